@@ -1,0 +1,219 @@
+import { describeValue } from "../internal/describe.js";
+import { NpsError } from "./errors.js";
+import { invalidScoreError, isStandardScale, isValidScore, type Scale, STANDARD_SCALE } from "./scale.js";
+
+/**
+ * A value for each of the three categories.
+ *
+ * @category Scoring
+ */
+export interface CategoryValues {
+  /** Promoters (9–10 on the standard scale). */
+  readonly promoters: number;
+  /** Passives (7–8). */
+  readonly passives: number;
+  /** Detractors (0–6). */
+  readonly detractors: number;
+}
+
+/**
+ * How many answers fell in each category: the sufficient statistic for every NPS figure. Unweighted,
+ * `promoters`, `passives` and `detractors` are counts. Weighted, they are sums of weights and
+ * `weighted` holds the per-category number of responses and sums of squared weights, which is all the
+ * variance estimators need.
+ *
+ * @category Scoring
+ */
+export interface Tally extends CategoryValues {
+  /** Present only for weighted tallies. */
+  readonly weighted?: WeightedParts;
+  /** The scale's name when the answers were not on the standard 0–10 scale. */
+  readonly scale?: string;
+}
+
+/**
+ * The extra sums a weighted tally carries.
+ *
+ * @category Scoring
+ */
+export interface WeightedParts {
+  /** Number of responses in each category. */
+  readonly counts: CategoryValues;
+  /** Sum of squared weights in each category. */
+  readonly squaredWeights: CategoryValues;
+}
+
+/** Options of {@link tally}. */
+export interface TallyOptions {
+  /** The answer scale. @defaultValue {@link STANDARD_SCALE} */
+  readonly scale?: Scale;
+  /** One weight per score (finite, > 0); when given, the tally is weighted. @defaultValue unweighted */
+  readonly weights?: ArrayLike<number>;
+}
+
+/**
+ * Counts promoters, passives and detractors in an array of scores in one pass. Accepts plain arrays
+ * and typed arrays (`Uint8Array`, `Float64Array`, …); 10 million scores take a few tens of
+ * milliseconds. O(n).
+ *
+ * @param scores - Integer answers on the scale.
+ * @param options - Scale and optional weights.
+ * @returns The tally (all zero for no scores).
+ * @throws {@link NpsError} `invalid_score` naming the first value that is not an integer inside the
+ * scale and its index; `invalid_weight` for a weight that is not finite and > 0;
+ * `invalid_input` when `scores` is not array-like or `weights` has another length.
+ * @example
+ * ```ts
+ * import { tally } from "npskit";
+ * tally([10, 9, 8, 7, 6, 0]); // => { promoters: 2, passives: 2, detractors: 2 }
+ * ```
+ * @category Scoring
+ */
+export function tally(scores: ArrayLike<number>, options: TallyOptions = {}): Tally {
+  const scale = options.scale ?? STANDARD_SCALE;
+  if (options.weights === undefined) return tallyOfScores("tally", scores, scale);
+  checkArrayLike("tally", "scores", scores);
+  const weights = options.weights;
+  checkArrayLike("tally", "weights", weights);
+  if (weights.length !== scores.length) {
+    throw new NpsError(
+      "invalid_input",
+      `tally: weights must have one entry per score (${scores.length}), received ${weights.length}`,
+    );
+  }
+  const sums = newWeightedSums();
+  for (let i = 0; i < scores.length; i++) {
+    const weight = weights[i] as number;
+    checkWeight("tally", weight, ` at index ${i}`);
+    addWeighted(sums, categoryIndex(scores[i] as number, scale, "tally", ` at index ${i}`), weight);
+  }
+  return weightedTally(sums, scale);
+}
+
+/** Validates and tallies an array of scores, naming `fn` in errors. */
+export function tallyOfScores(fn: string, scores: ArrayLike<number>, scale: Scale): Tally {
+  checkArrayLike(fn, "scores", scores);
+  return tallyFromHistogram(histogramOf(fn, scores, scale), scale);
+}
+
+/**
+ * Counts scores into a histogram indexed by `score - scale.min`, validating each value. A single
+ * integer comparison per element keeps the loop fast: `(s | 0) === s` is false for non-numbers,
+ * fractions, NaN and infinities.
+ */
+export function histogramOf(fn: string, scores: ArrayLike<number>, scale: Scale): Float64Array {
+  const { min, max } = scale;
+  const histogram = new Float64Array(max - min + 1);
+  const length = scores.length;
+  if (scores instanceof Uint8Array && min === 0) {
+    const counts = new Uint32Array(256);
+    for (let i = 0; i < length; i++) increment(counts, scores[i] as number);
+    for (let v = max + 1; v < 256; v++) {
+      if (counts[v] !== 0) throw invalidScoreError(fn, v, scale, ` at index ${scores.indexOf(v)}`);
+    }
+    for (let v = 0; v <= max; v++) histogram[v] = counts[v] as number;
+    return histogram;
+  }
+  for (let i = 0; i < length; i++) {
+    const score = scores[i] as number;
+    const k = score | 0;
+    if (k !== score || k < min || k > max) {
+      if (isValidScore(score, scale)) {
+        increment(histogram, score - min);
+        continue;
+      }
+      throw invalidScoreError(fn, score, scale, ` at index ${i}`);
+    }
+    increment(histogram, k - min);
+  }
+  return histogram;
+}
+
+/** `array[index]++` for typed arrays under `noUncheckedIndexedAccess`. */
+export function increment(array: Float64Array | Uint32Array, index: number): void {
+  array[index] = (array[index] as number) + 1;
+}
+
+/** Sums a histogram of counts (indexed by `score - scale.min`) into a tally. */
+export function tallyFromHistogram(histogram: ArrayLike<number>, scale: Scale): Tally {
+  let promoters = 0;
+  let passives = 0;
+  let detractors = 0;
+  for (let i = 0; i < histogram.length; i++) {
+    const score = i + scale.min;
+    const count = histogram[i] as number;
+    if (score >= scale.promoterMin) promoters += count;
+    else if (score <= scale.detractorMax) detractors += count;
+    else passives += count;
+  }
+  return withScale({ promoters, passives, detractors }, scale);
+}
+
+/** 0 = promoter, 1 = passive, 2 = detractor; assumes a score already validated or throws. */
+export function categoryIndex(score: number, scale: Scale, fn = "tally", where = ""): 0 | 1 | 2 {
+  if (!isValidScore(score, scale)) throw invalidScoreError(fn, score, scale, where);
+  if (score >= scale.promoterMin) return 0;
+  if (score <= scale.detractorMax) return 2;
+  return 1;
+}
+
+/** Throws `invalid_weight` unless `weight` is a finite number greater than 0. */
+export function checkWeight(fn: string, weight: unknown, where: string): asserts weight is number {
+  if (typeof weight !== "number" || !Number.isFinite(weight) || weight <= 0) {
+    throw new NpsError(
+      "invalid_weight",
+      `${fn}: weight must be a finite number greater than 0, received ${describeValue(weight)}${where}`,
+    );
+  }
+}
+
+export function checkArrayLike(fn: string, name: string, value: unknown): asserts value is ArrayLike<number> {
+  if (
+    value === null ||
+    typeof value !== "object" ||
+    typeof (value as { length?: unknown }).length !== "number" ||
+    !Number.isSafeInteger((value as { length: number }).length)
+  ) {
+    throw new NpsError("invalid_input", `${fn}: ${name} must be an array of numbers, received ${describeValue(value)}`);
+  }
+}
+
+/** Adds the scale name to a tally when the scale is not the standard one. */
+export function withScale<T extends Tally>(result: T, scale: Scale): T {
+  return isStandardScale(scale) ? result : { ...result, scale: scale.name };
+}
+
+/**
+ * Running sums for a weighted tally, as a plain array: for category c (0 promoter, 1 passive,
+ * 2 detractor) the sum of weights at c, the sum of squared weights at 3 + c, the count at 6 + c.
+ */
+export type WeightedSums = Float64Array;
+
+/** A fresh, all-zero {@link WeightedSums}. */
+export function newWeightedSums(): WeightedSums {
+  return new Float64Array(9);
+}
+
+/** Adds one response of the given category and weight to the running sums. */
+export function addWeighted(sums: WeightedSums, category: 0 | 1 | 2, weight: number): void {
+  sums[category] = (sums[category] as number) + weight;
+  sums[3 + category] = (sums[3 + category] as number) + weight * weight;
+  increment(sums, 6 + category);
+}
+
+/** The weighted tally for running sums. */
+export function weightedTally(sums: WeightedSums, scale: Scale): Tally {
+  const at = (i: number): number => sums[i] as number;
+  return withScale(
+    {
+      promoters: at(0),
+      passives: at(1),
+      detractors: at(2),
+      weighted: {
+        counts: { promoters: at(6), passives: at(7), detractors: at(8) },
+        squaredWeights: { promoters: at(3), passives: at(4), detractors: at(5) },
+      },
+    },
+    scale,
+  );
+}
