@@ -43,6 +43,11 @@ function collectExamples(): Example[] {
       }
     }
   }
+  const readme = readFileSync(join(root, "README.md"), "utf8");
+  for (const block of readme.matchAll(/```ts\n([\s\S]*?)```/g)) {
+    const line = readme.slice(0, block.index).split("\n").length;
+    examples.push({ file: "README.md", line, owner: "README", code: block[1] ?? "" });
+  }
   return examples;
 }
 
