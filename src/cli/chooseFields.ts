@@ -1,0 +1,248 @@
+import { guessFields } from "../input/guessFields.js";
+import { type FieldMapping, parseResponses } from "../input/parseResponses.js";
+import { dataError } from "./io.js";
+import type { RawTable } from "./readRows.js";
+
+/** The column options of `npskit report`. */
+export interface ColumnOptions {
+  readonly score?: string;
+  readonly date?: string;
+  readonly dateFormat?: string;
+  readonly timeZone?: string;
+  readonly respondent?: string;
+  readonly comment?: string;
+  readonly weight?: string;
+  readonly attributes?: ReadonlyArray<string>;
+}
+
+/** The mapping to use, the date format (given or detected), and notes for standard error. */
+export interface ChosenFields {
+  readonly fields: FieldMapping;
+  readonly dateFormat?: string;
+  readonly notes: ReadonlyArray<string>;
+}
+
+/** Strings that mean "no answer", as the input layer reads them by default. */
+const MISSING = new Set(["", "NA", "N/A", "n/a", "null", "NULL"]);
+
+/**
+ * Date patterns tried, in order, on a guessed date column whose values are not ISO 8601 (and on a
+ * given one without `--date-format`). A pattern is used only when it reads every value of the
+ * column; when both a month-first and a day-first pattern do, the order is ambiguous and the dates
+ * are not used.
+ */
+const DATE_PATTERNS = [
+  "M/d/yy H:mm",
+  "M/d/yyyy H:mm",
+  "M/d/yyyy H:mm:ss",
+  "M/d/yy H:mm:ss",
+  "M/d/yyyy h:mm a",
+  "M/d/yyyy",
+  "M/d/yy",
+  "d/M/yy H:mm",
+  "d/M/yyyy H:mm",
+  "d/M/yyyy H:mm:ss",
+  "d/M/yyyy",
+  "d/M/yy",
+  "d.M.yyyy H:mm",
+  "d.M.yyyy",
+  "yyyy-MM-dd HH:mm:ss",
+  "yyyy-MM-dd HH:mm",
+  "yyyy/MM/dd HH:mm:ss",
+  "yyyy/MM/dd",
+] as const;
+
+/** How many rows the score and date checks look at. */
+const PROBE_ROWS = 2000;
+
+/**
+ * Decides the column mapping: options first, then `guessFields` on the header. A guessed score
+ * column must hold 0–10 answers (at least half of its non-blank values): otherwise another column
+ * whose name looks like the recommendation question and whose values are 0–10 integers is used. A
+ * guessed date column that cannot be read is left out with a note, rather than rejecting every row.
+ */
+export function chooseFields(table: RawTable, options: ColumnOptions): ChosenFields {
+  const notes: string[] = [];
+  const { columns } = table;
+  const known = new Set(columns);
+  const explicit: Array<[string, string | undefined]> = [
+    ["score", options.score],
+    ["date", options.date],
+    ["respondent", options.respondent],
+    ["comment", options.comment],
+    ["weight", options.weight],
+    ...(options.attributes ?? []).map((name): [string, string] => ["attribute", name]),
+  ];
+  for (const [option, column] of explicit) {
+    if (column !== undefined && !known.has(column)) {
+      throw dataError(
+        `--${option}: no column named ${JSON.stringify(column)}; the columns are ${listColumns(columns)}`,
+      );
+    }
+  }
+  const guess = guessFields(columns);
+  const guessed = guess.fields;
+  const chosen = options.score === undefined ? chooseScore(table, guessed.score) : undefined;
+  const score = options.score ?? (chosen?.column as string);
+  const fields: {
+    score: string;
+    date?: string;
+    respondentId?: string;
+    comment?: string;
+    weight?: string;
+    attributes?: ReadonlyArray<string>;
+  } = { score };
+  const pick = (key: "respondentId" | "comment" | "weight", given: string | undefined, label: string): void => {
+    const column = given ?? guessed[key];
+    if (column === undefined || column === score) return;
+    fields[key] = column;
+    if (given === undefined) notes.push(`${label}: column ${JSON.stringify(column)} (guessed from its name)`);
+  };
+  pick("respondentId", options.respondent, "respondent id");
+  pick("comment", options.comment, "comment");
+  pick("weight", options.weight, "weight");
+  if (options.attributes !== undefined && options.attributes.length > 0) fields.attributes = options.attributes;
+
+  let dateFormat = options.dateFormat;
+  const dateColumn = options.date ?? guessed.date;
+  if (dateColumn !== undefined && dateColumn !== score) {
+    const guessedDate = options.date === undefined;
+    if (dateFormat !== undefined || readsDates(table, dateColumn, undefined, options.timeZone)) {
+      fields.date = dateColumn;
+      if (guessedDate) notes.push(`date: column ${JSON.stringify(dateColumn)} (guessed from its name)`);
+    } else {
+      const detected = detectDateFormat(table, dateColumn, options.timeZone);
+      if (detected.pattern !== undefined) {
+        fields.date = dateColumn;
+        dateFormat = detected.pattern;
+        notes.push(
+          `date: column ${JSON.stringify(dateColumn)}${guessedDate ? " (guessed from its name)" : ""}, read with the pattern ${JSON.stringify(detected.pattern)} (detected; pass --date-format to change)`,
+        );
+      } else if (guessedDate) {
+        notes.push(
+          `column ${JSON.stringify(dateColumn)} looks like a date but ${detected.why}; dates are not used (pass --date and --date-format)`,
+        );
+      } else {
+        // A date column asked for without a pattern: keep it and let every bad value be reported.
+        fields.date = dateColumn;
+      }
+    }
+  }
+  const fieldNotes = chosen === undefined ? notes : [`score: column ${JSON.stringify(score)} ${chosen.note}`, ...notes];
+  return { fields, ...(dateFormat === undefined ? {} : { dateFormat }), notes: fieldNotes };
+}
+
+/** The score column: the guess if its values are 0–10 answers, else the best-looking other column. */
+function chooseScore(table: RawTable, guess: string | undefined): { column: string; note: string } {
+  const checked = guess === undefined ? undefined : scoreCheck(table, guess);
+  if (guess !== undefined && checked !== undefined && checked.valid >= Math.max(1, checked.present / 2)) {
+    return { column: guess, note: "(guessed from its name; pass --score to choose another)" };
+  }
+  const candidates = table.columns
+    .filter((column) => column !== guess && /nps|recommend|likel|score|rating/i.test(column))
+    .map((column) => ({ column, ...scoreCheck(table, column) }))
+    .filter(({ valid, present }) => valid > 0 && valid >= 0.9 * present)
+    .sort((a, b) => b.valid - a.valid);
+  const best = candidates[0];
+  if (best !== undefined) {
+    const why =
+      guess === undefined
+        ? "its name mentions the recommendation question and its values are 0–10 answers"
+        : `column ${JSON.stringify(guess)} does not hold 0–10 answers (${describeValues(table, guess)})`;
+    return { column: best.column, note: `(chosen because ${why}; pass --score to choose another)` };
+  }
+  if (guess !== undefined) {
+    // No better column: use the guess and let every invalid value be reported with its row.
+    return {
+      column: guess,
+      note: `(guessed from its name, but few of its values are 0–10 answers: ${describeValues(table, guess)}; pass --score to choose another)`,
+    };
+  }
+  throw dataError(
+    `no column looks like the 0–10 score; pass --score <column>; the columns are ${listColumns(table.columns)}`,
+  );
+}
+
+/** How many of a column's first values are present (not blank or NA), and how many of those are 0–10 integers. */
+function scoreCheck(table: RawTable, column: string): { present: number; valid: number } {
+  let present = 0;
+  let valid = 0;
+  for (const row of table.rows.slice(0, PROBE_ROWS)) {
+    const value = Object.hasOwn(row, column) ? row[column] : undefined;
+    if (value === undefined || value === null) continue;
+    const text = String(value).trim();
+    if (MISSING.has(text)) continue;
+    present++;
+    if (/^\d{1,2}$/.test(text) && Number(text) <= 10) valid++;
+  }
+  return { present, valid };
+}
+
+function describeValues(table: RawTable, column: string): string {
+  const seen = new Set<string>();
+  for (const row of table.rows) {
+    const value = Object.hasOwn(row, column) ? row[column] : undefined;
+    if (value === undefined || value === null || MISSING.has(String(value).trim())) continue;
+    seen.add(String(value));
+    if (seen.size === 3) break;
+  }
+  return seen.size === 0
+    ? "it is blank in every row"
+    : `values such as ${[...seen].map((v) => JSON.stringify(v)).join(", ")}`;
+}
+
+/**
+ * Whether every non-blank value of the date column, in the first rows, reads with this pattern
+ * (undefined: ISO 8601). The values are checked on their own, so that rows skipped for a blank score
+ * still count. False when the column is blank everywhere.
+ */
+function readsDates(
+  table: RawTable,
+  date: string,
+  dateFormat: string | undefined,
+  timeZone: string | undefined,
+): boolean {
+  const probes = dateProbes(table, date);
+  if (probes.length === 0) return false;
+  const result = parseResponses(probes, {
+    fields: { score: "score", date: "date" },
+    mode: "collect",
+    ...(dateFormat === undefined ? {} : { dateFormat }),
+    ...(timeZone === undefined ? {} : { timeZone }),
+  });
+  return result.issues.length === 0;
+}
+
+/** Rows `{ score: 0, date }` for the non-blank values of the date column in the first rows. */
+function dateProbes(table: RawTable, date: string): Array<Record<string, unknown>> {
+  const probes: Array<Record<string, unknown>> = [];
+  for (const row of table.rows.slice(0, PROBE_ROWS)) {
+    const value = Object.hasOwn(row, date) ? row[date] : undefined;
+    if (value === undefined || value === null || MISSING.has(String(value).trim())) continue;
+    probes.push({ score: 0, date: value });
+  }
+  return probes;
+}
+
+function detectDateFormat(
+  table: RawTable,
+  date: string,
+  timeZone: string | undefined,
+): { pattern?: string; why: string } {
+  if (dateProbes(table, date).length === 0) return { why: "it is blank in every row" };
+  const fits = DATE_PATTERNS.filter((pattern) => readsDates(table, date, pattern, timeZone));
+  const monthFirst = fits.find((pattern) => pattern.startsWith("M/"));
+  const dayFirst = fits.find((pattern) => pattern.startsWith("d/"));
+  if (monthFirst !== undefined && dayFirst !== undefined) {
+    return { why: `its values read both month-first and day-first (${monthFirst} or ${dayFirst})` };
+  }
+  const pattern = fits[0];
+  if (pattern === undefined)
+    return { why: `its values (${describeValues(table, date)}) are not in a known date format` };
+  return { pattern, why: "" };
+}
+
+function listColumns(columns: ReadonlyArray<string>): string {
+  const shown = columns.slice(0, 30).map((column) => JSON.stringify(column));
+  return columns.length > 30 ? `${shown.join(", ")} and ${columns.length - 30} more` : shown.join(", ");
+}

@@ -1,0 +1,77 @@
+import type { IntervalMethod } from "../inference/confidenceInterval.js";
+import { usageError } from "./io.js";
+
+/** The `report` command's options, as `node:util` `parseArgs` takes them (the help lists each one). */
+export const REPORT_OPTIONS = {
+  score: { type: "string" },
+  date: { type: "string" },
+  "date-format": { type: "string" },
+  "time-zone": { type: "string" },
+  respondent: { type: "string" },
+  comment: { type: "string" },
+  weight: { type: "string" },
+  attribute: { type: "string", multiple: true },
+  encoding: { type: "string" },
+  delimiter: { type: "string" },
+  "input-format": { type: "string" },
+  "skip-missing": { type: "boolean" },
+  "reject-missing": { type: "boolean" },
+  strict: { type: "boolean" },
+  format: { type: "string", short: "f" },
+  level: { type: "string" },
+  method: { type: "string" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+/** The `sample-size` command's options. */
+export const SAMPLE_SIZE_OPTIONS = {
+  margin: { type: "string" },
+  level: { type: "string" },
+  shares: { type: "string" },
+  format: { type: "string", short: "f" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+const METHODS: ReadonlyArray<IntervalMethod> = ["adjusted-wald", "wald", "score", "bayes", "bootstrap"];
+
+/** One of the allowed values, or a usage error naming them. */
+export function choice<T extends string>(
+  option: string,
+  value: string | undefined,
+  allowed: ReadonlyArray<T>,
+  fallback: T,
+): T {
+  if (value === undefined) return fallback;
+  if ((allowed as ReadonlyArray<string>).includes(value)) return value as T;
+  throw usageError(`--${option} must be one of ${allowed.join(", ")}, received ${JSON.stringify(value)}`);
+}
+
+/** `--method`. */
+export function methodOption(value: string | undefined): IntervalMethod {
+  return choice("method", value, METHODS, "adjusted-wald");
+}
+
+/** `--level`: a proportion in (0, 1), or a percentage from 50 to 100 (exclusive) such as 95. */
+export function levelOption(value: string | undefined): number {
+  if (value === undefined) return 0.95;
+  const number = /^\s*\d*\.?\d+\s*$/.test(value) ? Number(value) : Number.NaN;
+  const level = number >= 50 && number < 100 ? number / 100 : number;
+  if (!(level > 0 && level < 1)) {
+    throw usageError(
+      `--level must be a number between 0 and 1 (or a percentage such as 95), received ${JSON.stringify(value)}`,
+    );
+  }
+  return level;
+}
+
+/** `--delimiter`: one character; `tab` or `\t` for a tab. */
+export function delimiterOption(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (value === "tab" || value === "\\t" || value === "\t") return "\t";
+  if (value === "comma") return ",";
+  if (value === "semicolon") return ";";
+  if ([...value].length !== 1 || value === '"' || value === "\n" || value === "\r") {
+    throw usageError(`--delimiter must be one character (or "tab"), received ${JSON.stringify(value)}`);
+  }
+  return value;
+}
