@@ -1,0 +1,127 @@
+import { NpsError } from "../core/errors.js";
+import type { NpsResponse } from "../core/response.js";
+import { invalidScoreError, isValidScore, type Scale } from "../core/scale.js";
+import {
+  checkWeight,
+  newWeightedSums,
+  type Tally,
+  type WeightedSums,
+  weightedTally,
+  withScale,
+} from "../core/tally.js";
+import { describeValue } from "../internal/describe.js";
+import { type SegmentBy, type SegmentKey, segmentKeyReader } from "./groupResponses.js";
+
+/** Running sums of every group, filled in one pass over the responses. */
+export interface GroupSums {
+  /** Whether the responses carry weights. */
+  readonly weighted: boolean;
+  /** Per group, in the order the groups were created: weights, squared weights and counts by category. */
+  readonly sums: ReadonlyArray<WeightedSums>;
+  /** Indices of the responses in no group, ascending. */
+  readonly leftOut: ReadonlyArray<number>;
+}
+
+/**
+ * Validates every response (object, score, weight — also those left out) and adds each to the group
+ * `groupOf` gives (a group index ≥ 0, or −1 to leave it out), in one pass. When any response carries a
+ * weight, every response must. Group indices are created by `groupOf` in increasing order.
+ */
+export function accumulateGroups(
+  fn: string,
+  responses: ReadonlyArray<NpsResponse>,
+  scale: Scale,
+  groupOf: (index: number) => number,
+): GroupSums {
+  if (!Array.isArray(responses)) {
+    throw new NpsError("invalid_input", `${fn}: responses must be an array, received ${describeValue(responses)}`);
+  }
+  const weighted = responses.some((response) => response?.weight !== undefined);
+  const sums: WeightedSums[] = [];
+  const leftOut: number[] = [];
+  const { promoterMin, detractorMax } = scale;
+  for (let i = 0; i < responses.length; i++) {
+    const response = responses[i];
+    if (response === null || typeof response !== "object") {
+      throw new NpsError(
+        "invalid_input",
+        `${fn}: response must be an object, received ${describeValue(response)} at index ${i}`,
+      );
+    }
+    const score = response.score;
+    if (!isValidScore(score, scale)) throw invalidScoreError(fn, score, scale, ` at index ${i}`);
+    let weight = 1;
+    if (weighted) {
+      const given = response.weight;
+      if (given === undefined) {
+        throw new NpsError(
+          "invalid_input",
+          `${fn}: weight must be present on every response when any response is weighted, missing at index ${i}`,
+        );
+      }
+      checkWeight(fn, given, ` at index ${i}`);
+      weight = given;
+    }
+    const group = groupOf(i);
+    if (group < 0) {
+      leftOut.push(i);
+      continue;
+    }
+    while (sums.length <= group) sums.push(newWeightedSums());
+    const target = sums[group] as WeightedSums;
+    const category = score >= promoterMin ? 0 : score <= detractorMax ? 2 : 1;
+    target[category] = (target[category] as number) + weight;
+    if (weighted) {
+      target[3 + category] = (target[3 + category] as number) + weight * weight;
+      target[6 + category] = (target[6 + category] as number) + 1;
+    }
+  }
+  return { weighted, sums, leftOut };
+}
+
+/** Adds `source` into `target`, slot by slot. */
+export function addSums(target: WeightedSums, source: WeightedSums): void {
+  for (let k = 0; k < target.length; k++) target[k] = (target[k] as number) + (source[k] as number);
+}
+
+/** The tally of running sums (weighted or not). */
+export function tallyOfSums(sums: WeightedSums, weighted: boolean, scale: Scale): Tally {
+  if (weighted) return weightedTally(sums, scale);
+  return withScale({ promoters: sums[0] as number, passives: sums[1] as number, detractors: sums[2] as number }, scale);
+}
+
+/** Number of responses behind running sums. */
+export function countOfSums(sums: WeightedSums, weighted: boolean): number {
+  return weighted
+    ? (sums[6] as number) + (sums[7] as number) + (sums[8] as number)
+    : (sums[0] as number) + (sums[1] as number) + (sums[2] as number);
+}
+
+/** Total weight behind running sums (the count when unweighted). */
+export function weightOfSums(sums: WeightedSums): number {
+  return (sums[0] as number) + (sums[1] as number) + (sums[2] as number);
+}
+
+/** Keys and running sums of the segments of `by`, in order of first appearance, in one pass. */
+export function accumulateByKey(
+  fn: string,
+  responses: ReadonlyArray<NpsResponse>,
+  by: SegmentBy,
+  scale: Scale,
+): GroupSums & { readonly keys: ReadonlyArray<SegmentKey> } {
+  const keyOf = segmentKeyReader(fn, responses, by);
+  const positions = new Map<SegmentKey, number>();
+  const keys: SegmentKey[] = [];
+  const sums = accumulateGroups(fn, responses, scale, (i) => {
+    const key = keyOf(i);
+    if (key === undefined) return -1;
+    let group = positions.get(key);
+    if (group === undefined) {
+      group = keys.length;
+      positions.set(key, group);
+      keys.push(key);
+    }
+    return group;
+  });
+  return { ...sums, keys };
+}

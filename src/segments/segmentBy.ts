@@ -1,0 +1,122 @@
+import type { NpsResponse } from "../core/response.js";
+import type { WeightedSums } from "../core/tally.js";
+import { accumulateByKey } from "./accumulate.js";
+import type { SegmentBy, SegmentKey } from "./groupResponses.js";
+import { compareKeys, keyLabel } from "./keys.js";
+import {
+  type ResolvedSegmentOptions,
+  resolveSegmentOptions,
+  type SegmentOptions,
+  type SegmentResult,
+  type SegmentSettings,
+  type SegmentTotal,
+  segmentFigures,
+  settingsOf,
+  sortOrder,
+} from "./segmentFigures.js";
+
+/**
+ * The result of {@link segmentBy}: one entry per segment, the figures of all segmented responses, and
+ * the responses left out.
+ *
+ * @category Segments
+ */
+export interface SegmentBreakdown {
+  /** The segments, in the requested order. */
+  readonly segments: ReadonlyArray<SegmentResult>;
+  /** All segmented responses together; `undefined` when no response is in a segment. */
+  readonly total: SegmentTotal | undefined;
+  /** Number of responses left out (no segment key). */
+  readonly leftOut: number;
+  /** Indices of the responses left out, ascending. */
+  readonly leftOutIndices: ReadonlyArray<number>;
+  /** The options used, defaults filled in. */
+  readonly settings: SegmentSettings;
+}
+
+/**
+ * NPS by segment: for each segment its size, tally, shares, NPS with a confidence interval, its share
+ * of the responses, and its comparison with the rest of the sample (signed difference segment − rest,
+ * interval, p-value, and the p-value adjusted across segments, Holm by default). Segments below
+ * `minResponses` are flagged `small`, never hidden.
+ *
+ * A segment is compared with the rest, not with the total: it is part of the total, so the two are not
+ * independent samples and the difference to the total understates the gap (STATISTICS.md §5). The
+ * rest is every other segmented response; left-out responses are in neither.
+ *
+ * Keys come from {@link groupResponses} (an attribute name or a function; `null` is a key of its own,
+ * a response without the attribute is left out and counted). With `sort: "key"` (the default)
+ * segments are ordered numbers ascending, then strings by UTF-16 code units (locale-independent),
+ * then `false`, `true`, and `null` last; `"nps"` and `"size"` sort descending with ties by key.
+ *
+ * Every response is validated (score, weight), also those left out. Weighted responses (all carry a
+ * `weight`) give weighted tallies, shares and NPS, effective sample sizes, and `small` uses the
+ * effective size. One pass over the responses, then O(k log k) for k segments (plus the interval
+ * method's cost per segment).
+ *
+ * @param responses - The responses (not mutated).
+ * @param by - An attribute name, or a function of a response returning its key (`undefined` leaves it out).
+ * @param options - Interval, comparison, adjustment, minimum size, order and scale.
+ * @returns The segments, the total and the left-out responses. No segments and `total: undefined`
+ * when no response has a key.
+ * @throws {@link NpsError} `invalid_option` for an attribute that exists on no response or an option
+ * outside its range; `invalid_score`, `invalid_weight` or `invalid_input` for bad responses (with
+ * their index).
+ * @example
+ * ```ts
+ * import { roundScore, segmentBy } from "npskit";
+ * const responses = [
+ *   ...Array.from({ length: 40 }, (_, i) => ({ score: i % 4 === 0 ? 3 : 10, attributes: { plan: "pro" } })),
+ *   ...Array.from({ length: 20 }, (_, i) => ({ score: i % 2 === 0 ? 2 : 9, attributes: { plan: "free" } })),
+ *   { score: 8 },
+ * ];
+ * const result = segmentBy(responses, "plan");
+ * result.segments.map((segment) => [segment.key, segment.n, segment.nps]); // => [["free", 20, 0], ["pro", 40, 50]]
+ * result.segments.map((segment) => segment.small); // => [true, false]
+ * roundScore(result.segments[1]?.vsRest?.difference ?? 0, 2); // => 50
+ * result.leftOut; // => 1
+ * ```
+ * @category Segments
+ */
+export function segmentBy(
+  responses: ReadonlyArray<NpsResponse>,
+  by: SegmentBy,
+  options: SegmentOptions = {},
+): SegmentBreakdown {
+  const resolved = resolveSegmentOptions("segmentBy", options);
+  const { keys, weighted, sums, leftOut } = accumulateByKey("segmentBy", responses, by, resolved.scale);
+  return breakdownOf(
+    "segmentBy",
+    keys.map((key) => ({ key, label: keyLabel(key) })),
+    sums,
+    weighted,
+    leftOut,
+    resolved,
+  );
+}
+
+/** Builds a {@link SegmentBreakdown} from keyed groups and their sums (shared with the tiers). */
+export function breakdownOf(
+  fn: string,
+  groups: ReadonlyArray<{ readonly key: SegmentKey; readonly label: string }>,
+  sums: ReadonlyArray<WeightedSums>,
+  weighted: boolean,
+  leftOut: ReadonlyArray<number>,
+  options: ResolvedSegmentOptions,
+): SegmentBreakdown {
+  const { figures, total } = segmentFigures(
+    fn,
+    groups.map((group, g) => ({ label: group.label, sums: sums[g] as WeightedSums })),
+    weighted,
+    options,
+  );
+  const keyAt = (g: number): SegmentKey => (groups[g] as { key: SegmentKey }).key;
+  const order = sortOrder(figures, options.sort, (a, b) => compareKeys(keyAt(a), keyAt(b)));
+  return {
+    segments: order.map((g) => ({ key: keyAt(g), ...figures[g] }) as SegmentResult),
+    total,
+    leftOut: leftOut.length,
+    leftOutIndices: leftOut,
+    settings: settingsOf(options),
+  };
+}
