@@ -1,10 +1,16 @@
-// Runs every benchmark in one process and prints the tables. `npm run bench` builds first.
+// Runs every benchmark in one process and prints the tables: `npm run bench [name]` builds first.
 import os from "node:os";
-import * as tallyBench from "./tally.mjs";
+import * as inference from "./inference.mjs";
+import * as segments from "./segments.mjs";
+import * as tally from "./tally.mjs";
+import * as trends from "./trends.mjs";
 
-console.log(`npskit benchmarks — Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}`);
+const cpus = os.cpus();
+console.log(
+  `npskit benchmarks — Node ${process.version}, ${cpus.length} × ${cpus[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`,
+);
 const only = process.argv[2];
-const benches = { tally: tallyBench };
+const benches = { tally, inference, segments, trends };
 for (const [name, bench] of Object.entries(benches)) {
   if (only === undefined || only === name) bench.run();
 }

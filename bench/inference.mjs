@@ -1,0 +1,72 @@
+// Interval methods: time per call at several n, each method as a ratio of the Wald interval (a few
+// arithmetic operations, the floor), and the count-based bootstrap against resampling responses.
+import { confidenceInterval } from "../dist/index.js";
+import { lcg } from "./data.mjs";
+import { formatMs, medianMs, printTable } from "./measure.mjs";
+
+const METHODS = ["wald", "adjusted-wald", "score", "bayes", "bootstrap"];
+
+/** Time of one call in ms, from a loop long enough to measure. */
+function perCall(fn, calls) {
+  return (
+    medianMs(
+      () => {
+        for (let i = 0; i < calls; i++) fn();
+      },
+      { runs: 5, warmup: 1 },
+    ) / calls
+  );
+}
+
+/** The naive bootstrap: resample n individual responses B times (O(n·B)). */
+function naiveBootstrap(scores, resamples, level) {
+  const random = lcg(3);
+  const n = scores.length;
+  const values = new Float64Array(resamples);
+  for (let b = 0; b < resamples; b++) {
+    let sum = 0;
+    for (let i = 0; i < n; i++) {
+      const s = scores[Math.floor(random() * n)];
+      sum += s >= 9 ? 1 : s <= 6 ? -1 : 0;
+    }
+    values[b] = (100 * sum) / n;
+  }
+  values.sort();
+  const alpha = (1 - level) / 2;
+  return { lower: values[Math.ceil(resamples * alpha) - 1], upper: values[Math.ceil(resamples * (1 - alpha)) - 1] };
+}
+
+export function run() {
+  const rows = [];
+  for (const n of [100, 10_000, 10_000_000]) {
+    const counts = { promoters: Math.round(n * 0.45), passives: Math.round(n * 0.3), detractors: 0 };
+    const tally = { ...counts, detractors: n - counts.promoters - counts.passives };
+    const times = METHODS.map((method) =>
+      perCall(() => confidenceInterval(tally, { method }), method === "bootstrap" ? 3 : 2000),
+    );
+    rows.push([n.toExponential(0), ...times.map((t, i) => `${formatMs(t)} (${(t / times[0]).toFixed(0)}×)`)]);
+  }
+  printTable(
+    "confidenceInterval: time per call (ratio to Wald); bootstrap with 10,000 resamples",
+    ["n", ...METHODS],
+    rows,
+  );
+
+  const bootRows = [];
+  for (const n of [100, 1000, 10_000]) {
+    const scores = Array.from({ length: n }, (_, i) => (i * 7) % 11);
+    const tally = {
+      promoters: scores.filter((s) => s >= 9).length,
+      passives: scores.filter((s) => s === 7 || s === 8).length,
+      detractors: scores.filter((s) => s <= 6).length,
+    };
+    const naive = medianMs(() => naiveBootstrap(scores, 10_000, 0.95), { runs: 3, warmup: 1 });
+    const ours = medianMs(() => confidenceInterval(tally, { method: "bootstrap" }), { runs: 5, warmup: 1 });
+    bootRows.push([n, formatMs(naive), formatMs(ours), `${(naive / ours).toFixed(0)}×`]);
+  }
+  printTable(
+    "bootstrap, 10,000 resamples: resampling responses (naive) vs resampling counts (npskit)",
+    ["n", "naive", "npskit", "ratio"],
+    bootRows,
+  );
+}

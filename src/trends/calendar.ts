@@ -1,0 +1,187 @@
+import { type TZDate, tz } from "@date-fns/tz";
+import {
+  addMonths,
+  addQuarters,
+  addYears,
+  getISOWeek,
+  getISOWeekYear,
+  startOfDay,
+  startOfMonth,
+  startOfQuarter,
+  startOfWeek,
+  startOfYear,
+  subDays,
+} from "date-fns";
+import { NpsError } from "../core/errors.js";
+import { describeValue } from "../internal/describe.js";
+
+/**
+ * A calendar period of {@link trend}: a calendar day, week, month, quarter or year in the time zone.
+ *
+ * @category Trends
+ */
+export type TrendPeriod = "day" | "week" | "month" | "quarter" | "year";
+
+/** The periods, in the order of {@link TrendPeriod}. */
+export const TREND_PERIODS: ReadonlyArray<TrendPeriod> = ["day", "week", "month", "quarter", "year"];
+
+/**
+ * First day of the week: 0 Sunday, 1 Monday (ISO weeks), … 6 Saturday.
+ *
+ * @category Trends
+ */
+export type WeekDay = 0 | 1 | 2 | 3 | 4 | 5 | 6;
+
+/** A resolved calendar: the time zone and the first day of the week. */
+export interface Calendar {
+  readonly timeZone: string;
+  readonly weekStartsOn: WeekDay;
+}
+
+/**
+ * Throws unless `value` names a time zone: `invalid_option` when it is not a string, `invalid_date`
+ * when it is a string that is not a known IANA time-zone name (checked with `Intl.DateTimeFormat`).
+ */
+export function checkTimeZone(fn: string, value: unknown): asserts value is string {
+  if (typeof value !== "string" || value === "") {
+    throw new NpsError(
+      "invalid_option",
+      `${fn}: timeZone must be an IANA time-zone name such as "Europe/Paris", received ${describeValue(value)}`,
+    );
+  }
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: value });
+  } catch (error) {
+    throw new NpsError(
+      "invalid_date",
+      `${fn}: timeZone must be a known IANA time-zone name, received ${describeValue(value)}`,
+      { cause: error },
+    );
+  }
+}
+
+/** The start of the period that contains `instant` (ms), as an instant in the calendar's zone. */
+export function periodStart(instant: number, period: TrendPeriod, calendar: Calendar): TZDate {
+  const options = { in: tz(calendar.timeZone) };
+  switch (period) {
+    case "day":
+      return startOfDay(instant, options);
+    case "week":
+      return startOfWeek(instant, { ...options, weekStartsOn: calendar.weekStartsOn });
+    case "month":
+      return startOfMonth(instant, options);
+    case "quarter":
+      return startOfQuarter(instant, options);
+    case "year":
+      return startOfYear(instant, options);
+  }
+}
+
+const HOUR = 3_600_000;
+
+/** The start of the period after the one starting at `start`. */
+export function nextPeriodStart(start: TZDate, period: TrendPeriod, calendar: Calendar): TZDate {
+  // A day lasts 23 to 25 hours and a week 7 days ± 1 hour: 36 hours (7.5 days) after the start is
+  // always inside the next one, whose start is then found with one call.
+  if (period === "day") return periodStart(start.getTime() + 36 * HOUR, period, calendar);
+  if (period === "week") return periodStart(start.getTime() + 180 * HOUR, period, calendar);
+  const options = { in: tz(calendar.timeZone) };
+  let next: TZDate;
+  switch (period) {
+    case "month":
+      next = addMonths(start, 1, options);
+      break;
+    case "quarter":
+      next = addQuarters(start, 1, options);
+      break;
+    default:
+      next = addYears(start, 1, options);
+      break;
+  }
+  // Re-anchor on the period start, so that a day whose midnight does not exist stays consistent.
+  return periodStart(next.getTime(), period, calendar);
+}
+
+/** The local midnight `days` calendar days before `end` (a local midnight), in the calendar's zone. */
+export function daysBefore(end: TZDate, days: number, calendar: Calendar): TZDate {
+  const options = { in: tz(calendar.timeZone) };
+  return startOfDay(subDays(end, days, options), options);
+}
+
+/**
+ * The label of the period starting at `start`: `2026-03-14` (day), `2026-W14` (ISO week, when weeks
+ * start on Monday) or `2026-03-08` (the first day, for weeks starting on another day), `2026-03`
+ * (month), `2026-Q2` (quarter), `2026` (year). The fields are read in the calendar's zone.
+ */
+export function periodLabel(start: TZDate, period: TrendPeriod, calendar: Calendar): string {
+  const year = yearText(start.getFullYear());
+  const month = pad(start.getMonth() + 1);
+  switch (period) {
+    case "day":
+      return `${year}-${month}-${pad(start.getDate())}`;
+    case "week":
+      if (calendar.weekStartsOn === 1) {
+        const options = { in: tz(calendar.timeZone) };
+        return `${yearText(getISOWeekYear(start, options))}-W${pad(getISOWeek(start, options))}`;
+      }
+      return `${year}-${month}-${pad(start.getDate())}`;
+    case "month":
+      return `${year}-${month}`;
+    case "quarter":
+      return `${year}-Q${Math.floor(start.getMonth() / 3) + 1}`;
+    case "year":
+      return year;
+  }
+}
+
+/** An instant as ISO 8601 text with the zone's offset, e.g. `2026-03-01T00:00:00.000+01:00`. */
+export function instantText(date: TZDate): string {
+  return date.toISOString();
+}
+
+/**
+ * The consecutive periods from the one containing `first` to the one containing `last` (instants in
+ * ms): their starts, plus the end of the last one, as a sorted array of instants, and the starts as
+ * zoned dates. O(number of periods).
+ */
+export function periodBoundaries(
+  first: number,
+  last: number,
+  period: TrendPeriod,
+  calendar: Calendar,
+): { readonly instants: Float64Array; readonly dates: ReadonlyArray<TZDate> } {
+  const dates: TZDate[] = [periodStart(first, period, calendar)];
+  for (;;) {
+    const current = dates[dates.length - 1] as TZDate;
+    if (current.getTime() > last) break;
+    const next = nextPeriodStart(current, period, calendar);
+    if (!(next.getTime() > current.getTime())) {
+      throw new NpsError("invalid_date", `calendar: periods must advance in time, stuck at ${current.toISOString()}`);
+    }
+    dates.push(next);
+  }
+  return { instants: Float64Array.from(dates, (date) => date.getTime()), dates };
+}
+
+/**
+ * The index p such that `instants[p] <= t < instants[p + 1]` (binary search), assuming
+ * `instants[0] <= t < instants[instants.length - 1]`. O(log periods).
+ */
+export function locate(instants: Float64Array, t: number): number {
+  let low = 0;
+  let high = instants.length - 1;
+  while (high - low > 1) {
+    const middle = (low + high) >>> 1;
+    if ((instants[middle] as number) <= t) low = middle;
+    else high = middle;
+  }
+  return low;
+}
+
+function pad(value: number): string {
+  return String(value).padStart(2, "0");
+}
+
+function yearText(year: number): string {
+  return year >= 0 && year <= 9999 ? String(year).padStart(4, "0") : String(year);
+}

@@ -1,0 +1,142 @@
+import { NpsError } from "../core/errors.js";
+import type { NpsResponse } from "../core/response.js";
+import type { Scale } from "../core/scale.js";
+import { categoryIndex, checkWeight, type Tally, weightedTally, withScale } from "../core/tally.js";
+import { describeValue } from "../internal/describe.js";
+
+/** Responses read once into flat arrays (internal to the trend functions). */
+export interface PreparedResponses {
+  /** Number of responses. */
+  readonly length: number;
+  /** Instant of each response in ms, NaN when it has no date. */
+  readonly times: Float64Array;
+  /** Category of each response: 0 promoter, 1 passive, 2 detractor. */
+  readonly categories: Uint8Array;
+  /** Weight of each response, or `undefined` when no response is weighted. */
+  readonly weights: Float64Array | undefined;
+  /** Respondent of each response as a small integer, −1 when it has no respondent id. */
+  readonly respondents: Int32Array;
+  /** Number of distinct respondent ids. */
+  readonly respondentCount: number;
+  /** Number of responses with a date. */
+  readonly dated: number;
+  /** Earliest and latest dated instants (ms), NaN when none is dated. */
+  readonly first: number;
+  readonly last: number;
+}
+
+/**
+ * Validates responses and reads them into flat arrays in one pass: score (→ category), weight (all or
+ * none), date (a valid `Date` or absent), respondent id (a string or absent). O(n).
+ */
+export function prepareResponses(
+  fn: string,
+  responses: ReadonlyArray<NpsResponse>,
+  scale: Scale,
+  indices?: ReadonlyArray<number>,
+): PreparedResponses {
+  if (!Array.isArray(responses)) {
+    throw new NpsError("invalid_input", `${fn}: responses must be an array, received ${describeValue(responses)}`);
+  }
+  const length = indices === undefined ? responses.length : indices.length;
+  const at = (k: number): number => (indices === undefined ? k : (indices[k] as number));
+  const times = new Float64Array(length);
+  const categories = new Uint8Array(length);
+  const respondents = new Int32Array(length);
+  const ids = new Map<string, number>();
+  let weights: Float64Array | undefined;
+  let dated = 0;
+  let first = Number.NaN;
+  let last = Number.NaN;
+  for (let k = 0; k < length; k++) {
+    const i = at(k);
+    const response = responses[i];
+    if (response === null || typeof response !== "object") {
+      throw new NpsError(
+        "invalid_input",
+        `${fn}: response must be an object, received ${describeValue(response)} at index ${i}`,
+      );
+    }
+    categories[k] = categoryIndex(response.score, scale, fn, ` at index ${i}`);
+    const weight = response.weight;
+    if (k === 0 && weight !== undefined) weights = new Float64Array(length);
+    if ((weight === undefined) !== (weights === undefined)) {
+      throw new NpsError(
+        "invalid_input",
+        `${fn}: weight must be present on every response when any response is weighted, missing at index ${weight === undefined ? i : at(0)}`,
+      );
+    }
+    if (weights !== undefined) {
+      checkWeight(fn, weight, ` at index ${i}`);
+      weights[k] = weight;
+    }
+    const date = response.date;
+    if (date === undefined) {
+      times[k] = Number.NaN;
+    } else {
+      const time = date instanceof Date ? date.getTime() : Number.NaN;
+      if (Number.isNaN(time)) {
+        throw new NpsError(
+          "invalid_date",
+          `${fn}: date must be a valid Date or absent, received ${describeValue(date)} at index ${i}`,
+        );
+      }
+      times[k] = time;
+      if (dated === 0 || time < first) first = time;
+      if (dated === 0 || time > last) last = time;
+      dated++;
+    }
+    const id = response.respondentId;
+    if (id === undefined) {
+      respondents[k] = -1;
+    } else {
+      if (typeof id !== "string") {
+        throw new NpsError(
+          "invalid_input",
+          `${fn}: respondentId must be a string or absent, received ${describeValue(id)} at index ${i}`,
+        );
+      }
+      let number = ids.get(id);
+      if (number === undefined) {
+        number = ids.size;
+        ids.set(id, number);
+      }
+      respondents[k] = number;
+    }
+  }
+  return { length, times, categories, weights, respondents, respondentCount: ids.size, dated, first, last };
+}
+
+/**
+ * Running sums of many tallies in one array, 9 slots each: for category c the sum of weights at c,
+ * of squared weights at 3 + c, the count at 6 + c (the layout of the core's weighted sums).
+ */
+export type TallySums = Float64Array;
+
+/** Adds (sign 1) or removes (sign −1) response k of `prepared` to the sums of tally `slot`. */
+export function addResponse(sums: TallySums, slot: number, prepared: PreparedResponses, k: number, sign: 1 | -1): void {
+  const base = slot * 9;
+  const category = prepared.categories[k] as number;
+  const weight = prepared.weights === undefined ? 1 : (prepared.weights[k] as number);
+  sums[base + category] = (sums[base + category] as number) + sign * weight;
+  sums[base + 3 + category] = (sums[base + 3 + category] as number) + sign * weight * weight;
+  sums[base + 6 + category] = (sums[base + 6 + category] as number) + sign;
+}
+
+/**
+ * The tally held in slot `slot` of the sums. Unweighted, the counts. Weighted, the sums of weights and
+ * the weighted parts; a category whose count is 0 gets exact zeros (running sums that had values
+ * added and removed can keep a rounding residue).
+ */
+export function tallyAt(sums: TallySums, slot: number, prepared: PreparedResponses, scale: Scale): Tally {
+  const base = slot * 9;
+  const part = new Float64Array(9);
+  for (let c = 0; c < 3; c++) {
+    const count = sums[base + 6 + c] as number;
+    part[6 + c] = count;
+    part[c] = count === 0 ? 0 : Math.max(0, sums[base + c] as number);
+    part[3 + c] = count === 0 ? 0 : Math.max(0, sums[base + 3 + c] as number);
+  }
+  if (prepared.weights !== undefined) return weightedTally(part, scale);
+  return withScale({ promoters: part[6] as number, passives: part[7] as number, detractors: part[8] as number }, scale);
+}

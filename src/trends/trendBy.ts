@@ -1,0 +1,90 @@
+import type { NpsResponse } from "../core/response.js";
+import { groupResponsesFor, type SegmentBy, type SegmentKey } from "../segments/groupResponses.js";
+import type { TrendPeriod, WeekDay } from "./calendar.js";
+import { prepareResponses } from "./prepare.js";
+import { resolvePeriodOptions, type Trend, type TrendOptions, trendOfPrepared } from "./trend.js";
+import { type RespondentPolicy, resolveTrendOptions } from "./trendPoint.js";
+
+/**
+ * The trend of one segment.
+ *
+ * @category Trends
+ */
+export interface SegmentTrend {
+  /** The segment key. */
+  readonly key: SegmentKey;
+  /** The segment's trend, on the same periods as every other segment. */
+  readonly trend: Trend;
+}
+
+/**
+ * Trends per segment, made by {@link trendBy}.
+ *
+ * @category Trends
+ */
+export interface TrendBy {
+  /** The calendar period of each point. */
+  readonly period: TrendPeriod;
+  /** The time zone in which periods were read. */
+  readonly timeZone: string;
+  /** First day of the week (1 = Monday, ISO weeks). */
+  readonly weekStartsOn: WeekDay;
+  /** The respondent policy. */
+  readonly respondents: RespondentPolicy;
+  /** One trend per segment, in the order the segments first appear in the responses. */
+  readonly segments: ReadonlyArray<SegmentTrend>;
+  /** Number of responses in no segment (the attribute absent, or the function returned `undefined`). */
+  readonly leftOut: number;
+}
+
+/**
+ * The same trend within each segment: responses are grouped with {@link groupResponses} (by an
+ * attribute name or a function), then each group gets a {@link trend}. Every segment's points cover
+ * the same periods — from the first dated response of all segments to the last — so the trends line
+ * up (with `fillGaps: false`, a segment's periods without responses are left out). O(n·log p + s·p)
+ * for n responses, s segments and p periods.
+ *
+ * @param responses - Validated responses.
+ * @param by - An attribute name or a function of a response returning its segment key.
+ * @param options - The options of {@link trend}.
+ * @returns One trend per segment and the number of responses left out.
+ * @throws {@link NpsError} as {@link trend} and {@link groupResponses} do (`invalid_option` for an
+ * attribute present on no response).
+ * @example
+ * ```ts
+ * import { trendBy } from "npskit";
+ * const responses = [
+ *   { score: 10, date: new Date("2026-01-15T10:00:00Z"), attributes: { plan: "pro" } },
+ *   { score: 3, date: new Date("2026-03-20T10:00:00Z"), attributes: { plan: "free" } },
+ *   { score: 9, date: new Date("2026-03-01T00:00:00Z"), attributes: { plan: "pro" } },
+ * ];
+ * const result = trendBy(responses, "plan", { period: "month" });
+ * result.segments.map((segment) => segment.key); // => ["pro", "free"]
+ * result.segments[1]?.trend.points.map((point) => point.nps); // => [undefined, undefined, -100]
+ * ```
+ * @category Trends
+ */
+export function trendBy(responses: ReadonlyArray<NpsResponse>, by: SegmentBy, options: TrendOptions = {}): TrendBy {
+  const resolved = resolveTrendOptions("trendBy", options);
+  const { period, fillGaps } = resolvePeriodOptions("trendBy", options);
+  const { groups, leftOut } = groupResponsesFor("trendBy", responses, by);
+  const prepared = groups.map((group) => prepareResponses("trendBy", responses, resolved.scale, group.indices));
+  let first = Number.NaN;
+  let last = Number.NaN;
+  for (const part of prepared) {
+    if (part.dated === 0) continue;
+    if (!(part.first >= first)) first = part.first;
+    if (!(part.last <= last)) last = part.last;
+  }
+  return {
+    period,
+    timeZone: resolved.calendar.timeZone,
+    weekStartsOn: resolved.calendar.weekStartsOn,
+    respondents: resolved.respondents,
+    segments: groups.map((group, g) => ({
+      key: group.key,
+      trend: trendOfPrepared(prepared[g] as (typeof prepared)[number], period, fillGaps, resolved, { first, last }),
+    })),
+    leftOut: leftOut.length,
+  };
+}

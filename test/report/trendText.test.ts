@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { formatTrendText, rollingTrend, trend, trendBy } from "../../src/index.js";
+
+const responses = [
+  { score: 10, date: new Date("2026-01-15T10:00:00Z"), respondentId: "a", attributes: { plan: "pro" } },
+  { score: 3, date: new Date("2026-03-20T10:00:00Z"), attributes: { plan: "free" } },
+  { score: 9, date: new Date("2026-03-21T10:00:00Z"), attributes: { plan: "free" } },
+  { score: 7, date: new Date("2026-03-21T10:00:00Z") },
+  { score: 8 },
+];
+
+describe("formatTrendText", () => {
+  it("renders a calendar trend as an aligned table", () => {
+    expect(formatTrendText(trend(responses, { method: "wald" }))).toBe(
+      [
+        "NPS by month (UTC)",
+        "Period   n     NPS      95% interval   Prom.  Pass.  Detr.  Change  p",
+        "2026-01  1  +100.0  [+100.0, +100.0]  100.0%   0.0%   0.0%",
+        "2026-02  0       –",
+        "2026-03  3     0.0    [-92.4, +92.4]   33.3%  33.3%  33.3%",
+        "1 response without a date, in no period",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("shows the change and its p-value", () => {
+    const text = formatTrendText(
+      trend([...responses, { score: 10, date: new Date("2026-02-02T00:00:00Z") }], { method: "wald" }),
+    );
+    expect(text).toContain("2026-03  3     0.0");
+    expect(text.split("\n")[4]).toMatch(/-100\.0\s+0\.\d{4}$/);
+  });
+
+  it("renders a rolling trend with the window in the title", () => {
+    const text = formatTrendText(
+      rollingTrend(responses, { window: { days: 30 }, step: "month", respondents: "latest" }),
+    );
+    expect(text.split("\n")[0]).toBe("NPS over trailing 30-day windows, monthly, latest answer per respondent (UTC)");
+    expect(text.split("\n")[1]?.startsWith("Window to")).toBe(true);
+  });
+
+  it("renders one table per segment and the responses in no segment", () => {
+    const text = formatTrendText(trendBy(responses, "plan", { period: "quarter", timeZone: "Europe/Paris" }));
+    const lines = text.split("\n");
+    expect(lines[0]).toBe("NPS by quarter and segment (Europe/Paris)");
+    expect(lines).toContain("Segment pro");
+    expect(lines).toContain("Segment free");
+    expect(lines.at(-2)).toBe("2 responses in no segment");
+  });
+
+  it("says when there is nothing dated, and prints p-values below 0.0001 as <0.0001", () => {
+    expect(formatTrendText(trend([{ score: 9 }]))).toBe(
+      "NPS by month (UTC)\nPeriod  n  NPS  95% interval  Prom.  Pass.  Detr.  Change  p\n(no dated responses)\n1 response without a date, in no period\n",
+    );
+    const many = [
+      ...Array.from({ length: 200 }, () => ({ score: 10, date: new Date("2026-01-10T00:00:00Z") })),
+      ...Array.from({ length: 200 }, () => ({ score: 0, date: new Date("2026-02-10T00:00:00Z") })),
+    ];
+    expect(formatTrendText(trend(many))).toContain("<0.0001");
+  });
+});
