@@ -12,17 +12,7 @@ import {
   tally,
   tallyResponses,
 } from "../../src/index.js";
-
-/** Runs `fn` and returns the NpsError it throws (failing the test if it throws nothing else). */
-function errorOf(fn: () => unknown): NpsError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(NpsError);
-    return error as NpsError;
-  }
-  throw new Error("expected an NpsError, but nothing was thrown");
-}
+import { errorOf } from "../helpers/errors.js";
 
 describe("classify", () => {
   it("uses 9–10 / 7–8 / 0–6 on the standard scale", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { adjustPValues } from "../../src/index.js";
-import { errorOf, expectClose } from "./errorOf.js";
+import { errorOf, expectClose } from "../helpers/errors.js";
 import { ORACLE } from "./fixtures/oracle.js";
 
 describe("adjustPValues against R's p.adjust", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { confidenceInterval, type IntervalMethod, nps, tally } from "../../src/index.js";
-import { errorOf, expectClose } from "./errorOf.js";
+import { errorOf, expectClose } from "../helpers/errors.js";
 import { ORACLE } from "./fixtures/oracle.js";
 
 const CLOSED_FORM = 1e-9;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { normalCdf, normalQuantile, normalSurvival } from "../../src/index.js";
-import { errorOf } from "./errorOf.js";
+import { errorOf } from "../helpers/errors.js";
 import { ORACLE } from "./fixtures/oracle.js";
 
 /** Relative difference, exact 0 when both are 0. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { marginOfErrorForSampleSize, requiredSampleSize } from "../../src/index.js";
-import { errorOf, expectClose } from "./errorOf.js";
+import { errorOf, expectClose } from "../helpers/errors.js";
 import { ORACLE } from "./fixtures/oracle.js";
 
 const SHARES = { promoters: 0.5, passives: 0.3, detractors: 0.2 };

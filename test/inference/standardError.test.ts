@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { effectiveSampleSize, marginOfError, standardError, tally } from "../../src/index.js";
-import { errorOf, expectClose } from "./errorOf.js";
+import { errorOf, expectClose } from "../helpers/errors.js";
 import { ORACLE } from "./fixtures/oracle.js";
 
 describe("standardError", () => {

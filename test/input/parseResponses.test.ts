@@ -1,26 +1,15 @@
 import { describe, expect, it } from "vitest";
 import {
   defineScale,
-  NpsError,
   type NpsResponse,
   NpsValidationError,
   type ParseOptions,
   type ParseResult,
   parseResponses,
 } from "../../src/index.js";
+import { errorOf } from "../helpers/errors.js";
 
 type Row = Record<string, unknown>;
-
-/** Runs `fn` and returns the NpsError it throws (failing the test if it throws nothing else). */
-function errorOf(fn: () => unknown): NpsError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(NpsError);
-    return error as NpsError;
-  }
-  throw new Error("expected an NpsError, but nothing was thrown");
-}
 
 /** Parses in collect mode with the score in column "score" unless told otherwise. */
 function collect(rows: ReadonlyArray<Row>, options: Partial<ParseOptions> = {}): ParseResult {

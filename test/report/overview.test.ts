@@ -3,23 +3,13 @@ import {
   confidenceInterval,
   distribution,
   marginOfError,
-  NpsError,
   nps,
   overview,
   sampleResponses,
   shares,
   tallyResponses,
 } from "../../src/index.js";
-
-function errorOf(fn: () => unknown): NpsError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(NpsError);
-    return error as NpsError;
-  }
-  throw new Error("expected an NpsError, but nothing was thrown");
-}
+import { errorOf } from "../helpers/errors.js";
 
 describe("overview", () => {
   it("takes every figure from the core and inference functions", () => {

@@ -1,16 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { NpsResponse } from "../../src/index.js";
-import { NpsError, nps, sampleResponses, tallyResponses } from "../../src/index.js";
-
-function errorOf(fn: () => unknown): NpsError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(NpsError);
-    return error as NpsError;
-  }
-  throw new Error("expected an NpsError, but nothing was thrown");
-}
+import { nps, sampleResponses, tallyResponses } from "../../src/index.js";
+import { errorOf } from "../helpers/errors.js";
 
 const DAY = 86_400_000;
 const start = Date.UTC(2024, 11, 1);

@@ -1,17 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { NpsError } from "../../src/core/errors.js";
 import type { NpsResponse } from "../../src/core/response.js";
 import { groupResponses } from "../../src/segments/groupResponses.js";
-
-function thrown(run: () => unknown): NpsError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(NpsError);
-    return error as NpsError;
-  }
-  throw new Error("expected an error");
-}
+import { errorOf as thrown } from "../helpers/errors.js";
 
 describe("groupResponses", () => {
   it("groups by attribute in order of first appearance and keeps indices", () => {

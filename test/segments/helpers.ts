@@ -1,5 +1,3 @@
-import { expect } from "vitest";
-import { NpsError } from "../../src/core/errors.js";
 import type { AttributeValue, NpsResponse } from "../../src/core/response.js";
 
 /** `promoters` 10s, `passives` 8s and `detractors` 2s with the given attributes (and weight). */
@@ -19,12 +17,4 @@ export function block(
 }
 
 /** The NpsError thrown by `run`. */
-export function thrown(run: () => unknown): NpsError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(NpsError);
-    return error as NpsError;
-  }
-  throw new Error("expected an error");
-}
+export { errorOf as thrown } from "../helpers/errors.js";

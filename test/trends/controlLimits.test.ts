@@ -1,14 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { controlLimits, type NpsError, trend } from "../../src/index.js";
-
-function errorOf(run: () => unknown): NpsError {
-  try {
-    run();
-  } catch (error) {
-    return error as NpsError;
-  }
-  throw new Error("expected an error");
-}
+import { controlLimits, trend } from "../../src/index.js";
+import { errorOf } from "../helpers/errors.js";
 
 describe("controlLimits", () => {
   it("centres on the pooled NPS with limits at ±sigma·SE at the pooled shares and each point's n", () => {

@@ -1,20 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { compareNps, type NpsError, type NpsResponse, rollingTrend } from "../../src/index.js";
+import { compareNps, type NpsResponse, rollingTrend } from "../../src/index.js";
+import { errorOf } from "../helpers/errors.js";
 
 const at = (iso: string, score = 10, extra: Partial<NpsResponse> = {}): NpsResponse => ({
   score,
   date: new Date(iso),
   ...extra,
 });
-
-function errorOf(run: () => unknown): NpsError {
-  try {
-    run();
-  } catch (error) {
-    return error as NpsError;
-  }
-  throw new Error("expected an error");
-}
 
 describe("rollingTrend", () => {
   it("ends a window at the end of each day and covers the trailing calendar days", () => {

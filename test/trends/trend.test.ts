@@ -1,20 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { compareNps, defineScale, type NpsError, type NpsResponse, type Trend, trend } from "../../src/index.js";
+import { compareNps, defineScale, type NpsResponse, type Trend, trend } from "../../src/index.js";
+import { errorOf } from "../helpers/errors.js";
 
 const at = (iso: string, score = 10, extra: Partial<NpsResponse> = {}): NpsResponse => ({
   score,
   date: new Date(iso),
   ...extra,
 });
-
-function errorOf(run: () => unknown): NpsError {
-  try {
-    run();
-  } catch (error) {
-    return error as NpsError;
-  }
-  throw new Error("expected an error");
-}
 
 /** The point whose [start, end) contains the instant. */
 function pointAt(result: Trend, iso: string) {

@@ -1,14 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type NpsError, trend, trendBy } from "../../src/index.js";
-
-function errorOf(run: () => unknown): NpsError {
-  try {
-    run();
-  } catch (error) {
-    return error as NpsError;
-  }
-  throw new Error("expected an error");
-}
+import { trend, trendBy } from "../../src/index.js";
+import { errorOf } from "../helpers/errors.js";
 
 const responses = [
   { score: 10, date: new Date("2026-01-15T10:00:00Z"), attributes: { plan: "pro" } },

@@ -1,14 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type NpsError, normalCdf, type SlopePoint, standardError, trend, trendSlope } from "../../src/index.js";
-
-function errorOf(run: () => unknown): NpsError {
-  try {
-    run();
-  } catch (error) {
-    return error as NpsError;
-  }
-  throw new Error("expected an error");
-}
+import { normalCdf, type SlopePoint, standardError, trend, trendSlope } from "../../src/index.js";
+import { errorOf } from "../helpers/errors.js";
 
 const point = (index: number, promoters: number, passives: number, detractors: number): SlopePoint => {
   const tally = { promoters, passives, detractors };
