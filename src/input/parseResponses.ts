@@ -3,13 +3,8 @@ import { NpsError, type NpsIssue, NpsValidationError } from "../core/errors.js";
 import type { AttributeValue, NpsResponse } from "../core/response.js";
 import { type Scale, STANDARD_SCALE } from "../core/scale.js";
 import { describeValue } from "../internal/describe.js";
-import {
-  checkDateFormat,
-  checkTimeZone,
-  createIsoReader,
-  createPatternReader,
-  createWallClockConverter,
-} from "./readDate.js";
+import { checkTimeZone } from "../internal/timeZone.js";
+import { checkDateFormat, createIsoReader, createPatternReader, createWallClockConverter } from "./readDate.js";
 import { buildRowSchema, type RowInput, type RowKey } from "./rowSchema.js";
 
 const FN = "parseResponses";
@@ -398,7 +393,8 @@ function resolveOptions(options: ParseOptions): Settings {
     throw invalidOption("mode", '"strict" or "collect"', mode);
   }
   const dateFormat = options.dateFormat === undefined ? undefined : checkDateFormat(FN, options.dateFormat);
-  const timeZone = checkTimeZone(FN, options.timeZone ?? "UTC");
+  const timeZone = options.timeZone ?? "UTC";
+  checkTimeZone(FN, timeZone);
   const firstRow = options.firstRow ?? 1;
   if (!Number.isSafeInteger(firstRow) || firstRow < 0) {
     throw invalidOption("firstRow", "an integer >= 0", firstRow);

@@ -23,30 +23,6 @@ const ABSOLUTE_TOKENS = /[XxTt]/;
 /** Turns a date string into epoch milliseconds, or `undefined` when it cannot be read. */
 export type DateTextReader = (text: string) => number | undefined;
 
-/**
- * Checks that `timeZone` is an IANA time-zone name the runtime knows.
- *
- * @throws {@link NpsError} `invalid_date` naming the zone when it is unknown.
- */
-export function checkTimeZone(fn: string, timeZone: unknown): string {
-  let known = false;
-  if (typeof timeZone === "string" && timeZone.length > 0) {
-    try {
-      new Intl.DateTimeFormat("en-US", { timeZone });
-      known = true;
-    } catch {
-      known = false;
-    }
-  }
-  if (!known) {
-    throw new NpsError(
-      "invalid_date",
-      `${fn}: timeZone must be an IANA time-zone name such as "Europe/Paris", received ${describeValue(timeZone)}`,
-    );
-  }
-  return timeZone as string;
-}
-
 /** Milliseconds of a UTC calendar date-time, correct for years 0–99 too (`Date.UTC` maps them to 19xx). */
 function utcTime(
   year: number,

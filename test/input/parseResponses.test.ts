@@ -322,15 +322,17 @@ describe("parseResponses: dates", () => {
   it("throws invalid_date at once for an unknown time zone, even without rows", () => {
     for (const [timeZone, shown] of [
       ["Mars/Base", '"Mars/Base"'],
-      ["", '""'],
       ["Europe/Pariss", '"Europe/Pariss"'],
     ] as const) {
       const error = errorOf(() => collect([], { timeZone }));
       expect(error.code).toBe("invalid_date");
-      expect(error.message).toBe(
-        `parseResponses: timeZone must be an IANA time-zone name such as "Europe/Paris", received ${shown}`,
-      );
+      expect(error.message).toBe(`parseResponses: timeZone must be a known IANA time-zone name, received ${shown}`);
     }
+    const empty = errorOf(() => collect([], { timeZone: "" }));
+    expect(empty.code).toBe("invalid_option");
+    expect(empty.message).toBe(
+      'parseResponses: timeZone must be an IANA time-zone name such as "Europe/Paris", received ""',
+    );
   });
 
   it("leaves a missing date absent", () => {
