@@ -13,7 +13,6 @@ import {
   subDays,
 } from "date-fns";
 import { NpsError } from "../core/errors.js";
-import { describeValue } from "../internal/describe.js";
 
 /**
  * A calendar period of {@link trend}: a calendar day, week, month, quarter or year in the time zone.
