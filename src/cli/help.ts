@@ -7,6 +7,10 @@ Commands:
   report [file | -]   NPS overview of a CSV, JSON or NDJSON file (- reads
                       standard input; no file: the built-in sample)
   sample-size         responses needed for a target margin of error
+  migration [a b]     how the same customers moved between two survey waves
+                      (no files: the sample's first year against its second)
+  follow-up [file]    closing the loop: who to contact, in what order, by when
+  benchmarks          the built-in table of published NPS benchmarks, with sources
   help [command]      show help for a command
 
 Options:
@@ -22,38 +26,65 @@ export const REPORT_HELP = `Usage: npskit report [file | -] [options]
 Reads survey answers from a CSV, JSON (array of objects) or NDJSON file, or from
 standard input with "-", and prints rows read, skipped and rejected, the 0-10
 distribution, promoters, passives and detractors, the NPS, its confidence
-interval and margin of error. With no file, it reports on the built-in sample.
+interval and margin of error; with --by, --tiers, --period or --rolling, also
+the NPS by segment and over time. With no file, it reports on the built-in
+sample (attributes plan, country, channel and spend). CSV and NDJSON are read
+as a stream: memory does not grow with the file for the plain overview.
 
 Columns (guessed from the header when not given; guesses are shown on stderr):
   --score <column>         the 0-10 answer
   --date <column>          when the answer was given
   --date-format <pattern>  date-fns pattern of the dates, e.g. "M/d/yy H:mm"
                            (default: ISO 8601, else detected among common ones)
-  --time-zone <IANA>       zone of dates without an offset (default: UTC)
+  --time-zone <IANA>       zone of dates without an offset, and of the trend's
+                           calendar (default: UTC)
   --respondent <column>    respondent id
   --comment <column>       free-text comment
-  --weight <column>        survey weight (finite, > 0)
-  --attribute <column>     a segment column (repeat for several)
+  --weight <column>        survey weight (finite, > 0): weighted figures
+  --attribute <column>     a segment column (repeat for several); --by and
+                           --tiers columns are read without it
+
+Segments and trends:
+  --by <attribute>         NPS per segment; twice (--by a --by b) crosses two
+  --tiers <attr>:<n>       NPS by n quantile tiers of a numeric attribute, or
+  --tiers <attr>:<c>,<c>   by explicit cut points (spend:0,100,500; one cut:
+                           spend:100,); not with --by
+  --period <period>        trend by day, week, month, quarter or year; with
+                           one --by, the trend of each segment
+  --rolling <days>         trend over trailing windows of this many days
+                           (not with --period or --by)
+  --step <step>            a rolling window ends every day (default), week
+                           or month
+  --respondents <policy>   all (default) or latest: each respondent counts
+                           once per period or window, with the latest answer
 
 Reading:
   --encoding <name>        auto, utf-8 or latin1 (default: auto: a byte-order
-                           mark, else UTF-8 if valid, else latin-1)
+                           mark, else UTF-8 if the first 64 KiB are valid
+                           UTF-8, else latin-1)
   --delimiter <char>       CSV delimiter: , ; tab or any one character
                            (default: detected from the header line)
   --input-format <format>  auto, csv, json or ndjson (default: auto)
   --skip-missing           blank or NA scores are skipped and counted (default)
   --reject-missing         blank or NA scores are rejected like invalid ones
   --strict                 exit with status 1 when any row is rejected
+  --rejected <file>        write every rejected row to a CSV file (row, field,
+                           value, message)
 
 Output:
-  -f, --format <format>    text or json (default: text)
+  -f, --format <format>    text, markdown, json, csv or html (default: text)
+  --table <table>          with csv: overview (default), distribution,
+                           segments or trend
+  -o, --out <file>         write the report to a file instead of stdout
   --level <level>          confidence level, as 0.95 or 95 (default: 0.95)
   --method <method>        interval: adjusted-wald (default), wald, score,
                            bayes or bootstrap
   -h, --help               show this help
 
-Rejected rows (an invalid score, date or weight) are listed and left out; the
-report covers the valid rows and exits with 0 unless --strict is given.
+Rejected rows (an invalid score, date or weight) are counted, the first five
+are listed with their row numbers, and they are left out; the report covers
+the valid rows and exits with 0 unless --strict is given.
+Exit status: 0 success, 1 unusable data, 2 usage error.
 `;
 
 /** `npskit sample-size --help`. */
@@ -68,6 +99,87 @@ Options:
   --shares <p,o,d>         expected shares of promoters, passives and
                            detractors, e.g. 0.5,0.3,0.2 or 50,30,20
                            (default: the worst case)
+  -f, --format <format>    text or json (default: text)
+  -h, --help               show this help
+`;
+
+/** `npskit benchmarks --help`. */
+export const BENCHMARKS_HELP = `Usage: npskit benchmarks [options]
+
+Lists the built-in table of published NPS benchmarks: each figure with what it
+is (mean, median, mean of company NPS…), who was asked (a consumer panel or
+companies' own customers), the study, year, region, method and where it was
+published. Compare your data with one: compareToBenchmark(tally, "<id>").
+
+Options:
+  --segment <text>         rows whose segment contains the text (any case)
+  --region <region>        rows of a region, e.g. US, global, Canada
+  --year <year>            rows of a study year
+  -f, --format <format>    text or json (default: text)
+  -h, --help               show this help
+`;
+
+/** `npskit migration --help`. */
+export const MIGRATION_HELP = `Usage: npskit migration [before.csv after.csv] [options]
+
+How the same customers moved between two survey waves: respondents are matched by
+respondent id (compared exactly; each wave keeps each respondent's latest
+answer), then the 3x3 table detractor/passive/promoter -> detractor/passive/
+promoter, the NPS of the matched panel in each wave, and the paired change with
+its standard error, interval and p-value. With no files, the built-in sample's
+first 12 months (2024-12 to 2025-11) against its last 12 months.
+
+Columns (guessed from the header when not given; guesses are shown on stderr):
+  --score <column>         the 0-10 answer
+  --date <column>          when the answer was given
+  --date-format <pattern>  date-fns pattern of the dates (default: ISO 8601,
+                           else detected among common ones)
+  --time-zone <IANA>       zone of dates without an offset, and of due dates
+                           (default: UTC)
+  --respondent <column>    respondent id (compared exactly)
+  --comment <column>       free-text comment
+  --attribute <column>     a segment column (repeat for several)
+  --encoding <name>        auto, utf-8 or latin1 (default: auto)
+  --delimiter <char>       CSV delimiter (default: detected)
+  --input-format <format>  auto, csv, json or ndjson (default: auto)
+
+Output:
+  --level <level>          confidence level, as 0.95 or 95 (default: 0.95)
+  -f, --format <format>    text or json (default: text)
+  -h, --help               show this help
+`;
+
+/** `npskit follow-up --help`. */
+export const FOLLOW_UP_HELP = `Usage: npskit follow-up [file | -] [options]
+
+Closing the loop: one entry per respondent to follow up (their latest answer),
+with the action for its category (detractor: contact quickly; passive: ask what
+would make it a 10; promoter: ask for a review or referral), detractors first,
+then the most recent, then the highest --value. With --capacity, each entry gets
+the working day it is due. With no file, the built-in sample (ties by spend).
+
+Columns (guessed from the header when not given; guesses are shown on stderr):
+  --score <column>         the 0-10 answer
+  --date <column>          when the answer was given
+  --date-format <pattern>  date-fns pattern of the dates (default: ISO 8601,
+                           else detected among common ones)
+  --time-zone <IANA>       zone of dates without an offset, and of due dates
+                           (default: UTC)
+  --respondent <column>    respondent id (compared exactly)
+  --comment <column>       free-text comment
+  --attribute <column>     a segment column (repeat for several)
+  --encoding <name>        auto, utf-8 or latin1 (default: auto)
+  --delimiter <char>       CSV delimiter (default: detected)
+  --input-format <format>  auto, csv, json or ndjson (default: auto)
+
+Queue:
+  --capacity <n>           follow-ups per working day; gives due dates
+  --start <YYYY-MM-DD>     first day (default: the day of the newest answer)
+  --working-days <days>    e.g. mon,tue,wed,thu,fri (the default) or 1,2,3,4,5
+  --value <attribute>      numeric attribute that breaks ties, e.g. spend
+  --categories <list>      e.g. detractor,passive (default: all three)
+  --all-responses          one entry per answer, not per respondent
+  --limit <n>              entries printed as text (default: 25; 0: all)
   -f, --format <format>    text or json (default: text)
   -h, --help               show this help
 `;

@@ -1,6 +1,9 @@
 import { NpsError } from "../core/errors.js";
+import { benchmarks } from "./benchmarks.js";
+import { followUp } from "./followUp.js";
 import { MAIN_HELP } from "./help.js";
 import { CliError, type CliIo, nodeIo } from "./io.js";
+import { migration } from "./migration.js";
 import { report } from "./report.js";
 import { sampleSize } from "./sampleSize.js";
 
@@ -25,6 +28,12 @@ export async function main(args: ReadonlyArray<string>, io: CliIo = nodeIo()): P
         return await help(rest, io);
       case "report":
         return await report(rest, io);
+      case "benchmarks":
+        return benchmarks(rest, io);
+      case "follow-up":
+        return await followUp(rest, io);
+      case "migration":
+        return await migration(rest, io);
       case "sample-size":
         return sampleSize(rest, io);
       default:
@@ -40,6 +49,9 @@ async function help(args: ReadonlyArray<string>, io: CliIo): Promise<number> {
   const [topic] = args;
   if (topic === "report") return report(["--help"], io);
   if (topic === "sample-size") return sampleSize(["--help"], io);
+  if (topic === "benchmarks") return benchmarks(["--help"], io);
+  if (topic === "follow-up") return followUp(["--help"], io);
+  if (topic === "migration") return migration(["--help"], io);
   if (topic === undefined) {
     io.stdout(MAIN_HELP);
     return 0;

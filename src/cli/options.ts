@@ -17,7 +17,16 @@ export const REPORT_OPTIONS = {
   "skip-missing": { type: "boolean" },
   "reject-missing": { type: "boolean" },
   strict: { type: "boolean" },
+  by: { type: "string", multiple: true },
+  tiers: { type: "string" },
+  period: { type: "string" },
+  rolling: { type: "string" },
+  step: { type: "string" },
+  respondents: { type: "string" },
   format: { type: "string", short: "f" },
+  table: { type: "string" },
+  out: { type: "string", short: "o" },
+  rejected: { type: "string" },
   level: { type: "string" },
   method: { type: "string" },
   help: { type: "boolean", short: "h" },
@@ -74,4 +83,47 @@ export function delimiterOption(value: string | undefined): string | undefined {
     throw usageError(`--delimiter must be one character (or "tab"), received ${JSON.stringify(value)}`);
   }
   return value;
+}
+
+/** `--tiers <attribute>:<n>` (quantile tiers) or `<attribute>:<cut>,<cut>…` (cut points, one comma at least). */
+export function tiersOption(
+  value: string | undefined,
+): { readonly attribute: string; readonly tiers: number | ReadonlyArray<number> } | undefined {
+  if (value === undefined) return undefined;
+  const colon = value.lastIndexOf(":");
+  const attribute = colon > 0 ? value.slice(0, colon) : "";
+  const spec = value.slice(colon + 1);
+  const bad = (): Error =>
+    usageError(
+      `--tiers must be <attribute>:<number of tiers from 2 to 100> or <attribute>:<cut>,<cut>…, received ${JSON.stringify(value)}`,
+    );
+  if (attribute === "" || spec.trim() === "") throw bad();
+  if (!spec.includes(",")) {
+    const count = /^\s*\d+\s*$/.test(spec) ? Number(spec) : Number.NaN;
+    if (!(count >= 2 && count <= 100)) throw bad();
+    return { attribute, tiers: count };
+  }
+  const parts = spec.split(",").filter((part) => part.trim() !== "");
+  const cuts = parts.map((part) =>
+    /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/.test(part) ? Number(part) : Number.NaN,
+  );
+  if (
+    cuts.length === 0 ||
+    cuts.some((cut, i) => !Number.isFinite(cut) || (i > 0 && !(cut > (cuts[i - 1] as number))))
+  ) {
+    throw usageError(
+      `--tiers cut points must be increasing numbers separated by commas, received ${JSON.stringify(value)}`,
+    );
+  }
+  return { attribute, tiers: cuts };
+}
+
+/** `--rolling <days>`: an integer from 1 to 36600. */
+export function rollingOption(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const days = /^\s*\d+\s*$/.test(value) ? Number(value) : Number.NaN;
+  if (!(days >= 1 && days <= 36600)) {
+    throw usageError(`--rolling must be a number of days from 1 to 36600, received ${JSON.stringify(value)}`);
+  }
+  return days;
 }

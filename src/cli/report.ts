@@ -1,21 +1,41 @@
 import { parseArgs } from "node:util";
-import { type FieldMapping, type ParseResult, parseResponses } from "../input/parseResponses.js";
+import type { NpsResponse } from "../core/response.js";
+import type { IntervalMethod } from "../inference/confidenceInterval.js";
+import { type FieldMapping, parseResponses } from "../input/parseResponses.js";
+import { type CsvCell, csvOf, formatReportCsv, type ReportTable } from "../report/csv.js";
 import { formatOverviewText } from "../report/formatOverviewText.js";
-import { type Overview, overview } from "../report/overview.js";
+import { renderHtmlReport } from "../report/html.js";
+import { formatReportMarkdown } from "../report/markdown.js";
+import { buildReport, type ReportDocument, type ReportOptions } from "../report/reportData.js";
+import { formatSegmentsText } from "../report/segmentsText.js";
+import { formatTrendText } from "../report/trendText.js";
 import { sampleResponses } from "../sample/sampleResponses.js";
+import type { TrendPeriod } from "../trends/calendar.js";
+import type { RollingStep } from "../trends/rollingTrend.js";
+import { loadChartScripts } from "./chartScripts.js";
 import { chooseFields } from "./chooseFields.js";
-import { decodeText, type EncodingChoice } from "./decode.js";
+import { type Collector, createCollector } from "./collect.js";
+import type { EncodingChoice } from "./decode.js";
 import { REPORT_HELP } from "./help.js";
-import { type CliIo, dataError, usageError } from "./io.js";
-import { choice, delimiterOption, levelOption, methodOption, REPORT_OPTIONS } from "./options.js";
-import { type InputFormatChoice, readRows } from "./readRows.js";
+import { type ByteSource, type CliIo, dataError, openFile, openStdin, usageError, writeTextFile } from "./io.js";
+import {
+  choice,
+  delimiterOption,
+  levelOption,
+  methodOption,
+  REPORT_OPTIONS,
+  rollingOption,
+  tiersOption,
+} from "./options.js";
+import { progressBar } from "./progress.js";
+import type { InputFormatChoice } from "./readRows.js";
+import { decodeStream, streamRows } from "./stream.js";
 
 /** Options that only make sense with a file. */
 const FILE_OPTIONS = [
   "score",
   "date",
   "date-format",
-  "time-zone",
   "respondent",
   "comment",
   "weight",
@@ -25,7 +45,14 @@ const FILE_OPTIONS = [
   "input-format",
   "skip-missing",
   "reject-missing",
+  "rejected",
 ] as const;
+
+/** How many rows decide the column mapping (as `chooseFields` probes them). */
+const PROBE_ROWS = 2000;
+
+/** The output formats of `--format`. */
+type OutputFormat = "text" | "json" | "markdown" | "csv" | "html";
 
 /** How the file was read, in the JSON output. */
 interface InputDescription {
@@ -36,6 +63,18 @@ interface InputDescription {
   readonly dateFormat?: string;
   readonly timeZone?: string;
   readonly missingScore?: "skip" | "reject";
+}
+
+/** What `report` was asked to compute, checked before any data is read. */
+interface Analysis {
+  readonly by: ReadonlyArray<string>;
+  readonly tiers?: ReportOptions["tiers"];
+  readonly period?: TrendPeriod;
+  readonly rolling?: { readonly days: number; readonly step?: RollingStep };
+  readonly respondents?: "all" | "latest";
+  readonly timeZone?: string;
+  readonly level: number;
+  readonly method: IntervalMethod;
 }
 
 /** `npskit report [file|-]`: returns the exit status. */
@@ -53,9 +92,21 @@ export async function report(args: ReadonlyArray<string>, io: CliIo): Promise<nu
   if (positionals.length > 1) {
     throw usageError(`report takes one file (or - for standard input), received ${positionals.length}`);
   }
-  const format = choice("format", values.format, ["text", "json"] as const, "text");
-  const level = levelOption(values.level);
-  const method = methodOption(values.method);
+  const format = choice<OutputFormat>("format", values.format, ["text", "json", "markdown", "csv", "html"], "text");
+  const table = choice<ReportTable>(
+    "table",
+    values.table,
+    ["overview", "distribution", "segments", "trend"],
+    "overview",
+  );
+  if (values.table !== undefined && format !== "csv") throw usageError("--table needs --format csv");
+  const analysis = analysisOptions(values);
+  if (format === "csv" && table === "segments" && analysis.by.length === 0 && analysis.tiers === undefined) {
+    throw usageError("--table segments needs --by or --tiers");
+  }
+  if (format === "csv" && table === "trend" && analysis.period === undefined && analysis.rolling === undefined) {
+    throw usageError("--table trend needs --period or --rolling");
+  }
   const encoding = choice<EncodingChoice>(
     "encoding",
     normaliseEncoding(values.encoding),
@@ -73,12 +124,23 @@ export async function report(args: ReadonlyArray<string>, io: CliIo): Promise<nu
     throw usageError("--skip-missing and --reject-missing cannot be used together");
   }
   const file = positionals[0];
-  const note = (text: string): void => io.stderr(`npskit: ${text}\n`);
+  let pauseProgress = (): void => {};
+  const note = (text: string): void => {
+    pauseProgress();
+    io.stderr(`npskit: ${text}\n`);
+  };
+  // Segments and trends need every response; the plain overview needs only running totals.
+  const keepResponses =
+    analysis.by.length > 0 ||
+    analysis.tiers !== undefined ||
+    analysis.period !== undefined ||
+    analysis.rolling !== undefined;
+  const collector = createCollector(keepResponses, values.rejected !== undefined);
 
-  let parsed: Pick<ParseResult, "responses" | "skipped" | "issues" | "counts">;
   let source: string;
   let input: InputDescription;
   let hint = "";
+  let hasDates: boolean;
   if (file === undefined) {
     const given = FILE_OPTIONS.filter((name) => values[name] !== undefined);
     if (given.length > 0) {
@@ -89,99 +151,340 @@ export async function report(args: ReadonlyArray<string>, io: CliIo): Promise<nu
     note(
       `no file given: reporting on the built-in sample (${responses.length} responses); run "npskit report <file>" for your data`,
     );
-    parsed = {
+    checkAttributes(analysis, sampleColumns(responses), "the built-in sample");
+    collector.add({
       responses,
       skipped: [],
       issues: [],
       counts: { rows: responses.length, accepted: responses.length, skipped: 0, rejected: 0 },
-    };
+    });
     input = { format: "sample" };
+    hasDates = true;
   } else {
     source = file === "-" ? "standard input" : file;
-    const bytes = await readBytes(file, io);
-    const decoded = decodeText(bytes, encoding);
-    if (decoded.note !== undefined) note(`encoding: ${decoded.note}`);
-    const table = readRows(decoded.text, {
-      format: inputFormat,
-      ...(delimiter === undefined ? {} : { delimiter }),
-      ...(file === "-" ? {} : { fileName: file }),
-    });
-    for (const text of table.notes) note(text);
-    if (table.rows.length === 0) throw dataError(`${source} has no data rows`);
-    const timeZone = values["time-zone"];
-    const chosen = chooseFields(table, {
-      ...optional("score", values.score),
-      ...optional("date", values.date),
-      ...optional("dateFormat", values["date-format"]),
-      ...optional("timeZone", timeZone),
-      ...optional("respondent", values.respondent),
-      ...optional("comment", values.comment),
-      ...optional("weight", values.weight),
-      ...optional("attributes", values.attribute),
-    });
-    for (const text of chosen.notes) note(text);
-    const missingScore = values["reject-missing"] === true ? "reject" : "skip";
-    parsed = parseResponses(table.rows, {
-      fields: chosen.fields,
-      mode: "collect",
-      missingScore,
-      // CSV rows are numbered as a spreadsheet shows them: the header is row 1.
-      firstRow: table.format === "csv" ? 2 : 1,
-      ...optional("dateFormat", chosen.dateFormat),
-      ...optional("timeZone", timeZone),
-    });
-    if (values.score === undefined) {
-      hint = `\nthe score column was guessed: pass --score <column> if ${JSON.stringify(chosen.fields.score)} is not the 0–10 answer`;
+    const bytes = await openBytes(file, io);
+    const progress = progressBar(io, bytes.size);
+    pauseProgress = progress.pause;
+    try {
+      const decoded = await decodeStream(progress.track(bytes.chunks), encoding, note);
+      if (decoded.note !== undefined) note(`encoding: ${decoded.note}`);
+      const rows = await streamRows(decoded.texts, {
+        format: inputFormat,
+        ...(delimiter === undefined ? {} : { delimiter }),
+        ...(file === "-" ? {} : { fileName: file }),
+      });
+      let notesShown = 0;
+      const showNotes = (): void => {
+        for (; notesShown < rows.notes.length; notesShown++) note(rows.notes[notesShown] as string);
+      };
+      showNotes();
+      const timeZone = values["time-zone"];
+      const missingScore = values["reject-missing"] === true ? "reject" : "skip";
+      let parse: ((batch: ReadonlyArray<Readonly<Record<string, unknown>>>, firstRow: number) => void) | undefined;
+      let chosen: ReturnType<typeof chooseFields> | undefined;
+      let probe: Array<Readonly<Record<string, unknown>>> = [];
+      let probeFirstRow = 1;
+      const decide = (): void => {
+        if (probe.length === 0) throw dataError(`${source} has no data rows`);
+        checkAttributes(analysis, rows.columns, undefined);
+        chosen = chooseFields(
+          { rows: probe, columns: rows.columns, format: rows.format, notes: [] },
+          {
+            ...optional("score", values.score),
+            ...optional("date", values.date),
+            ...optional("dateFormat", values["date-format"]),
+            ...optional("timeZone", timeZone),
+            ...optional("respondent", values.respondent),
+            ...optional("comment", values.comment),
+            ...optional("weight", values.weight),
+            ...optional("attributes", attributesOf(values.attribute, analysis)),
+          },
+        );
+        for (const text of chosen.notes) note(text);
+        showNotes();
+        const fields = chosen.fields;
+        const dateFormat = chosen.dateFormat;
+        parse = (batch, firstRow) =>
+          collector.add(
+            parseResponses(batch, {
+              fields,
+              mode: "collect",
+              missingScore,
+              firstRow,
+              ...optional("dateFormat", dateFormat),
+              ...optional("timeZone", timeZone),
+            }),
+          );
+        parse(probe, probeFirstRow);
+        probe = [];
+      };
+      for await (const batch of rows.batches) {
+        if (parse !== undefined) {
+          parse(batch.rows, batch.firstRow);
+          continue;
+        }
+        if (probe.length === 0) probeFirstRow = batch.firstRow;
+        probe.push(...batch.rows);
+        if (probe.length >= PROBE_ROWS) decide();
+      }
+      if (parse === undefined) decide();
+      progress.done();
+      showNotes();
+      const fields = (chosen as NonNullable<typeof chosen>).fields;
+      if (values.score === undefined) {
+        hint = `\nthe score column was guessed: pass --score <column> if ${JSON.stringify(fields.score)} is not the 0–10 answer`;
+      }
+      hasDates = fields.date !== undefined;
+      input = {
+        format: rows.format,
+        encoding: decoded.encoding,
+        ...optional("delimiter", rows.delimiter),
+        fields,
+        ...optional("dateFormat", chosen?.dateFormat),
+        ...(fields.date === undefined ? {} : { timeZone: timeZone ?? "UTC" }),
+        missingScore,
+      };
+    } finally {
+      progress.done();
     }
-    input = {
-      format: table.format,
-      encoding: decoded.encoding,
-      ...optional("delimiter", table.delimiter),
-      fields: chosen.fields,
-      ...optional("dateFormat", chosen.dateFormat),
-      ...(chosen.fields.date === undefined ? {} : { timeZone: timeZone ?? "UTC" }),
-      missingScore,
-    };
   }
 
-  const result = overview(parsed, { source, level, method });
-  if (result.rows.accepted === 0) {
-    const reasons = [
-      ...result.firstRejected.map((r) => `row ${r.row ?? "?"}: ${r.message}`),
-      ...result.firstSkipped.map((s) => `row ${s.row}: ${s.reason}`),
-    ];
-    throw dataError(
-      `no valid score in ${source} (${result.rows.read} rows: ${result.rows.skipped} skipped, ${result.rows.rejected} rejected)${reasons.length > 0 ? `\n  ${reasons.join("\n  ")}` : ""}${hint}`,
+  if (values.rejected !== undefined) {
+    await writeOut(io, values.rejected, rejectedCsv(collector));
+    note(
+      `${collector.counts.rejected} rejected rows (${collector.issues.length} problems) written to ${values.rejected}`,
     );
   }
-  io.stdout(format === "json" ? `${JSON.stringify(jsonReport(result, input), null, 2)}\n` : formatOverviewText(result));
-  if (values.strict === true && result.rows.rejected > 0) {
-    note(`${result.rows.rejected} rows were rejected (--strict)`);
+  if (collector.counts.accepted === 0) {
+    const reasons = [
+      ...collector.issues.slice(0, 5).map((r) => `row ${r.row ?? "?"}: ${r.message}`),
+      ...collector.skipped.map((s) => `row ${s.row}: ${s.reason}`),
+    ];
+    const { rows, skipped, rejected } = collector.counts;
+    throw dataError(
+      `no valid score in ${source} (${rows} rows: ${skipped} skipped, ${rejected} rejected)${reasons.length > 0 ? `\n  ${reasons.join("\n  ")}` : ""}${hint}`,
+    );
+  }
+  if ((analysis.period !== undefined || analysis.rolling !== undefined) && !hasDates) {
+    throw dataError(
+      `--${analysis.period === undefined ? "rolling" : "period"} needs dates, and ${source} has no date column that could be read; pass --date <column> (and --date-format)`,
+    );
+  }
+  const document = reportOf(collector, source, analysis, keepResponses);
+  const output =
+    format === "html"
+      ? renderHtmlReport(document, { scripts: await loadChartScripts() })
+      : render(document, format, table, input);
+  if (values.out === undefined) io.stdout(output);
+  else {
+    await writeOut(io, values.out, output);
+    note(`report written to ${values.out}`);
+  }
+  if (values.strict === true && collector.counts.rejected > 0) {
+    note(`${collector.counts.rejected} rows were rejected (--strict)`);
     return 1;
   }
   return 0;
 }
 
-/** The JSON document of `report --format json`: the overview, then how the input was read. */
-function jsonReport(result: Overview, input: InputDescription): unknown {
-  return { ...result, input };
+/** Checks the segment and trend options and how they combine. */
+function analysisOptions(values: {
+  by?: string[] | undefined;
+  tiers?: string | undefined;
+  period?: string | undefined;
+  rolling?: string | undefined;
+  step?: string | undefined;
+  respondents?: string | undefined;
+  "time-zone"?: string | undefined;
+  level?: string | undefined;
+  method?: string | undefined;
+}): Analysis {
+  const level = levelOption(values.level);
+  const method = methodOption(values.method);
+  const by = values.by ?? [];
+  if (by.length > 2)
+    throw usageError(`--by can be given at most twice (two attributes are crossed), received ${by.length}`);
+  if (by.length === 2 && by[0] === by[1])
+    throw usageError(`--by must name two different attributes, received ${JSON.stringify(by[0])} twice`);
+  const tiers = tiersOption(values.tiers);
+  if (tiers !== undefined && by.length > 0) throw usageError("--tiers cannot be combined with --by");
+  const period =
+    values.period === undefined
+      ? undefined
+      : choice<TrendPeriod>("period", values.period, ["day", "week", "month", "quarter", "year"], "month");
+  const days = rollingOption(values.rolling);
+  if (days !== undefined && period !== undefined) throw usageError("--rolling cannot be combined with --period");
+  if (days !== undefined && by.length > 0) {
+    throw usageError("--rolling cannot be combined with --by; use --by with --period for a trend per segment");
+  }
+  if (period !== undefined && by.length === 2) {
+    throw usageError("--period can be combined with one --by attribute, not two");
+  }
+  if (values.step !== undefined && days === undefined) throw usageError("--step needs --rolling");
+  const step =
+    values.step === undefined ? undefined : choice<RollingStep>("step", values.step, ["day", "week", "month"], "day");
+  if (values.respondents !== undefined && period === undefined && days === undefined) {
+    throw usageError("--respondents applies to the trend: give --period or --rolling");
+  }
+  const respondents =
+    values.respondents === undefined
+      ? undefined
+      : choice("respondents", values.respondents, ["all", "latest"] as const, "all");
+  return {
+    by,
+    ...optional("tiers", tiers),
+    ...optional("period", period),
+    ...(days === undefined ? {} : { rolling: { days, ...optional("step", step) } }),
+    ...optional("respondents", respondents),
+    ...optional("timeZone", values["time-zone"]),
+    level,
+    method,
+  };
 }
 
-async function readBytes(file: string, io: CliIo): Promise<Uint8Array> {
-  try {
-    return file === "-" ? await io.readStdin() : await io.readFile(file);
-  } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    const reason =
-      code === "ENOENT"
-        ? "no such file"
-        : code === "EISDIR"
-          ? "it is a directory"
-          : code === "EACCES"
-            ? "permission denied"
-            : (error as Error).message;
-    throw dataError(`cannot read ${file}: ${reason}`);
+/** The attributes to read: those of `--attribute`, then those `--by` and `--tiers` use. */
+function attributesOf(given: ReadonlyArray<string> | undefined, analysis: Analysis): ReadonlyArray<string> | undefined {
+  const names = [...(given ?? []), ...analysis.by, ...(analysis.tiers === undefined ? [] : [analysis.tiers.attribute])];
+  const unique = [...new Set(names)];
+  return unique.length === 0 ? undefined : unique;
+}
+
+/** Exit 1 when `--by` or `--tiers` names a column the data does not have. */
+function checkAttributes(analysis: Analysis, columns: ReadonlyArray<string>, where: string | undefined): void {
+  const known = new Set(columns);
+  const wanted: Array<[string, string]> = [
+    ...analysis.by.map((name): [string, string] => ["by", name]),
+    ...(analysis.tiers === undefined ? [] : [["tiers", analysis.tiers.attribute] as [string, string]]),
+  ];
+  for (const [option, name] of wanted) {
+    if (known.has(name)) continue;
+    const list = columns.slice(0, 30).map((column) => JSON.stringify(column));
+    throw dataError(
+      `--${option}: no ${where === undefined ? "column" : "attribute"} named ${JSON.stringify(name)}${where === undefined ? "" : ` in ${where}`}; the ${where === undefined ? "columns" : "attributes"} are ${list.join(", ")}${columns.length > 30 ? ` and ${columns.length - 30} more` : ""}`,
+    );
   }
+}
+
+function sampleColumns(responses: ReadonlyArray<NpsResponse>): string[] {
+  return Object.keys(responses[0]?.attributes ?? {});
+}
+
+function reportOf(collector: Collector, source: string, analysis: Analysis, keepResponses: boolean): ReportDocument {
+  const { level, method } = analysis;
+  if (!keepResponses) return { overview: collector.summary({ source, level, method }) };
+  return buildReport(
+    { responses: collector.responses, counts: collector.counts, skipped: collector.skipped, issues: collector.issues },
+    {
+      source,
+      level,
+      method,
+      ...(analysis.by.length === 0 ? {} : { by: analysis.by }),
+      ...optional("tiers", analysis.tiers),
+      ...optional("period", analysis.period),
+      ...optional("rolling", analysis.rolling),
+      ...optional("timeZone", analysis.timeZone),
+      ...optional("respondents", analysis.respondents),
+    },
+  );
+}
+
+function render(document: ReportDocument, format: OutputFormat, table: ReportTable, input: InputDescription): string {
+  switch (format) {
+    case "json":
+      return `${JSON.stringify(jsonReport(document, input), null, 2)}\n`;
+    case "markdown":
+      return formatReportMarkdown(document);
+    case "csv":
+      return formatReportCsv(document, { table });
+    default:
+      return textReport(document);
+  }
+}
+
+/** The overview, then the segments and the trend with a title each. */
+function textReport(document: ReportDocument): string {
+  const parts = [formatOverviewText(document.overview)];
+  if (document.segments !== undefined) {
+    const title =
+      "kind" in document.segments ? `tiers of ${document.segmentedBy?.[0]}` : (document.segmentedBy ?? []).join(" × ");
+    const text = formatSegmentsText(document.segments).split("\n").flatMap(wrapNote).join("\n");
+    parts.push(`NPS by ${title.replace(/[\r\n\t]+/g, " ")}\n\n${text}`);
+  }
+  if (document.trend !== undefined) parts.push(formatTrendText(document.trend));
+  return parts.join("\n");
+}
+
+/** A note longer than 80 columns, broken at spaces (table rows are left as they are). */
+function wrapNote(line: string): string[] {
+  if ([...line].length <= 80 || line.includes("  ")) return [line];
+  const lines: string[] = [];
+  let rest = line;
+  while ([...rest].length > 80) {
+    const cut = rest.lastIndexOf(" ", 80);
+    if (cut <= 0) break;
+    lines.push(rest.slice(0, cut));
+    rest = `  ${rest.slice(cut + 1)}`;
+  }
+  return [...lines, rest];
+}
+
+/**
+ * The JSON document of `report --format json`: the overview's fields, then `segmentedBy` and
+ * `segments`, `trend` when asked for, then how the input was read.
+ */
+function jsonReport(document: ReportDocument, input: InputDescription): unknown {
+  return {
+    ...document.overview,
+    ...(document.segments === undefined ? {} : { segmentedBy: document.segmentedBy, segments: document.segments }),
+    ...(document.trend === undefined ? {} : { trend: document.trend }),
+    input,
+  };
+}
+
+/** Every problem of the rejected rows as CSV: row, field, value, message (text cells neutralised). */
+function rejectedCsv(collector: Collector): string {
+  const rows: CsvCell[][] = [["row", "field", "value", "message"]];
+  for (const issue of collector.issues) {
+    rows.push([issue.row, issue.field, valueText(issue.value), issue.message]);
+  }
+  return csvOf(rows);
+}
+
+function valueText(value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value === "string") return value;
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+async function writeOut(io: CliIo, path: string, text: string): Promise<void> {
+  try {
+    await writeTextFile(io, path, text);
+  } catch (error) {
+    throw dataError(`cannot write ${path}: ${reasonOf(error)}`);
+  }
+}
+
+async function openBytes(file: string, io: CliIo): Promise<ByteSource> {
+  try {
+    return file === "-" ? openStdin(io) : await openFile(io, file);
+  } catch (error) {
+    throw dataError(`cannot read ${file}: ${reasonOf(error)}`);
+  }
+}
+
+function reasonOf(error: unknown): string {
+  const code = (error as { code?: unknown }).code;
+  return code === "ENOENT"
+    ? "no such file"
+    : code === "EISDIR"
+      ? "it is a directory"
+      : code === "EACCES"
+        ? "permission denied"
+        : (error as Error).message;
 }
 
 function normaliseEncoding(value: string | undefined): string | undefined {

@@ -1,0 +1,130 @@
+import { type DistributionEntry, distribution } from "../core/distribution.js";
+import type { NpsIssue } from "../core/errors.js";
+import { mergeTallies } from "../core/mergeTallies.js";
+import { nps } from "../core/nps.js";
+import type { NpsResponse } from "../core/response.js";
+import { shares } from "../core/shares.js";
+import type { Tally } from "../core/tally.js";
+import { tallyResponses } from "../core/tallyResponses.js";
+import { confidenceInterval, type IntervalMethod } from "../inference/confidenceInterval.js";
+import { marginOfError } from "../inference/marginOfError.js";
+import type { ParseResult, SkippedRow } from "../input/parseResponses.js";
+import { type Overview, overview } from "../report/overview.js";
+
+/** How many skipped rows and rejection reasons the report keeps. */
+export const SHOWN_REASONS = 5;
+
+/**
+ * Gathers parsed batches: the counts, the first skipped rows and issues (every issue with
+ * `keepIssues`), and either every response (`keepResponses`, for segments and trends) or only what
+ * the overview needs — the tally, the distribution and the date range — so that memory does not grow
+ * with the file.
+ */
+export interface Collector {
+  add(batch: Pick<ParseResult, "responses" | "skipped" | "issues" | "counts">): void;
+  readonly counts: { rows: number; accepted: number; skipped: number; rejected: number };
+  readonly skipped: SkippedRow[];
+  readonly issues: NpsIssue[];
+  readonly responses: NpsResponse[];
+  /** The overview of everything added (for a collector that does not keep responses). */
+  summary(options: { source: string; level: number; method: IntervalMethod }): Overview;
+}
+
+/** A new, empty collector. */
+export function createCollector(keepResponses: boolean, keepIssues: boolean): Collector {
+  const counts = { rows: 0, accepted: 0, skipped: 0, rejected: 0 };
+  const skipped: SkippedRow[] = [];
+  const issues: NpsIssue[] = [];
+  const responses: NpsResponse[] = [];
+  let tally: Tally | undefined;
+  let histogram: DistributionEntry[] | undefined;
+  let first = Number.POSITIVE_INFINITY;
+  let last = Number.NEGATIVE_INFINITY;
+  let dated = 0;
+  return {
+    counts,
+    skipped,
+    issues,
+    responses,
+    add(batch) {
+      counts.rows += batch.counts.rows;
+      counts.accepted += batch.counts.accepted;
+      counts.skipped += batch.counts.skipped;
+      counts.rejected += batch.counts.rejected;
+      for (const row of batch.skipped) {
+        if (skipped.length >= SHOWN_REASONS) break;
+        skipped.push(row);
+      }
+      for (const issue of batch.issues) {
+        if (!keepIssues && issues.length >= SHOWN_REASONS) break;
+        issues.push(issue);
+      }
+      if (keepResponses) {
+        // Comments are not used by any figure: leaving them out saves memory on large files.
+        for (const response of batch.responses) {
+          if (response.comment === undefined) responses.push(response);
+          else {
+            const { comment: _, ...rest } = response;
+            responses.push(rest);
+          }
+        }
+        return;
+      }
+      if (batch.responses.length === 0) return;
+      const part = tallyResponses(batch.responses);
+      tally = tally === undefined ? part : mergeTallies(tally, part);
+      const entries = distribution(batch.responses.map((response) => response.score));
+      histogram =
+        histogram === undefined
+          ? [...entries]
+          : histogram.map((entry, i) => ({ ...entry, count: entry.count + (entries[i]?.count ?? 0) }));
+      for (const response of batch.responses) {
+        const time = response.date?.getTime();
+        if (time === undefined || Number.isNaN(time)) continue;
+        dated++;
+        if (time < first) first = time;
+        if (time > last) last = time;
+      }
+    },
+    summary(options) {
+      // The skeleton (counts, reasons; options checked) from the library, then the figures of the
+      // merged tally, computed by the same functions `overview` calls.
+      const base = overview({ responses: [], counts, skipped, issues }, options);
+      if (tally === undefined || histogram === undefined) return base;
+      const intervalOptions = { level: options.level, method: options.method };
+      const interval = confidenceInterval(tally, intervalOptions);
+      const margin = marginOfError(tally, intervalOptions);
+      const categoryShares = shares(tally);
+      const score = nps(tally);
+      return {
+        ...(base.source === undefined ? {} : { source: base.source }),
+        scale: base.scale,
+        rows: base.rows,
+        firstSkipped: base.firstSkipped,
+        firstRejected: base.firstRejected,
+        ...(dated === 0 ? {} : { period: { first: iso(first), last: iso(last), dated } }),
+        distribution: histogram,
+        weighted: tally.weighted !== undefined,
+        tally,
+        ...(categoryShares === undefined ? {} : { shares: categoryShares }),
+        ...(score === undefined ? {} : { nps: score }),
+        ...(interval === undefined || margin === undefined
+          ? {}
+          : {
+              interval: {
+                level: interval.level,
+                method: interval.method,
+                lower: interval.lower,
+                upper: interval.upper,
+                marginOfError: margin,
+                effectiveN: interval.effectiveN,
+              },
+            }),
+      };
+    },
+  };
+}
+
+function iso(time: number): string {
+  return new Date(time).toISOString();
+}

@@ -1,0 +1,249 @@
+import { NpsError } from "../core/errors.js";
+import { describeValue } from "../internal/describe.js";
+import type { SegmentFigures } from "../segments/segmentFigures.js";
+import type { TrendPoint } from "../trends/trendPoint.js";
+import type { ReportDocument } from "./reportData.js";
+
+/**
+ * The tables `formatReportCsv` can write: the overview (one row), the 0–10 distribution, the segments
+ * and the trend.
+ *
+ * @category Reports
+ */
+export type ReportTable = "overview" | "distribution" | "segments" | "trend";
+
+/**
+ * Options of {@link formatReportCsv}.
+ *
+ * @category Reports
+ */
+export interface ReportCsvOptions {
+  /** Which table to write. @defaultValue "overview" */
+  readonly table?: ReportTable;
+}
+
+/** A CSV cell: text (neutralised and quoted as needed), a number (written in full), or empty. */
+export type CsvCell = string | number | boolean | undefined;
+
+/**
+ * Writes one table of a {@link ReportDocument} as CSV (RFC 4180: comma-separated, CRLF line ends, a
+ * field quoted when it holds a comma, a double quote or a line break, quotes doubled), with a header
+ * row of snake_case column names:
+ *
+ * - `overview`: one row — `source, rows_read, rows_accepted, rows_skipped, rows_rejected, promoters,
+ *   passives, detractors, promoter_share, passive_share, detractor_share, nps, level, method, lower,
+ *   upper, margin_of_error, effective_n, first_date, last_date, weighted`;
+ * - `distribution`: `score, category, count, share` per scale value;
+ * - `segments`: `segment, n, effective_n, share, promoters, passives, detractors, nps, lower, upper,
+ *   difference_vs_rest, p_value, adjusted_p_value, small`;
+ * - `trend`: `segment` (per-segment trends only), `period, start, end, n, promoters, passives,
+ *   detractors, nps, lower, upper, change, change_p_value`.
+ *
+ * Numbers are written in full precision as plain numbers (a negative NPS stays `-12.5`, a number).
+ * Every text cell is neutralised against spreadsheet formula injection (OWASP "CSV injection"): one
+ * that starts with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`. Text cells are
+ * the ones that can come from the data — the source name, segment labels — and a few fixed words
+ * (method, category, dates), which never start with those characters. Browser-safe. O(rows of the
+ * table).
+ *
+ * @param report - A report document from {@link buildReport}.
+ * @param options - Which table.
+ * @returns The CSV text, ending with CRLF.
+ * @throws {@link NpsError} `invalid_option` for an unknown table, or `segments`/`trend` when the
+ * document has none.
+ * @example
+ * ```ts
+ * import { buildReport, formatReportCsv } from "npskit";
+ * const responses = [
+ *   { score: 10, attributes: { plan: "=pro" } },
+ *   { score: 2, attributes: { plan: "free" } },
+ *   { score: 3, attributes: { plan: "free" } },
+ * ];
+ * const report = buildReport({ responses }, { by: ["plan"] });
+ * const lines = formatReportCsv(report, { table: "segments" }).split("\r\n");
+ * lines[1]?.split(",").slice(0, 2); // => ["'=pro", "1"]
+ * lines[2]?.split(",").slice(0, 2); // => ["free", "2"]
+ * formatReportCsv(report, { table: "distribution" }).split("\r\n")[3]; // => "2,detractor,1,0.3333333333333333"
+ * ```
+ * @category Reports
+ */
+export function formatReportCsv(report: ReportDocument, options: ReportCsvOptions = {}): string {
+  const table = options.table ?? "overview";
+  switch (table) {
+    case "overview":
+      return csvOf(overviewTable(report));
+    case "distribution": {
+      const total = report.overview.distribution.reduce((sum, entry) => sum + entry.count, 0);
+      return csvOf([
+        ["score", "category", "count", "share"],
+        ...report.overview.distribution.map((entry) => [
+          entry.score,
+          entry.category,
+          entry.count,
+          total === 0 ? undefined : entry.count / total,
+        ]),
+      ]);
+    }
+    case "segments":
+      return csvOf(segmentsTable(report));
+    case "trend":
+      return csvOf(trendTable(report));
+    default:
+      throw new NpsError(
+        "invalid_option",
+        `formatReportCsv: table must be one of overview, distribution, segments, trend, received ${describeValue(table)}`,
+      );
+  }
+}
+
+function overviewTable(report: ReportDocument): CsvCell[][] {
+  const result = report.overview;
+  return [
+    [
+      "source",
+      "rows_read",
+      "rows_accepted",
+      "rows_skipped",
+      "rows_rejected",
+      "promoters",
+      "passives",
+      "detractors",
+      "promoter_share",
+      "passive_share",
+      "detractor_share",
+      "nps",
+      "level",
+      "method",
+      "lower",
+      "upper",
+      "margin_of_error",
+      "effective_n",
+      "first_date",
+      "last_date",
+      "weighted",
+    ],
+    [
+      result.source,
+      result.rows.read,
+      result.rows.accepted,
+      result.rows.skipped,
+      result.rows.rejected,
+      result.tally.promoters,
+      result.tally.passives,
+      result.tally.detractors,
+      result.shares?.promoters,
+      result.shares?.passives,
+      result.shares?.detractors,
+      result.nps,
+      result.interval?.level,
+      result.interval?.method,
+      result.interval?.lower,
+      result.interval?.upper,
+      result.interval?.marginOfError,
+      result.interval?.effectiveN,
+      result.period?.first,
+      result.period?.last,
+      result.weighted,
+    ],
+  ];
+}
+
+function segmentsTable(report: ReportDocument): CsvCell[][] {
+  const segments = report.segments;
+  if (segments === undefined) {
+    throw new NpsError("invalid_option", "formatReportCsv: table segments needs a report with segments, received none");
+  }
+  const rows: ReadonlyArray<SegmentFigures> = "cells" in segments ? segments.cells : segments.segments;
+  return [
+    [
+      "segment",
+      "n",
+      "effective_n",
+      "share",
+      "promoters",
+      "passives",
+      "detractors",
+      "nps",
+      "lower",
+      "upper",
+      "difference_vs_rest",
+      "p_value",
+      "adjusted_p_value",
+      "small",
+    ],
+    ...rows.map((row) => [
+      row.label,
+      row.n,
+      row.effectiveN,
+      row.share,
+      row.tally.promoters,
+      row.tally.passives,
+      row.tally.detractors,
+      row.nps,
+      row.interval.lower,
+      row.interval.upper,
+      row.vsRest?.difference,
+      row.vsRest?.pValue,
+      row.vsRest?.adjustedPValue,
+      row.small,
+    ]),
+  ];
+}
+
+function trendTable(report: ReportDocument): CsvCell[][] {
+  const trend = report.trend;
+  if (trend === undefined) {
+    throw new NpsError("invalid_option", "formatReportCsv: table trend needs a report with a trend, received none");
+  }
+  const header = [
+    "period",
+    "start",
+    "end",
+    "n",
+    "promoters",
+    "passives",
+    "detractors",
+    "nps",
+    "lower",
+    "upper",
+    "change",
+    "change_p_value",
+  ];
+  const cells = (point: TrendPoint): CsvCell[] => [
+    point.label,
+    point.start,
+    point.end,
+    point.n,
+    point.tally.promoters,
+    point.tally.passives,
+    point.tally.detractors,
+    point.nps,
+    point.interval?.lower,
+    point.interval?.upper,
+    point.change?.difference,
+    point.change?.pValue,
+  ];
+  if ("segments" in trend) {
+    return [
+      ["segment", ...header],
+      ...trend.segments.flatMap((segment) =>
+        segment.trend.points.map((point) => [segment.key === null ? "" : segment.key, ...cells(point)]),
+      ),
+    ];
+  }
+  return [header, ...trend.points.map(cells)];
+}
+
+/** Rows as RFC 4180 CSV with CRLF line ends; text cells neutralised. */
+export function csvOf(rows: ReadonlyArray<ReadonlyArray<CsvCell>>): string {
+  return rows.map((row) => `${row.map(csvCell).join(",")}\r\n`).join("");
+}
+
+/** One CSV field: numbers and booleans as written by `String`, text neutralised and quoted as needed. */
+export function csvCell(cell: CsvCell): string {
+  if (cell === undefined) return "";
+  if (typeof cell === "number") return Number.isFinite(cell) ? String(cell) : "";
+  if (typeof cell === "boolean") return String(cell);
+  const text = /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}

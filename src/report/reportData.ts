@@ -1,0 +1,195 @@
+import { NpsError } from "../core/errors.js";
+import type { NpsResponse } from "../core/response.js";
+import type { IntervalMethod } from "../inference/confidenceInterval.js";
+import { describeValue } from "../internal/describe.js";
+import { type CrossSegmentBreakdown, crossSegment } from "../segments/crossSegment.js";
+import { type SegmentBreakdown, segmentBy } from "../segments/segmentBy.js";
+import { segmentByTiers, type TierBreakdown } from "../segments/segmentByTiers.js";
+import type { TrendPeriod } from "../trends/calendar.js";
+import { type RollingStep, type RollingTrend, rollingTrend } from "../trends/rollingTrend.js";
+import { type Trend, trend } from "../trends/trend.js";
+import { type TrendBy, trendBy } from "../trends/trendBy.js";
+import type { RespondentPolicy } from "../trends/trendPoint.js";
+import { type Overview, type OverviewInput, overview } from "./overview.js";
+
+const FN = "buildReport";
+
+/**
+ * Options of {@link buildReport}: what to break the responses down by, and the interval settings
+ * shared by every figure.
+ *
+ * @category Reports
+ */
+export interface ReportOptions {
+  /** A label for the data (a file name), copied to the overview. @defaultValue none */
+  readonly source?: string;
+  /** Confidence level of every interval, in (0, 1). @defaultValue 0.95 */
+  readonly level?: number;
+  /** Interval method (see {@link confidenceInterval}). @defaultValue "adjusted-wald" */
+  readonly method?: IntervalMethod;
+  /**
+   * Attributes to segment by: one gives {@link segmentBy}, two give {@link crossSegment}.
+   * @defaultValue no segments
+   */
+  readonly by?: ReadonlyArray<string>;
+  /**
+   * Tiers of a numeric attribute ({@link segmentByTiers}): a number of quantile tiers or explicit
+   * cut points. Numeric strings (`"12.5"`, as read from CSV) count as numbers. Not with `by`.
+   * @defaultValue no tiers
+   */
+  readonly tiers?: {
+    /** The numeric attribute. */
+    readonly attribute: string;
+    /** A number of quantile tiers (2–100) or strictly increasing cut points. */
+    readonly tiers: number | ReadonlyArray<number>;
+  };
+  /**
+   * Calendar period of a trend ({@link trend}; {@link trendBy} the first `by` attribute when there is
+   * one). @defaultValue no trend
+   */
+  readonly period?: TrendPeriod;
+  /** A trend over trailing windows ({@link rollingTrend}); not with `period` or `by`. @defaultValue no rolling trend */
+  readonly rolling?: {
+    /** Length of each window in days, an integer from 1 to 36600. */
+    readonly days: number;
+    /** A window ends every day, week or month. @defaultValue "day" */
+    readonly step?: RollingStep;
+  };
+  /** IANA time zone of the trend's calendar. @defaultValue "UTC" */
+  readonly timeZone?: string;
+  /** Whether each respondent counts once per period or window in the trend. @defaultValue "all" */
+  readonly respondents?: RespondentPolicy;
+}
+
+/**
+ * Everything a report shows, as plain JSON-serialisable data: the overview, and the segments and the
+ * trend when they were asked for. The Markdown, CSV and HTML renderers read it; `npskit report
+ * --format json` prints it.
+ *
+ * @category Reports
+ */
+export interface ReportDocument {
+  /** The overview of all the responses ({@link overview}). */
+  readonly overview: Overview;
+  /** The segments: one attribute, two crossed, or tiers of a numeric one; absent when not asked for. */
+  readonly segments?: SegmentBreakdown | TierBreakdown | CrossSegmentBreakdown;
+  /** What the segments are: the attribute names, or the tiered attribute; absent without segments. */
+  readonly segmentedBy?: ReadonlyArray<string>;
+  /** The trend: calendar periods, per segment, or trailing windows; absent when not asked for. */
+  readonly trend?: Trend | TrendBy | RollingTrend;
+}
+
+/**
+ * Builds a report: the {@link overview} of the responses, their segments ({@link segmentBy} for one
+ * attribute, {@link crossSegment} for two, {@link segmentByTiers} for tiers) and their trend
+ * ({@link trend}, {@link trendBy} with one `by` attribute, or {@link rollingTrend}), all with the same
+ * confidence level and interval method. It computes nothing itself. Browser-safe. O(n log n) for n
+ * responses (the costs of the functions called).
+ *
+ * @param input - Responses, optionally with the counts, skipped rows and issues of their parse (the
+ * result of {@link parseResponses} fits).
+ * @param options - Segments, trend, time zone, respondent policy, level and method.
+ * @returns The report document (no `segments` or `trend` unless asked for).
+ * @throws {@link NpsError} `invalid_option` for more than two `by` attributes, `tiers` with `by`,
+ * `rolling` with `period` or `by`, `period` with two `by` attributes, and anything the functions called
+ * reject (an attribute present on no response, an unknown time zone…).
+ * @example
+ * ```ts
+ * import { buildReport, sampleResponses } from "npskit";
+ * const report = buildReport({ responses: sampleResponses({ size: 200 }) }, { by: ["plan"], period: "year" });
+ * report.overview.rows.accepted; // => 200
+ * report.segments?.settings.level; // => 0.95
+ * report.segmentedBy; // => ["plan"]
+ * report.trend !== undefined && "segments" in report.trend; // => true
+ * ```
+ * @category Reports
+ */
+export function buildReport(input: OverviewInput, options: ReportOptions = {}): ReportDocument {
+  if (options === null || typeof options !== "object") {
+    throw new NpsError("invalid_option", `${FN}: options must be an object, received ${describeValue(options)}`);
+  }
+  const by = options.by ?? [];
+  if (!Array.isArray(by) || by.length > 2 || by.some((name) => typeof name !== "string")) {
+    throw new NpsError(
+      "invalid_option",
+      `${FN}: by must be an array of at most two attribute names, received ${describeValue(by)}`,
+    );
+  }
+  if (options.tiers !== undefined && by.length > 0) {
+    throw new NpsError("invalid_option", `${FN}: tiers must not be combined with by, received both`);
+  }
+  if (options.rolling !== undefined && (options.period !== undefined || by.length > 0)) {
+    throw new NpsError("invalid_option", `${FN}: rolling must not be combined with period or by, received both`);
+  }
+  if (options.period !== undefined && by.length === 2) {
+    throw new NpsError(
+      "invalid_option",
+      `${FN}: period must be combined with at most one by attribute, received ${describeValue(by)}`,
+    );
+  }
+  const result = overview(input, {
+    ...(options.source === undefined ? {} : { source: options.source }),
+    ...(options.level === undefined ? {} : { level: options.level }),
+    ...(options.method === undefined ? {} : { method: options.method }),
+  });
+  const responses = input.responses;
+  const interval = {
+    ...(options.level === undefined ? {} : { level: options.level }),
+    ...(options.method === undefined ? {} : { method: options.method }),
+  };
+  const calendar = {
+    ...interval,
+    ...(options.timeZone === undefined ? {} : { timeZone: options.timeZone }),
+    ...(options.respondents === undefined ? {} : { respondents: options.respondents }),
+  };
+  let segments: ReportDocument["segments"];
+  let segmentedBy: ReadonlyArray<string> | undefined;
+  const [first, second] = by;
+  if (options.tiers !== undefined) {
+    const name = options.tiers.attribute;
+    segments = segmentByTiers(responses, (response) => numericValue(response, name), {
+      ...interval,
+      tiers: options.tiers.tiers,
+    });
+    segmentedBy = [name];
+  } else if (first !== undefined && second !== undefined) {
+    segments = crossSegment(responses, [first, second], interval);
+    segmentedBy = [first, second];
+  } else if (first !== undefined) {
+    segments = segmentBy(responses, first, interval);
+    segmentedBy = [first];
+  }
+  let trendResult: ReportDocument["trend"];
+  if (options.rolling !== undefined) {
+    trendResult = rollingTrend(responses, {
+      ...calendar,
+      window: { days: options.rolling.days },
+      ...(options.rolling.step === undefined ? {} : { step: options.rolling.step }),
+    });
+  } else if (options.period !== undefined) {
+    trendResult =
+      first === undefined
+        ? trend(responses, { ...calendar, period: options.period })
+        : trendBy(responses, first, { ...calendar, period: options.period });
+  }
+  return {
+    overview: result,
+    ...(segments === undefined ? {} : { segments }),
+    ...(segmentedBy === undefined ? {} : { segmentedBy }),
+    ...(trendResult === undefined ? {} : { trend: trendResult }),
+  };
+}
+
+const NUMBER = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
+
+/** An attribute as a number: a finite number, or a string holding one; `undefined` otherwise. */
+function numericValue(response: NpsResponse, name: string): number | undefined {
+  const attributes = response.attributes;
+  const value = attributes !== undefined && Object.hasOwn(attributes, name) ? attributes[name] : undefined;
+  if (typeof value === "number") return Number.isFinite(value) ? value : undefined;
+  if (typeof value === "string" && NUMBER.test(value)) {
+    const number = Number(value);
+    return Number.isFinite(number) ? number : undefined;
+  }
+  return undefined;
+}
