@@ -44,7 +44,7 @@ export function run() {
     const times = METHODS.map((method) =>
       perCall(() => confidenceInterval(tally, { method }), method === "bootstrap" ? 3 : 2000),
     );
-    rows.push([n.toExponential(0), ...times.map((t, i) => `${formatMs(t)} (${(t / times[0]).toFixed(0)}×)`)]);
+    rows.push([n.toExponential(0), ...times.map((t) => `${formatMs(t)} (${(t / times[0]).toFixed(0)}×)`)]);
   }
   printTable(
     "confidenceInterval: time per call (ratio to Wald); bootstrap with 10,000 resamples",

@@ -1,3 +1,27 @@
+export type {
+  Benchmark,
+  BenchmarkPopulation,
+  BenchmarkQuartiles,
+  BenchmarkStatistic,
+} from "./benchmarks/benchmark.js";
+export { type BenchmarkQuery, benchmarks } from "./benchmarks/benchmarks.js";
+export { builtInBenchmarks } from "./benchmarks/builtInBenchmarks.js";
+export {
+  type BenchmarkCaveat,
+  type BenchmarkCaveatCode,
+  type BenchmarkComparison,
+  type BenchmarkVerdict,
+  type CompareToBenchmarkOptions,
+  compareToBenchmark,
+  type QuartileBand,
+  type QuartileCut,
+} from "./benchmarks/compareToBenchmark.js";
+export { defineBenchmarks } from "./benchmarks/defineBenchmarks.js";
+export type { ColumnarResponses, SegmentColumn } from "./columnar/columns.js";
+export { rollingTrendColumns } from "./columnar/rollingTrendColumns.js";
+export { segmentColumns } from "./columnar/segmentColumns.js";
+export { type TallyColumnsOptions, tallyColumns } from "./columnar/tallyColumns.js";
+export { trendColumns } from "./columnar/trendColumns.js";
 export { type DistributionEntry, type DistributionOptions, distribution } from "./core/distribution.js";
 export { NpsError, type NpsErrorCode, type NpsErrorOptions, type NpsIssue, NpsValidationError } from "./core/errors.js";
 export { mergeTallies } from "./core/mergeTallies.js";
@@ -15,6 +39,34 @@ export {
 export { shares } from "./core/shares.js";
 export { type CategoryValues, type Tally, type TallyOptions, tally, type WeightedParts } from "./core/tally.js";
 export { type TallyResponsesOptions, tallyResponses } from "./core/tallyResponses.js";
+export {
+  dueForResurvey,
+  type ResurveyEntry,
+  type ResurveyOptions,
+  type ResurveySchedule,
+} from "./customers/dueForResurvey.js";
+export {
+  type FollowUpAction,
+  type FollowUpEntry,
+  type FollowUpOptions,
+  type FollowUpQueue,
+  followUpQueue,
+} from "./customers/followUpQueue.js";
+export {
+  type LatestByRespondent,
+  type LatestByRespondentOptions,
+  latestByRespondent,
+  type RespondentLatest,
+} from "./customers/latestByRespondent.js";
+export {
+  type Migration,
+  type MigrationOptions,
+  type MigrationShares,
+  type MigrationTable,
+  migration,
+  type PairedChange,
+  type PanelWave,
+} from "./customers/migration.js";
 export { adjustPValues, type PValueAdjustment } from "./inference/adjustPValues.js";
 export {
   type CompareNpsOptions,
@@ -54,7 +106,21 @@ export {
   parseResponses,
   type SkippedRow,
 } from "./input/parseResponses.js";
+export {
+  type ChartOptions,
+  type ChartSpec,
+  distributionChart,
+  type MigrationCell,
+  type MigrationRows,
+  migrationChart,
+  segmentChart,
+  trendChart,
+  trendSharesChart,
+} from "./report/charts.js";
+export { formatReportCsv, type ReportCsvOptions, type ReportTable } from "./report/csv.js";
 export { formatOverviewText } from "./report/formatOverviewText.js";
+export { type ChartScripts, type HtmlReportInput, type HtmlReportOptions, renderHtmlReport } from "./report/html.js";
+export { formatReportMarkdown } from "./report/markdown.js";
 export {
   type Overview,
   type OverviewInput,
@@ -64,6 +130,7 @@ export {
   type OverviewRows,
   overview,
 } from "./report/overview.js";
+export { buildReport, type ReportDocument, type ReportOptions } from "./report/reportData.js";
 export { formatSegmentsText } from "./report/segmentsText.js";
 export { formatTrendText } from "./report/trendText.js";
 export { type SampleOptions, sampleResponses } from "./sample/sampleResponses.js";
@@ -112,6 +179,9 @@ export type {
   SegmentSort,
   SegmentTotal,
 } from "./segments/segmentFigures.js";
+export type { SqlDialect } from "./sql/dialects.js";
+export { type SqlTally, type TallyFromRowsOptions, tallyFromRows } from "./sql/tallyFromRows.js";
+export { type SqlTimeBucket, type TallySqlOptions, tallySql } from "./sql/tallySql.js";
 export type { TrendPeriod, WeekDay } from "./trends/calendar.js";
 export {
   type ControlLimitPoint,
