@@ -10,7 +10,7 @@ Commands:
   migration [a b]     how the same customers moved between two survey waves
                       (no files: the sample's first year against its second)
   follow-up [file]    closing the loop: who to contact, in what order, by when
-  benchmarks          the built-in table of published NPS benchmarks, with sources
+  benchmarks          published NPS benchmarks, with their sources
   help [command]      show help for a command
 
 Options:
@@ -76,6 +76,8 @@ Output:
   --table <table>          with csv: overview (default), distribution,
                            segments or trend
   -o, --out <file>         write the report to a file instead of stdout
+  --benchmark <id>         compare the NPS with a built-in benchmark (list them
+                           with "npskit benchmarks"); text, markdown and json
   --level <level>          confidence level, as 0.95 or 95 (default: 0.95)
   --method <method>        interval: adjusted-wald (default), wald, score,
                            bayes or bootstrap
@@ -122,8 +124,8 @@ Options:
 /** `npskit migration --help`. */
 export const MIGRATION_HELP = `Usage: npskit migration [before.csv after.csv] [options]
 
-How the same customers moved between two survey waves: respondents are matched by
-respondent id (compared exactly; each wave keeps each respondent's latest
+How the same customers moved between two survey waves: respondents are matched
+by respondent id (compared exactly; each wave keeps each respondent's latest
 answer), then the 3x3 table detractor/passive/promoter -> detractor/passive/
 promoter, the NPS of the matched panel in each wave, and the paired change with
 its standard error, interval and p-value. With no files, the built-in sample's

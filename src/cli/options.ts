@@ -26,6 +26,7 @@ export const REPORT_OPTIONS = {
   format: { type: "string", short: "f" },
   table: { type: "string" },
   out: { type: "string", short: "o" },
+  benchmark: { type: "string" },
   rejected: { type: "string" },
   level: { type: "string" },
   method: { type: "string" },

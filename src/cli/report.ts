@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import type { BenchmarkComparison } from "../benchmarks/compareToBenchmark.js";
 import type { NpsResponse } from "../core/response.js";
 import type { IntervalMethod } from "../inference/confidenceInterval.js";
 import { type FieldMapping, parseResponses } from "../input/parseResponses.js";
@@ -12,6 +13,7 @@ import { formatTrendText } from "../report/trendText.js";
 import { sampleResponses } from "../sample/sampleResponses.js";
 import type { TrendPeriod } from "../trends/calendar.js";
 import type { RollingStep } from "../trends/rollingTrend.js";
+import { formatBenchmarkComparison, reportBenchmark } from "./benchmarks.js";
 import { loadChartScripts } from "./chartScripts.js";
 import { chooseFields } from "./chooseFields.js";
 import { type Collector, createCollector } from "./collect.js";
@@ -271,10 +273,18 @@ export async function report(args: ReadonlyArray<string>, io: CliIo): Promise<nu
     );
   }
   const document = reportOf(collector, source, analysis, keepResponses);
+  const newest = document.overview.period?.last;
+  const benchmark =
+    values.benchmark === undefined
+      ? undefined
+      : reportBenchmark(document.overview.tally, values.benchmark, {
+          level: analysis.level,
+          newestAnswer: newest === undefined ? undefined : new Date(newest),
+        });
   const output =
     format === "html"
       ? renderHtmlReport(document, { scripts: await loadChartScripts() })
-      : render(document, format, table, input);
+      : render(document, format, table, input, benchmark);
   if (values.out === undefined) io.stdout(output);
   else {
     await writeOut(io, values.out, output);
@@ -388,16 +398,23 @@ function reportOf(collector: Collector, source: string, analysis: Analysis, keep
   );
 }
 
-function render(document: ReportDocument, format: OutputFormat, table: ReportTable, input: InputDescription): string {
+function render(
+  document: ReportDocument,
+  format: OutputFormat,
+  table: ReportTable,
+  input: InputDescription,
+  benchmark: BenchmarkComparison | undefined,
+): string {
+  const benchmarkText = benchmark === undefined ? "" : `\n${formatBenchmarkComparison(benchmark)}`;
   switch (format) {
     case "json":
-      return `${JSON.stringify(jsonReport(document, input), null, 2)}\n`;
+      return `${JSON.stringify({ ...(jsonReport(document, input) as object), ...(benchmark === undefined ? {} : { benchmark }) }, null, 2)}\n`;
     case "markdown":
-      return formatReportMarkdown(document);
+      return `${formatReportMarkdown(document)}${benchmark === undefined ? "" : `\n## Benchmark\n\n\`\`\`\n${formatBenchmarkComparison(benchmark)}\`\`\`\n`}`;
     case "csv":
       return formatReportCsv(document, { table });
     default:
-      return textReport(document);
+      return `${textReport(document)}${benchmarkText}`;
   }
 }
 

@@ -23,7 +23,7 @@ import { createRandom } from "../internal/random.js";
  * for n = 0 there is nothing to resample and the whole range [−100, 100] is returned.
  *
  * Cost: O(B) binomial draws of O(1) expected time each, whatever n (10,000 replicates take a few
- * milliseconds even for n = 10⁷), plus sorting the B replicates, O(B log B). Never O(n).
+ * milliseconds even for n = 10⁷), plus selecting the two order statistics, O(B) expected (quickselect). Never O(n).
  *
  * @param counts - Promoters, passives and detractors (integers).
  * @param level - Two-sided confidence level in (0, 1), e.g. 0.95.
@@ -50,13 +50,47 @@ export function bootstrapBounds(
     const detractorsStar = binomialSample(random, n - promotersStar, detractorShareOfOthers);
     replicates[i] = promotersStar - detractorsStar;
   }
-  replicates.sort();
   let tailCount = resamples * ((1 - level) / 2);
   const nearest = Math.round(tailCount);
   if (Math.abs(tailCount - nearest) <= 1e-9 * Math.max(1, nearest)) tailCount = nearest;
   const lowerIndex = Math.min(resamples, Math.max(1, Math.ceil(tailCount)));
   const upperIndex = Math.min(resamples, Math.max(1, resamples - Math.floor(tailCount)));
-  const lowerK = replicates[lowerIndex - 1] ?? 0;
-  const upperK = replicates[upperIndex - 1] ?? 0;
+  const lowerK = select(replicates, lowerIndex - 1, 0, resamples - 1);
+  const upperK = select(replicates, upperIndex - 1, lowerIndex - 1, resamples - 1);
   return { lower: (100 * lowerK) / n, upper: (100 * upperK) / n };
+}
+
+/**
+ * The value of rank `k` (0-based) of `values`, i.e. `sorted(values)[k]`, for k in [from, to], where
+ * every element before `from` is ≤ every element from `from` on (true for the whole array, and after a
+ * previous call with a smaller k for the range above it). Hoare's quickselect with the
+ * median of three as pivot, partially reordering `values` in place; O(to − from) expected.
+ */
+function select(values: Float64Array, k: number, from: number, to: number): number {
+  let left = from;
+  let right = to;
+  while (right > left) {
+    const middle = (left + right) >>> 1;
+    const x = values[left] ?? 0;
+    const y = values[middle] ?? 0;
+    const z = values[right] ?? 0;
+    const pivot = Math.max(Math.min(x, y), Math.min(Math.max(x, y), z)); // median of three
+    let i = left;
+    let j = right;
+    while (i <= j) {
+      while ((values[i] ?? 0) < pivot) i++;
+      while ((values[j] ?? 0) > pivot) j--;
+      if (i <= j) {
+        const swap = values[i] ?? 0;
+        values[i] = values[j] ?? 0;
+        values[j] = swap;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) right = j;
+    else if (k >= i) left = i;
+    else return values[k] ?? 0;
+  }
+  return values[k] ?? 0;
 }

@@ -198,15 +198,23 @@ export function regularizedBeta(a: number, b: number, x: number, y: number = 1 -
   // badly just past the switch point (x ≈ the mean); the one led by the small parameter converges fast
   // there (its terms are about x·(a+b)/(4m)), so use it instead — for 1 − I only while I stays above
   // ~0.005 (y·(a+b) ≤ 4), so that the subtraction costs no more than two digits.
+  return regularizedBetaFromPowerTerm(a, b, x, y, betaPowerTerm(a, b, x, y));
+}
+
+/**
+ * {@link regularizedBeta} for 0 < x < 1 given `power = betaPowerTerm(a, b, x, y)`, for callers that
+ * need the power term anyway (the density is `power / (x·y)`) and should not compute it twice.
+ */
+export function regularizedBetaFromPowerTerm(a: number, b: number, x: number, y: number, power: number): number {
   const switchPoint = (a + 1) / (a + b + 2);
   if (a < 1 && b >= 30 && x >= switchPoint && x * (a + b) <= 30) {
-    return (betaPowerTerm(a, b, x, y) * betaContinuedFraction(a, b, x)) / a;
+    return (power * betaContinuedFraction(a, b, x)) / a;
   }
   if (b < 1 && a >= 30 && x < switchPoint && y * (a + b) <= 4) {
-    return 1 - (betaPowerTerm(a, b, x, y) * betaContinuedFraction(b, a, y)) / b;
+    return 1 - (power * betaContinuedFraction(b, a, y)) / b;
   }
-  if (x < switchPoint) return (betaPowerTerm(a, b, x, y) * betaContinuedFraction(a, b, x)) / a;
-  return 1 - (betaPowerTerm(a, b, x, y) * betaContinuedFraction(b, a, y)) / b;
+  if (x < switchPoint) return (power * betaContinuedFraction(a, b, x)) / a;
+  return 1 - (power * betaContinuedFraction(b, a, y)) / b;
 }
 
 /**

@@ -71,7 +71,8 @@ function binomialBtrs(random: RandomSource, n: number, p: number): number {
   const vr = 0.92 - 4.2 / b;
   const r = p / q;
   const m = Math.floor((n + 1) * p);
-  const modeTerm = (m + 0.5) * Math.log((m + 1) / (r * (n - m + 1))) + stirlingTail(m) + stirlingTail(n - m);
+  // Only needed when the squeeze fails (about one trial in ten): computed then, once.
+  let modeTerm = Number.NaN;
   for (;;) {
     const u = random.nextDouble() - 0.5;
     let v = random.nextDouble();
@@ -80,6 +81,9 @@ function binomialBtrs(random: RandomSource, n: number, p: number): number {
     if (k < 0 || k > n) continue;
     if (us >= 0.07 && v <= vr) return k;
     v = Math.log((v * alpha) / (a / (us * us) + b));
+    if (Number.isNaN(modeTerm)) {
+      modeTerm = (m + 0.5) * Math.log((m + 1) / (r * (n - m + 1))) + stirlingTail(m) + stirlingTail(n - m);
+    }
     // log(f(k) / f(m)) for the binomial pmf f, via Stirling's formula with exact remainders.
     const bound =
       modeTerm +

@@ -29,32 +29,29 @@ export function createRandom(seed: number): RandomSource {
   return randomFromState((a | b | c | d) === 0 ? 1 : a, b, c, d);
 }
 
-/** A xoshiro128** generator started from an explicit state (not all zero). */
+/**
+ * A xoshiro128** generator started from an explicit state (not all zero). The state lives in an
+ * `Int32Array` (a closure variable holding a 32-bit value outside the engine's small-integer range
+ * would be re-boxed on every step), and `nextDouble` runs its two steps inline; the outputs are the
+ * same as those of the reference code.
+ */
 export function randomFromState(s0: number, s1: number, s2: number, s3: number): RandomSource {
-  let a = s0 >>> 0;
-  let b = s1 >>> 0;
-  let c = s2 >>> 0;
-  let d = s3 >>> 0;
-  const nextUint32 = (): number => {
-    const result = Math.imul(rotl(Math.imul(b, 5) >>> 0, 7), 9) >>> 0;
-    const t = (b << 9) >>> 0;
-    c ^= a;
-    d ^= b;
-    b ^= c;
-    a ^= d;
-    c ^= t;
-    d = rotl(d, 11);
-    a >>>= 0;
-    b >>>= 0;
-    c >>>= 0;
+  const state = new Int32Array([s0, s1, s2, s3]);
+  const step = (): number => {
+    const a = state[0] ?? 0;
+    const b = state[1] ?? 0;
+    const c = (state[2] ?? 0) ^ a;
+    const d = (state[3] ?? 0) ^ b;
+    const product = Math.imul(b, 5);
+    const result = Math.imul((product << 7) | (product >>> 25), 9);
+    state[0] = a ^ d;
+    state[1] = b ^ c;
+    state[2] = c ^ (b << 9);
+    state[3] = (d << 11) | (d >>> 21);
     return result;
   };
   return {
-    nextUint32,
-    nextDouble: () => ((nextUint32() >>> 5) * 67108864 + (nextUint32() >>> 6)) / 9007199254740992,
+    nextUint32: () => step() >>> 0,
+    nextDouble: () => ((step() >>> 5) * 67108864 + (step() >>> 6)) / 9007199254740992,
   };
-}
-
-function rotl(x: number, k: number): number {
-  return ((x << k) | (x >>> (32 - k))) >>> 0;
 }

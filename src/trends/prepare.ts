@@ -14,7 +14,10 @@ export interface PreparedResponses {
   readonly categories: Uint8Array;
   /** Weight of each response, or `undefined` when no response is weighted. */
   readonly weights: Float64Array | undefined;
-  /** Respondent of each response as a small integer, −1 when it has no respondent id. */
+  /**
+   * Respondent of each response as a small integer, −1 when it has no respondent id (all −1 when
+   * respondent ids were not asked for: see {@link prepareResponses}).
+   */
   readonly respondents: Int32Array;
   /** Number of distinct respondent ids. */
   readonly respondentCount: number;
@@ -28,12 +31,17 @@ export interface PreparedResponses {
 /**
  * Validates responses and reads them into flat arrays in one pass: score (→ category), weight (all or
  * none), date (a valid `Date` or absent), respondent id (a string or absent). O(n).
+ *
+ * Numbering the respondent ids (a hash map of every distinct id) is by far the most expensive part for
+ * large inputs, so a caller that does not use them passes `withRespondents = false`: the ids are still
+ * validated, but `respondents` is all −1 and `respondentCount` 0.
  */
 export function prepareResponses(
   fn: string,
   responses: ReadonlyArray<NpsResponse>,
   scale: Scale,
   indices?: ReadonlyArray<number>,
+  withRespondents = true,
 ): PreparedResponses {
   if (!Array.isArray(responses)) {
     throw new NpsError("invalid_input", `${fn}: responses must be an array, received ${describeValue(responses)}`);
@@ -87,8 +95,14 @@ export function prepareResponses(
       dated++;
     }
     const id = response.respondentId;
-    if (id === undefined) {
+    if (id === undefined || !withRespondents) {
       respondents[k] = -1;
+      if (id !== undefined && typeof id !== "string") {
+        throw new NpsError(
+          "invalid_input",
+          `${fn}: respondentId must be a string or absent, received ${describeValue(id)} at index ${i}`,
+        );
+      }
     } else {
       if (typeof id !== "string") {
         throw new NpsError(

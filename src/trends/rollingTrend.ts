@@ -124,7 +124,13 @@ const STEPS: ReadonlyArray<RollingStep> = ["day", "week", "month"];
 export function rollingTrend(responses: ReadonlyArray<NpsResponse>, options: RollingTrendOptions = {}): RollingTrend {
   const resolved = resolveTrendOptions("rollingTrend", options);
   const { window, step } = resolveRollingOptions("rollingTrend", options);
-  const prepared = prepareResponses("rollingTrend", responses, resolved.scale);
+  const prepared = prepareResponses(
+    "rollingTrend",
+    responses,
+    resolved.scale,
+    undefined,
+    resolved.respondents === "latest",
+  );
   return rollingOfPrepared(prepared, window, step, resolved, prepared);
 }
 

@@ -108,7 +108,7 @@ export interface Trend {
 export function trend(responses: ReadonlyArray<NpsResponse>, options: TrendOptions = {}): Trend {
   const resolved = resolveTrendOptions("trend", options);
   const { period, fillGaps } = resolvePeriodOptions("trend", options);
-  const prepared = prepareResponses("trend", responses, resolved.scale);
+  const prepared = prepareResponses("trend", responses, resolved.scale, undefined, resolved.respondents === "latest");
   return trendOfPrepared(prepared, period, fillGaps, resolved, prepared);
 }
 

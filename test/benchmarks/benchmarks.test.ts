@@ -128,7 +128,7 @@ describe("defineBenchmarks", () => {
     expect(error.issues[0]?.message).toBe("value must be a number greater than -100 and less than 100, received 120");
     expect(error.message).toBe(
       "defineBenchmarks: 5 issues in 4 rows: row 1 value must be a number greater than -100 and less than 100, received 120; " +
-        "row 1 quartiles must be an object with lower, median, upper numbers from -100 to 100, in that order, received a object; " +
+        "row 1 quartiles must be an object with lower, median, upper numbers from -100 to 100, in that order, received an object; " +
         'row 2 statistic must be one of "mean", "median", "upper-quartile", "lower-quartile", "mean-of-company-nps", "industry-average", "sector-average", "average", "benchmark", received "avg"; ' +
         "row 2 quartile is not a benchmark field; " +
         'row 4 row must be an object, received "row"',
@@ -241,7 +241,7 @@ describe("compareToBenchmark", () => {
     ],
     [
       () => compareToBenchmark({ promoters: 1, passives: 0, detractors: 0 }, { id: "x", value: 100 } as never),
-      "compareToBenchmark: benchmark must be a benchmark row (see defineBenchmarks) with a value between -100 and 100, received a object",
+      "compareToBenchmark: benchmark must be a benchmark row (see defineBenchmarks) with a value between -100 and 100, received an object",
     ],
   ])("error %#", (call, message) => {
     const error = thrown(call);

@@ -57,3 +57,30 @@ describe("the report's benchmark section", () => {
     );
   });
 });
+
+describe("npskit report --benchmark", () => {
+  it("compares the sample's NPS with a built-in row in text and JSON", async () => {
+    const text = await run(["report", "--benchmark", "xmi-2021-all"]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain("Benchmark  xmi-2021-all: 20.3");
+    expect(text.stdout).toMatch(/Verdict {2}(above|below|not distinguishable)/);
+    const json = JSON.parse((await run(["report", "--benchmark", "xmi-2021-all", "--format", "json"])).stdout);
+    expect(json.benchmark.benchmark.id).toBe("xmi-2021-all");
+    expect(json.benchmark.difference).toBeCloseTo(json.nps - 20.3, 10);
+    expect(["above", "below", "not-distinguishable"]).toContain(json.benchmark.verdict);
+  });
+
+  it("adds a benchmark section to the markdown report", async () => {
+    const markdown = await run(["report", "--benchmark", "surveymonkey-all-median", "--format", "markdown"]);
+    expect(markdown.stdout).toContain("## Benchmark");
+    expect(markdown.stdout).toContain("surveymonkey-all-median: 44");
+  });
+
+  it("exits 2 for an unknown id", async () => {
+    const result = await run(["report", "--benchmark", "nope"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      '--benchmark must be the id of a built-in benchmark (run "npskit benchmarks"), received "nope"',
+    );
+  });
+});

@@ -300,7 +300,7 @@ describe("npskit report failures", () => {
 
   it.each([
     [["report", "--nope"], "Unknown option '--nope'"],
-    [["report", "--format", "xml"], '--format must be one of text, json, received "xml"'],
+    [["report", "--format", "xml"], '--format must be one of text, json, markdown, csv, html, received "xml"'],
     [
       ["report", "--level", "1.5"],
       '--level must be a number between 0 and 1 (or a percentage such as 95), received "1.5"',
@@ -360,8 +360,10 @@ describe("npskit help", () => {
   });
 
   it("every help line fits 80 columns", async () => {
-    for (const args of [["--help"], ["report", "--help"], ["sample-size", "--help"]]) {
+    for (const command of ["report", "sample-size", "benchmarks", "migration", "follow-up"]) {
+      const args = [command, "--help"];
       for (const line of (await run(args)).stdout.split("\n")) expect([...line].length).toBeLessThanOrEqual(80);
     }
+    for (const line of (await run(["--help"])).stdout.split("\n")) expect([...line].length).toBeLessThanOrEqual(80);
   });
 });

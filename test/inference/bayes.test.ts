@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bayesBounds } from "../../src/inference/bayes.js";
+import { bayesBounds, bayesBoundsByQuadrature } from "../../src/inference/bayes.js";
 import { BAYES_BOOT_CASES } from "./fixtures/bayesboot-oracle.js";
 
 const countsOf = (c: { promoters: number; passives: number; detractors: number }) => ({
@@ -66,5 +66,38 @@ describe("bayesBounds", () => {
     expect(passives.lower).toBe(-passives.upper);
     expect(passives.upper).toBeGreaterThan(0);
     expect(passives.upper).toBeLessThan(0.001);
+  });
+});
+
+describe("bayesBounds: Cornish–Fisher fast path", () => {
+  // Counts where the expansion is used (posterior close to normal) and where it is not, from n = 10
+  // to 10⁷; the expansion must agree with the quadrature to 1e-6 points (it does to about 4e-8).
+  const grid: [number, number, number][] = [];
+  for (const n of [10, 100, 1_000, 3_000, 10_000, 100_000, 1_000_000, 10_000_000]) {
+    for (const [p, o] of [
+      [0.5, 0.3],
+      [0.3, 0.5],
+      [0.1, 0.1],
+      [0.9, 0.05],
+      [0.02, 0.96],
+      [0.33, 0.34],
+      [0.98, 0.01],
+    ] as const) {
+      const promoters = Math.round(n * p);
+      const passives = Math.round(n * o);
+      grid.push([promoters, passives, n - promoters - passives]);
+    }
+    grid.push([n, 0, 0], [n, 3, 0], [n / 2, 0, n / 2]);
+  }
+  it.each(grid)("(%d, %d, %d): matches the quadrature within 1e-6 points at levels 0.8–0.999", (p, o, d) => {
+    const counts = { promoters: p, passives: o, detractors: d };
+    for (const prior of ["jeffreys", "uniform"] as const) {
+      for (const level of [0.8, 0.95, 0.999]) {
+        const fast = bayesBounds(counts, level, prior);
+        const exact = bayesBoundsByQuadrature(counts, level, prior);
+        expect(Math.abs(fast.lower - exact.lower)).toBeLessThan(1e-6);
+        expect(Math.abs(fast.upper - exact.upper)).toBeLessThan(1e-6);
+      }
+    }
   });
 });

@@ -66,7 +66,7 @@ describe("parseResponses: scores", () => {
     [Number.POSITIVE_INFINITY, "Infinity"],
     [true, "true"],
     [false, "false"],
-    [{}, "a object"],
+    [{}, "an object"],
     [[9], "an array"],
   ])("rejects %j with its row, field, value and reason", (value, shown) => {
     const result = collect([{ score: 9 }, { score: value }]);
@@ -398,7 +398,7 @@ describe("parseResponses: weights, respondent ids and comments", () => {
     [1.5, "1.5"],
     [2 ** 53, "9007199254740992"],
     [true, "true"],
-    [{}, "a object"],
+    [{}, "an object"],
   ])("rejects the respondent id %j", (value, shown) => {
     const result = collect([{ score: 9, w: 1, id: value, c: "x" }], { fields });
     expect(result.issues[0]?.message).toBe(`respondentId must be a string or a safe integer, received ${shown}`);
@@ -455,7 +455,7 @@ describe("parseResponses: attributes", () => {
   });
 
   it.each([
-    [{}, "a object"],
+    [{}, "an object"],
     [[1], "an array"],
     [Number.NaN, "NaN"],
     [Number.POSITIVE_INFINITY, "Infinity"],
@@ -484,7 +484,7 @@ describe("parseResponses: untrusted column names", () => {
     expect(plain).toEqual({ score: 9 });
     const result = collect([row], { fields: { score: "score", attributes: ["__proto__"] } });
     expect(result.issues[0]?.message).toBe(
-      'attribute "__proto__" must be a string, a finite number, a boolean or null, received a object',
+      'attribute "__proto__" must be a string, a finite number, a boolean or null, received an object',
     );
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.prototype).not.toHaveProperty("polluted");
@@ -669,7 +669,7 @@ describe("parseResponses: options", () => {
     [{ fields: { score: "s" }, mode: "lenient" }, 'mode must be "strict" or "collect", received "lenient"'],
     [{ fields: { score: "s" }, firstRow: 1.5 }, "firstRow must be an integer >= 0, received 1.5"],
     [{ fields: { score: "s" }, firstRow: -1 }, "firstRow must be an integer >= 0, received -1"],
-    [{ fields: { score: "s" }, scale: { min: 0 } }, "scale must be a scale made by defineScale, received a object"],
+    [{ fields: { score: "s" }, scale: { min: 0 } }, "scale must be a scale made by defineScale, received an object"],
   ])("throws invalid_option for %j", (options, message) => {
     const error = errorOf(() => parseResponses([{ s: 9 }], options as unknown as ParseOptions));
     expect(error.code).toBe("invalid_option");

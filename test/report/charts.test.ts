@@ -163,7 +163,7 @@ describe("trendChart", () => {
     const error = errorOf(() => trendChart({} as never));
     expect(error.code).toBe("invalid_input");
     expect(error.message).toBe(
-      "trendChart: trend must be the result of trend, rollingTrend or trendBy, received a object",
+      "trendChart: trend must be the result of trend, rollingTrend or trendBy, received an object",
     );
     const width = errorOf(() => trendChart(trend(responses), { width: 0 }));
     expect(width.code).toBe("invalid_option");
@@ -379,7 +379,7 @@ describe("migrationChart", () => {
     const shape = errorOf(() => migrationChart({ promoters: {} } as never));
     expect(shape.code).toBe("invalid_input");
     expect(shape.message).toBe(
-      "migrationChart: table must be an array of { from, to, count } cells or a migration table, received a object",
+      "migrationChart: table must be an array of { from, to, count } cells or a migration table, received an object",
     );
   });
 });

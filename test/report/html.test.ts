@@ -230,7 +230,7 @@ describe("renderHtmlReport", () => {
   it("rejects a missing overview, incomplete scripts and a bad title", () => {
     const input = errorOf(() => renderHtmlReport({} as never));
     expect(input.code).toBe("invalid_input");
-    expect(input.message).toBe("renderHtmlReport: input must be an object with an overview, received a object");
+    expect(input.message).toBe("renderHtmlReport: input must be an object with an overview, received an object");
     const scripts = errorOf(() =>
       renderHtmlReport({ overview: overview({ responses: [] }) }, { scripts: { vega: "x", vegaLite: "y" } as never }),
     );

@@ -114,7 +114,7 @@ describe("groupResponses", () => {
     );
     const returned = thrown(() => groupResponses([{ score: 1 }], () => ({}) as never));
     expect(returned.message).toBe(
-      "groupResponses: segment key must be a string, number, boolean, null or undefined, received a object at index 0",
+      "groupResponses: segment key must be a string, number, boolean, null or undefined, received an object at index 0",
     );
   });
 

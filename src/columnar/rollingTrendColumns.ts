@@ -1,0 +1,41 @@
+import {
+  type RollingTrend,
+  type RollingTrendOptions,
+  resolveRollingOptions,
+  rollingOfPrepared,
+} from "../trends/rollingTrend.js";
+import { resolveTrendOptions } from "../trends/trendPoint.js";
+import type { ColumnarResponses } from "./columns.js";
+import { prepareColumns } from "./prepareColumns.js";
+
+/**
+ * NPS over trailing windows for columnar responses: {@link rollingTrend} over `columns.times` (epoch
+ * ms, `NaN` for undated answers), weighted when `columns.weights` is present. The result is deep-equal
+ * to `rollingTrend` on the same responses as objects; the arrays are read once, without building
+ * objects.
+ *
+ * Cost: O(n·log d + d + w) for n responses, d days and w windows.
+ *
+ * @param columns - The responses as columns (see {@link ColumnarResponses}); segment columns are not read.
+ * @param options - Window, step, time zone, respondent policy, interval and scale, as for {@link rollingTrend}.
+ * @returns The windows and the numbers of dated and undated responses.
+ * @throws {@link NpsError} `invalid_option` or `invalid_date` for bad options (as {@link rollingTrend});
+ * `invalid_score`, `invalid_weight`, `invalid_date` and `invalid_input` for bad columns, with the index.
+ * @example
+ * ```ts
+ * import { rollingTrendColumns } from "npskit";
+ * const columns = {
+ *   scores: [10, 3, 9],
+ *   times: [Date.UTC(2026, 2, 1), Date.UTC(2026, 2, 2), Date.UTC(2026, 2, 3)],
+ * };
+ * const result = rollingTrendColumns(columns, { window: { days: 2 } });
+ * result.points.map((point) => [point.label, point.n]); // => [["2026-03-01", 1], ["2026-03-02", 2], ["2026-03-03", 2]]
+ * ```
+ * @category Columnar
+ */
+export function rollingTrendColumns(columns: ColumnarResponses, options: RollingTrendOptions = {}): RollingTrend {
+  const resolved = resolveTrendOptions("rollingTrendColumns", options);
+  const { window, step } = resolveRollingOptions("rollingTrendColumns", options);
+  const prepared = prepareColumns("rollingTrendColumns", columns, resolved.scale, resolved.respondents === "latest");
+  return rollingOfPrepared(prepared, window, step, resolved, prepared);
+}

@@ -1,0 +1,213 @@
+import { checkTally } from "../core/checkTally.js";
+import { NpsError } from "../core/errors.js";
+import { type Scale, STANDARD_SCALE } from "../core/scale.js";
+import { type Tally, withScale } from "../core/tally.js";
+import { describeValue } from "../internal/describe.js";
+import type { SegmentKey } from "../segments/groupResponses.js";
+import { SQL_COLUMNS } from "./tallySql.js";
+
+/**
+ * One group of a {@link tallySql} result, read back by {@link tallyFromRows}.
+ *
+ * @category SQL
+ */
+export interface SqlTally {
+  /** The group's values of the `groupBy` columns, by column name (`{}` without `groupBy`). */
+  readonly group: Readonly<Record<string, SegmentKey>>;
+  /** The local date `YYYY-MM-DD` of the first day of the time bucket, `null` for rows without a time; absent without a time bucket. */
+  readonly period?: string | null;
+  /** The tally of the group's valid answers (weighted when the query was). */
+  readonly tally: Tally;
+  /** Number of rows in the group, valid or not. */
+  readonly rows: number;
+  /** Rows whose score is NULL. */
+  readonly missingScores: number;
+  /** Rows whose score is not an integer inside the scale. */
+  readonly invalidScores: number;
+  /** Rows with a valid score whose weight is NULL, not > 0 or not finite (0 when unweighted). */
+  readonly invalidWeights: number;
+}
+
+/**
+ * Options of {@link tallyFromRows}.
+ *
+ * @category SQL
+ */
+export interface TallyFromRowsOptions {
+  /** The scale the query was written for (its name is put on the tallies). @defaultValue {@link STANDARD_SCALE} */
+  readonly scale?: Scale;
+}
+
+const RESERVED = new Set<string>([
+  SQL_COLUMNS.period,
+  SQL_COLUMNS.rows,
+  ...SQL_COLUMNS.counts,
+  SQL_COLUMNS.missingScores,
+  SQL_COLUMNS.invalidScores,
+  SQL_COLUMNS.invalidWeights,
+  ...SQL_COLUMNS.weights,
+  ...SQL_COLUMNS.squaredWeights,
+]);
+
+/**
+ * Turns the result rows of a {@link tallySql} query into npskit tallies, one per group, validating
+ * them. Rows are plain objects keyed by column name, as database clients return them; counts may be
+ * numbers, bigints (DuckDB, …) or decimal strings (PostgreSQL `bigint`, BigQuery `INT64` in JSON).
+ * Every column that is not an `nps_` result column is a group column; its values must be strings,
+ * numbers, booleans, null or safe-integer bigints. The result's tallies feed every npskit statistic
+ * and merge exactly with {@link mergeTallies}, so partial results from partitions, shards or workers
+ * add up to the tally of the whole. O(rows × columns).
+ *
+ * @param rows - The result rows (not mutated).
+ * @param options - The scale the query was written for.
+ * @returns One entry per row, in the rows' order; `[]` for no rows.
+ * @throws {@link NpsError} `invalid_input` when `rows` is not an array of objects, a result column is
+ * missing, or a group value has another type; `invalid_tally` for a count that is not a non-negative
+ * safe integer, a sum of weights that is not a finite number ≥ 0, or a row whose `nps_rows` differs
+ * from the sum of its parts (each with the row index).
+ * @example
+ * ```ts
+ * import { mergeTallies, tallyFromRows } from "npskit";
+ * const rows = [
+ *   { plan: "pro", nps_rows: 5n, nps_promoters: 3n, nps_passives: 1n, nps_detractors: 0n, nps_missing_scores: 1n, nps_invalid_scores: 0n },
+ *   { plan: "free", nps_rows: "2", nps_promoters: "0", nps_passives: "0", nps_detractors: "2", nps_missing_scores: "0", nps_invalid_scores: "0" },
+ * ];
+ * const tallies = tallyFromRows(rows);
+ * tallies[0]?.group; // => { plan: "pro" }
+ * tallies[0]?.tally; // => { promoters: 3, passives: 1, detractors: 0 }
+ * mergeTallies(...tallies.map((entry) => entry.tally)); // => { promoters: 3, passives: 1, detractors: 2 }
+ * ```
+ * @category SQL
+ */
+export function tallyFromRows(
+  rows: ReadonlyArray<Readonly<Record<string, unknown>>>,
+  options: TallyFromRowsOptions = {},
+): ReadonlyArray<SqlTally> {
+  const fn = "tallyFromRows";
+  if (options === null || typeof options !== "object") {
+    throw new NpsError("invalid_option", `${fn}: options must be an object, received ${describeValue(options)}`);
+  }
+  const scale = options.scale ?? STANDARD_SCALE;
+  if (!Array.isArray(rows)) {
+    throw new NpsError("invalid_input", `${fn}: rows must be an array of objects, received ${describeValue(rows)}`);
+  }
+  return rows.map((row, index) => {
+    if (row === null || typeof row !== "object") {
+      throw new NpsError(
+        "invalid_input",
+        `${fn}: row must be an object, received ${describeValue(row)} at index ${index}`,
+      );
+    }
+    const weighted = Object.hasOwn(row, SQL_COLUMNS.weights[0]);
+    const count = (name: string): number => countOf(fn, row, name, index);
+    const [promoters, passives, detractors] = SQL_COLUMNS.counts.map(count) as [number, number, number];
+    const missingScores = count(SQL_COLUMNS.missingScores);
+    const invalidScores = count(SQL_COLUMNS.invalidScores);
+    const invalidWeights = weighted ? count(SQL_COLUMNS.invalidWeights) : 0;
+    const total = count(SQL_COLUMNS.rows);
+    const parts = promoters + passives + detractors + missingScores + invalidScores + invalidWeights;
+    if (total !== parts) {
+      throw new NpsError(
+        "invalid_tally",
+        `${fn}: nps_rows must equal the categories plus missing and invalid rows (${parts}), received ${total} at index ${index}`,
+      );
+    }
+    let tally: Tally;
+    if (weighted) {
+      const [pw, aw, dw] = SQL_COLUMNS.weights.map((name) => sumOf(fn, row, name, index)) as [number, number, number];
+      const [ps, as, ds] = SQL_COLUMNS.squaredWeights.map((name) => sumOf(fn, row, name, index)) as [
+        number,
+        number,
+        number,
+      ];
+      tally = {
+        promoters: pw,
+        passives: aw,
+        detractors: dw,
+        weighted: {
+          counts: { promoters, passives, detractors },
+          squaredWeights: { promoters: ps, passives: as, detractors: ds },
+        },
+      };
+    } else {
+      tally = { promoters, passives, detractors };
+    }
+    tally = withScale(tally, scale);
+    checkTally(fn, tally);
+    const group: Record<string, SegmentKey> = {};
+    for (const [name, value] of Object.entries(row)) {
+      if (RESERVED.has(name)) continue;
+      group[name] = groupValue(fn, name, value, index);
+    }
+    const result: SqlTally = { group, tally, rows: total, missingScores, invalidScores, invalidWeights };
+    if (!Object.hasOwn(row, SQL_COLUMNS.period)) return result;
+    const period = row[SQL_COLUMNS.period];
+    if (period !== null && typeof period !== "string") {
+      throw new NpsError(
+        "invalid_input",
+        `${fn}: nps_period must be a date text or null, received ${describeValue(period)} at index ${index}`,
+      );
+    }
+    return { group, period, tally, rows: total, missingScores, invalidScores, invalidWeights };
+  });
+}
+
+/** A count column: a non-negative safe integer given as a number, a bigint or a decimal string. */
+function countOf(fn: string, row: Readonly<Record<string, unknown>>, name: string, index: number): number {
+  if (!Object.hasOwn(row, name)) {
+    throw new NpsError("invalid_input", `${fn}: row must have a ${name} column, missing at index ${index}`);
+  }
+  const value = row[name];
+  const number =
+    typeof value === "bigint" && value <= BigInt(Number.MAX_SAFE_INTEGER)
+      ? Number(value)
+      : typeof value === "string" && /^\d{1,16}$/.test(value)
+        ? Number(value)
+        : value;
+  if (typeof number !== "number" || !Number.isSafeInteger(number) || number < 0) {
+    throw new NpsError(
+      "invalid_tally",
+      `${fn}: ${name} must be a non-negative integer count, received ${describeValue(value)} at index ${index}`,
+    );
+  }
+  return number;
+}
+
+/** A sum of weights: a finite number ≥ 0, given as a number or a decimal string. */
+function sumOf(fn: string, row: Readonly<Record<string, unknown>>, name: string, index: number): number {
+  if (!Object.hasOwn(row, name)) {
+    throw new NpsError("invalid_input", `${fn}: row must have a ${name} column, missing at index ${index}`);
+  }
+  const value = row[name];
+  const number =
+    typeof value === "string" && /^[0-9.eE+-]+$/.test(value)
+      ? Number(value)
+      : typeof value === "bigint"
+        ? Number(value)
+        : value;
+  if (typeof number !== "number" || !Number.isFinite(number) || number < 0) {
+    throw new NpsError(
+      "invalid_tally",
+      `${fn}: ${name} must be a finite number >= 0, received ${describeValue(value)} at index ${index}`,
+    );
+  }
+  return number;
+}
+
+/** A group column's value as a segment key. */
+function groupValue(fn: string, name: string, value: unknown, index: number): SegmentKey {
+  if (value === null || typeof value === "string" || typeof value === "number" || typeof value === "boolean") {
+    return value;
+  }
+  if (
+    typeof value === "bigint" &&
+    value <= BigInt(Number.MAX_SAFE_INTEGER) &&
+    value >= -BigInt(Number.MAX_SAFE_INTEGER)
+  ) {
+    return Number(value);
+  }
+  throw new NpsError(
+    "invalid_input",
+    `${fn}: group column ${JSON.stringify(name)} must hold strings, numbers, booleans or null, received ${describeValue(value)} at index ${index}`,
+  );
+}
