@@ -99,34 +99,57 @@ export function tallyOfScores(fn: string, scores: ArrayLike<number>, scale: Scal
 /**
  * Counts scores into a histogram indexed by `score - scale.min`, validating each value. A single
  * integer comparison per element keeps the loop fast: `(s | 0) === s` is false for non-numbers,
- * fractions, NaN and infinities.
+ * fractions, NaN and infinities. Plain arrays and typed arrays are counted by two loops of the same
+ * shape, so that each loop reads one kind of array only (a loop that sees both runs about 1.5 times
+ * slower in V8). Counts fit a `Uint32Array`: no array has 2^32 elements.
  */
-export function histogramOf(fn: string, scores: ArrayLike<number>, scale: Scale): Float64Array {
+export function histogramOf(fn: string, scores: ArrayLike<number>, scale: Scale): Uint32Array {
   const { min, max } = scale;
-  const histogram = new Float64Array(max - min + 1);
-  const length = scores.length;
+  const histogram = new Uint32Array(max - min + 1);
   if (scores instanceof Uint8Array && min === 0) {
     const counts = new Uint32Array(256);
-    for (let i = 0; i < length; i++) increment(counts, scores[i] as number);
+    for (let i = 0; i < scores.length; i++) increment(counts, scores[i] as number);
     for (let v = max + 1; v < 256; v++) {
       if (counts[v] !== 0) throw invalidScoreError(fn, v, scale, ` at index ${scores.indexOf(v)}`);
     }
-    for (let v = 0; v <= max; v++) histogram[v] = counts[v] as number;
+    histogram.set(counts.subarray(0, max + 1));
     return histogram;
   }
-  for (let i = 0; i < length; i++) {
-    const score = scores[i] as number;
-    const k = score | 0;
-    if (k !== score || k < min || k > max) {
-      if (isValidScore(score, scale)) {
-        increment(histogram, score - min);
-        continue;
-      }
-      throw invalidScoreError(fn, score, scale, ` at index ${i}`);
+  const bad = Array.isArray(scores)
+    ? countPlainArray(scores, histogram, min, max)
+    : countArrayLike(scores, histogram, min, max);
+  if (bad >= 0) {
+    // The fast loop stopped at a value that is not a small integer in range: either a valid score on a
+    // scale beyond 32-bit integers, or an invalid one. Count the rest one by one.
+    for (let i = bad; i < scores.length; i++) {
+      const score = scores[i] as number;
+      if (!isValidScore(score, scale)) throw invalidScoreError(fn, score, scale, ` at index ${i}`);
+      increment(histogram, score - min);
     }
-    increment(histogram, k - min);
   }
   return histogram;
+}
+
+/** Counts a plain array; returns the index of the first value it cannot count, or −1. */
+function countPlainArray(scores: ReadonlyArray<number>, histogram: Uint32Array, min: number, max: number): number {
+  for (let i = 0; i < scores.length; i++) {
+    const score = scores[i] as number;
+    const k = score | 0;
+    if (k !== score || k < min || k > max) return i;
+    increment(histogram, k - min);
+  }
+  return -1;
+}
+
+/** Counts a typed array or other array-like; returns the index of the first value it cannot count, or −1. */
+function countArrayLike(scores: ArrayLike<number>, histogram: Uint32Array, min: number, max: number): number {
+  for (let i = 0; i < scores.length; i++) {
+    const score = scores[i] as number;
+    const k = score | 0;
+    if (k !== score || k < min || k > max) return i;
+    increment(histogram, k - min);
+  }
+  return -1;
 }
 
 /** `array[index]++` for typed arrays under `noUncheckedIndexedAccess`. */

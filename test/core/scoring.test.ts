@@ -129,6 +129,19 @@ describe("tally", () => {
     expect(error.message).toBe("tally: scores must be an array of numbers, received 42");
   });
 
+  it("counts scores on a scale beyond 32-bit integers, and still names an invalid one", () => {
+    const scale = defineScale({ min: 3e9, max: 3e9 + 10, detractorMax: 3e9 + 6, promoterMin: 3e9 + 9 });
+    expect(tally([3e9 + 10, 3e9, 3e9 + 7], { scale })).toEqual({
+      promoters: 1,
+      passives: 1,
+      detractors: 1,
+      scale: "3000000000-3000000010",
+    });
+    expect(errorOf(() => tally([3e9, 3e9 + 11], { scale })).message).toBe(
+      "tally: score must be an integer from 3000000000 to 3000000010, received 3000000011 at index 1",
+    );
+  });
+
   it("does not modify its input", () => {
     const scores = Object.freeze([10, 9, 0]);
     expect(() => tally(scores)).not.toThrow();
