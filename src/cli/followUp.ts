@@ -6,8 +6,8 @@ import { sampleResponses } from "../sample/sampleResponses.js";
 import type { WeekDay } from "../trends/calendar.js";
 import { FOLLOW_UP_HELP } from "./help.js";
 import { type CliIo, dataError, usageError } from "./io.js";
-import { choice } from "./options.js";
-import { givenReadOptions, READ_OPTIONS, readResponses } from "./readResponses.js";
+import { choice, READ_OPTIONS } from "./options.js";
+import { givenReadOptions, readResponses } from "./readResponses.js";
 
 /** The `follow-up` command's options. */
 export const FOLLOW_UP_OPTIONS = {

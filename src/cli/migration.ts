@@ -6,8 +6,8 @@ import { type Migration, migration as migrationOf } from "../customers/migration
 import { sampleResponses } from "../sample/sampleResponses.js";
 import { MIGRATION_HELP } from "./help.js";
 import { type CliIo, usageError } from "./io.js";
-import { choice, levelOption } from "./options.js";
-import { givenReadOptions, READ_OPTIONS, readResponses } from "./readResponses.js";
+import { choice, levelOption, READ_OPTIONS } from "./options.js";
+import { givenReadOptions, readResponses } from "./readResponses.js";
 
 /** The `migration` command's options. */
 export const MIGRATION_OPTIONS = {

@@ -1,19 +1,27 @@
 import type { IntervalMethod } from "../inference/confidenceInterval.js";
 import { usageError } from "./io.js";
 
-/** The `report` command's options, as `node:util` `parseArgs` takes them (the help lists each one). */
-export const REPORT_OPTIONS = {
+/**
+ * The file-reading options shared by the commands that read responses (`report`, `migration`, `follow-up`),
+ * as `node:util` `parseArgs` takes them.
+ */
+export const READ_OPTIONS = {
   score: { type: "string" },
   date: { type: "string" },
   "date-format": { type: "string" },
   "time-zone": { type: "string" },
   respondent: { type: "string" },
   comment: { type: "string" },
-  weight: { type: "string" },
   attribute: { type: "string", multiple: true },
   encoding: { type: "string" },
   delimiter: { type: "string" },
   "input-format": { type: "string" },
+} as const;
+
+/** The `report` command's options, as `node:util` `parseArgs` takes them (the help lists each one). */
+export const REPORT_OPTIONS = {
+  ...READ_OPTIONS,
+  weight: { type: "string" },
   "skip-missing": { type: "boolean" },
   "reject-missing": { type: "boolean" },
   strict: { type: "boolean" },

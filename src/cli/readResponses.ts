@@ -3,25 +3,8 @@ import { type FieldMapping, parseResponses } from "../input/parseResponses.js";
 import { chooseFields } from "./chooseFields.js";
 import { decodeText, type EncodingChoice } from "./decode.js";
 import { type CliIo, dataError, usageError } from "./io.js";
-import { delimiterOption } from "./options.js";
+import { delimiterOption, READ_OPTIONS } from "./options.js";
 import { type InputFormatChoice, readRows } from "./readRows.js";
-
-/**
- * The file-reading options shared by the commands that read responses (`migration`, `follow-up`),
- * as `node:util` `parseArgs` takes them.
- */
-export const READ_OPTIONS = {
-  score: { type: "string" },
-  date: { type: "string" },
-  "date-format": { type: "string" },
-  "time-zone": { type: "string" },
-  respondent: { type: "string" },
-  comment: { type: "string" },
-  attribute: { type: "string", multiple: true },
-  encoding: { type: "string" },
-  delimiter: { type: "string" },
-  "input-format": { type: "string" },
-} as const;
 
 /** The values of {@link READ_OPTIONS} after `parseArgs`. */
 export interface ReadValues {
