@@ -1,15 +1,12 @@
 import { type DistributionEntry, distribution } from "../core/distribution.js";
 import type { NpsIssue } from "../core/errors.js";
 import { mergeTallies } from "../core/mergeTallies.js";
-import { nps } from "../core/nps.js";
 import type { NpsResponse } from "../core/response.js";
-import { shares } from "../core/shares.js";
 import type { Tally } from "../core/tally.js";
 import { tallyResponses } from "../core/tallyResponses.js";
-import { confidenceInterval, type IntervalMethod } from "../inference/confidenceInterval.js";
-import { marginOfError } from "../inference/marginOfError.js";
+import type { IntervalMethod } from "../inference/confidenceInterval.js";
 import type { ParseResult, SkippedRow } from "../input/parseResponses.js";
-import { type Overview, overview } from "../report/overview.js";
+import { type Overview, overview, overviewOfParts } from "../report/overview.js";
 
 /** How many skipped rows and rejection reasons the report keeps. */
 export const SHOWN_REASONS = 5;
@@ -87,40 +84,11 @@ export function createCollector(keepResponses: boolean, keepIssues: boolean): Co
       }
     },
     summary(options) {
-      // The skeleton (counts, reasons; options checked) from the library, then the figures of the
-      // merged tally, computed by the same functions `overview` calls.
-      const base = overview({ responses: [], counts, skipped, issues }, options);
-      if (tally === undefined || histogram === undefined) return base;
-      const intervalOptions = { level: options.level, method: options.method };
-      const interval = confidenceInterval(tally, intervalOptions);
-      const margin = marginOfError(tally, intervalOptions);
-      const categoryShares = shares(tally);
-      const score = nps(tally);
-      return {
-        ...(base.source === undefined ? {} : { source: base.source }),
-        scale: base.scale,
-        rows: base.rows,
-        firstSkipped: base.firstSkipped,
-        firstRejected: base.firstRejected,
-        ...(dated === 0 ? {} : { period: { first: iso(first), last: iso(last), dated } }),
-        distribution: histogram,
-        weighted: tally.weighted !== undefined,
-        tally,
-        ...(categoryShares === undefined ? {} : { shares: categoryShares }),
-        ...(score === undefined ? {} : { nps: score }),
-        ...(interval === undefined || margin === undefined
-          ? {}
-          : {
-              interval: {
-                level: interval.level,
-                method: interval.method,
-                lower: interval.lower,
-                upper: interval.upper,
-                marginOfError: margin,
-                effectiveN: interval.effectiveN,
-              },
-            }),
-      };
+      // The figures of the merged tally, computed by the same functions `overview` calls.
+      if (tally === undefined || histogram === undefined)
+        return overview({ responses: [], counts, skipped, issues }, options);
+      const period = dated === 0 ? undefined : { first: iso(first), last: iso(last), dated };
+      return overviewOfParts({ tally, distribution: histogram, period }, { counts, skipped, issues }, options);
     },
   };
 }

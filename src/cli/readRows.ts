@@ -99,7 +99,7 @@ function readCsv(text: string, given: string | undefined): RawTable {
 }
 
 /** Column names made unique: a repeated name gets a suffix ` (2)`, ` (3)`…, with a note. */
-function uniqueNames(header: ReadonlyArray<string>, notes: string[]): string[] {
+export function uniqueNames(header: ReadonlyArray<string>, notes: string[]): string[] {
   const seen = new Set<string>();
   return header.map((name) => {
     if (!seen.has(name)) {

@@ -2,7 +2,7 @@ import { Readable } from "node:stream";
 import { parse } from "csv-parse";
 import type { EncodingChoice } from "./decode.js";
 import { CliError, dataError } from "./io.js";
-import { detectDelimiter, type InputFormatChoice, readRows, showDelimiter } from "./readRows.js";
+import { detectDelimiter, type InputFormatChoice, readRows, showDelimiter, uniqueNames } from "./readRows.js";
 
 /** How many bytes decide the encoding and the format when they are not given. */
 export const SNIFF_BYTES = 1 << 16;
@@ -311,21 +311,4 @@ function csvRows(texts: AsyncIterable<string>, first: string, given: string | un
       }
     })(),
   };
-}
-
-/** Column names made unique: a repeated name gets a suffix ` (2)`, ` (3)`…, with a note. */
-function uniqueNames(header: ReadonlyArray<string>, notes: string[]): string[] {
-  const seen = new Set<string>();
-  return header.map((name) => {
-    if (!seen.has(name)) {
-      seen.add(name);
-      return name;
-    }
-    let k = 2;
-    while (seen.has(`${name} (${k})`)) k++;
-    const unique = `${name} (${k})`;
-    seen.add(unique);
-    notes.push(`column ${JSON.stringify(name)} appears more than once; the repeat is named ${JSON.stringify(unique)}`);
-    return unique;
-  });
 }

@@ -178,13 +178,6 @@ export interface Overview {
  */
 export function overview(input: OverviewInput, options: OverviewOptions = {}): Overview {
   const scale = options.scale ?? STANDARD_SCALE;
-  const maxReasons = options.maxReasons ?? 5;
-  if (!Number.isSafeInteger(maxReasons) || maxReasons < 0) {
-    throw new NpsError(
-      "invalid_option",
-      `overview: maxReasons must be an integer greater than or equal to 0, received ${describeValue(maxReasons)}`,
-    );
-  }
   if (input === null || typeof input !== "object" || !Array.isArray(input.responses)) {
     throw new NpsError(
       "invalid_input",
@@ -192,14 +185,53 @@ export function overview(input: OverviewInput, options: OverviewOptions = {}): O
     );
   }
   const responses = input.responses;
-  const tally = tallyResponses(responses, { scale });
-  const counts = input.counts ?? { rows: responses.length, accepted: responses.length, skipped: 0, rejected: 0 };
+  const parts = {
+    tally: tallyResponses(responses, { scale }),
+    distribution: distribution(
+      responses.map((response) => response.score),
+      { scale },
+    ),
+    period: periodOf(responses),
+  };
+  return overviewOfParts(parts, input, options);
+}
+
+/**
+ * The figures an overview is made of, for a caller that accumulates them without keeping the
+ * responses (a streamed file): the tally, the distribution and the date range.
+ */
+export interface OverviewParts {
+  /** The tally of the responses. */
+  readonly tally: Tally;
+  /** How many answers gave each scale value. */
+  readonly distribution: ReadonlyArray<DistributionEntry>;
+  /** First and last date, when any response has one. */
+  readonly period: Overview["period"] | undefined;
+}
+
+/** The overview of accumulated parts and row bookkeeping (the responses themselves are not read). */
+export function overviewOfParts(
+  parts: OverviewParts,
+  input: Omit<OverviewInput, "responses">,
+  options: OverviewOptions = {},
+): Overview {
+  const scale = options.scale ?? STANDARD_SCALE;
+  const maxReasons = options.maxReasons ?? 5;
+  if (!Number.isSafeInteger(maxReasons) || maxReasons < 0) {
+    throw new NpsError(
+      "invalid_option",
+      `overview: maxReasons must be an integer greater than or equal to 0, received ${describeValue(maxReasons)}`,
+    );
+  }
+  const { tally, period } = parts;
+  const accepted = tally.weighted?.counts ?? tally;
+  const n = accepted.promoters + accepted.passives + accepted.detractors;
+  const counts = input.counts ?? { rows: n, accepted: n, skipped: 0, rejected: 0 };
   const firstRejected = (input.issues ?? []).slice(0, maxReasons).map(rejectionOf);
   const intervalOptions = { level: options.level ?? 0.95, method: options.method ?? "adjusted-wald" } as const;
   // Called even for no responses, so that a bad level or method is reported whatever the data.
   const interval = confidenceInterval(tally, intervalOptions);
   const figures = interval === undefined ? {} : withFigures(tally, interval, intervalOptions);
-  const period = periodOf(responses);
   return {
     ...(options.source === undefined ? {} : { source: options.source }),
     scale: scale.name,
@@ -207,10 +239,7 @@ export function overview(input: OverviewInput, options: OverviewOptions = {}): O
     firstSkipped: (input.skipped ?? []).slice(0, maxReasons).map(({ row, reason }) => ({ row, reason })),
     firstRejected,
     ...(period === undefined ? {} : { period }),
-    distribution: distribution(
-      responses.map((response) => response.score),
-      { scale },
-    ),
+    distribution: parts.distribution,
     weighted: tally.weighted !== undefined,
     tally,
     ...figures,
