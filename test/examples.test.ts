@@ -56,16 +56,26 @@ const examples = collectExamples();
 function runExample(example: Example): void {
   const assertions: string[] = [];
   const hit = new Set<number>();
-  const body = example.code
-    .split("\n")
-    .filter((line) => !/^\s*import\s/.test(line))
-    .map((line) => {
-      const assertion = /^(\s*)(.+?);\s*\/\/ => (.+)$/.exec(line);
-      if (!assertion) return line;
-      const id = assertions.push(line.trim()) - 1;
-      return `${assertion[1]}__expect(${id}, (${assertion[2]}), (${assertion[3]}));`;
-    })
-    .join("\n");
+  const lines: string[] = [];
+  const assertion = (indent: string, expression: string, expected: string, text: string): string => {
+    const id = assertions.push(text) - 1;
+    return `${indent}__expect(${id}, (${expression}), (${expected}));`;
+  };
+  for (const line of example.code.split("\n")) {
+    if (/^\s*import\s/.test(line)) continue;
+    const inline = /^(\s*)(.+?);\s*\/\/ => (.+)$/.exec(line);
+    const below = /^\s*\/\/ => (.+)$/.exec(line);
+    if (inline) lines.push(assertion(inline[1] ?? "", inline[2] ?? "", inline[3] ?? "", line.trim()));
+    else if (below) {
+      // `expression;` on one line and `// => value` on the next.
+      const previous = /^(\s*)(.+?);\s*$/.exec(lines.pop() ?? "");
+      expect(previous, `${example.file}: "${line.trim()}" follows no expression statement`).not.toBeNull();
+      lines.push(
+        assertion(previous?.[1] ?? "", previous?.[2] ?? "", below[1] ?? "", `${previous?.[2]} ${line.trim()}`),
+      );
+    } else lines.push(line);
+  }
+  const body = lines.join("\n");
   const js = ts.transpileModule(body, { compilerOptions: { target: ts.ScriptTarget.ES2022 } }).outputText;
   const names = Object.keys(api);
   const run = new Function(...names, "__expect", js);

@@ -85,8 +85,8 @@ export interface ContributionBreakdown {
  * ];
  * const result = segmentContributions(responses, "plan");
  * result.nps; // => 0
- * result.segments.map((s) => [s.key, s.share, roundScore(s.contribution, 2), s.npsWithout]);
- * // => [["free", 0.6, -20, 50], ["pro", 0.4, 20, -33.33333333333333]]
+ * result.segments.map((s) => [s.key, s.share, roundScore(s.contribution, 2), roundScore(s.npsWithout ?? 0, 2)]);
+ * // => [["free", 0.6, -20, 50], ["pro", 0.4, 20, -33.33]]
  * ```
  * @category Segments
  */
