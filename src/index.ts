@@ -197,6 +197,7 @@ export {
   type RollingWindow,
   rollingTrend,
 } from "./trends/rollingTrend.js";
+export { type RollingTrendBy, rollingTrendBy, type SegmentRollingTrend } from "./trends/rollingTrendBy.js";
 export { type Trend, type TrendOptions, trend } from "./trends/trend.js";
 export { type SegmentTrend, type TrendBy, trendBy } from "./trends/trendBy.js";
 export type { RespondentPolicy, TrendCommonOptions, TrendPoint } from "./trends/trendPoint.js";

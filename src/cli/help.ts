@@ -51,8 +51,8 @@ Segments and trends:
                            spend:100,); not with --by
   --period <period>        trend by day, week, month, quarter or year; with
                            one --by, the trend of each segment
-  --rolling <days>         trend over trailing windows of this many days
-                           (not with --period or --by)
+  --rolling <days>         trend over trailing windows of this many days (not
+                           with --period); with one --by, per segment
   --step <step>            a rolling window ends every day (default), week
                            or month
   --respondents <policy>   all (default) or latest: each respondent counts

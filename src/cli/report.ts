@@ -324,11 +324,10 @@ function analysisOptions(values: {
       : choice<TrendPeriod>("period", values.period, ["day", "week", "month", "quarter", "year"], "month");
   const days = rollingOption(values.rolling);
   if (days !== undefined && period !== undefined) throw usageError("--rolling cannot be combined with --period");
-  if (days !== undefined && by.length > 0) {
-    throw usageError("--rolling cannot be combined with --by; use --by with --period for a trend per segment");
-  }
-  if (period !== undefined && by.length === 2) {
-    throw usageError("--period can be combined with one --by attribute, not two");
+  if ((period !== undefined || days !== undefined) && by.length === 2) {
+    throw usageError(
+      `--${period === undefined ? "rolling" : "period"} can be combined with one --by attribute, not two`,
+    );
   }
   if (values.step !== undefined && days === undefined) throw usageError("--step needs --rolling");
   const step =

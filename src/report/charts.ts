@@ -8,6 +8,7 @@ import type { CrossSegmentBreakdown } from "../segments/crossSegment.js";
 import type { SegmentBreakdown } from "../segments/segmentBy.js";
 import type { TierBreakdown } from "../segments/segmentByTiers.js";
 import type { RollingTrend } from "../trends/rollingTrend.js";
+import type { RollingTrendBy } from "../trends/rollingTrendBy.js";
 import type { Trend } from "../trends/trend.js";
 import type { TrendBy } from "../trends/trendBy.js";
 import type { TrendPoint } from "../trends/trendPoint.js";
@@ -123,7 +124,7 @@ function invalidInput(fn: string, what: string, value: unknown): NpsError {
   return new NpsError("invalid_input", `${fn}: ${what}, received ${describeValue(value)}`);
 }
 
-type AnyTrend = Trend | RollingTrend | TrendBy;
+type AnyTrend = Trend | RollingTrend | TrendBy | RollingTrend | RollingTrendBy;
 
 /** The trend's series: one unnamed series, or one per segment. */
 function seriesOf(fn: string, trend: AnyTrend): ReadonlyArray<{ segment?: string; points: ReadonlyArray<TrendPoint> }> {
@@ -155,7 +156,10 @@ function periodOrder(series: ReadonlyArray<{ points: ReadonlyArray<TrendPoint> }
 }
 
 function trendTitle(trend: AnyTrend, what: string): string {
-  if ("window" in trend) return `${what}, trailing ${trend.window.days}-day windows (${trend.timeZone})`;
+  if ("window" in trend) {
+    const bySegment = "segments" in trend ? " by segment" : "";
+    return `${what}${bySegment}, trailing ${trend.window.days}-day windows (${trend.timeZone})`;
+  }
   if ("segments" in trend) return `${what} by ${trend.period} and segment (${trend.timeZone})`;
   return `${what} by ${trend.period} (${trend.timeZone})`;
 }
@@ -186,7 +190,10 @@ function trendTitle(trend: AnyTrend, what: string): string {
  * ```
  * @category Reports
  */
-export function trendChart(trend: Trend | RollingTrend | TrendBy, options: ChartOptions = {}): ChartSpec {
+export function trendChart(
+  trend: Trend | RollingTrend | TrendBy | RollingTrend | RollingTrendBy,
+  options: ChartOptions = {},
+): ChartSpec {
   const fn = "trendChart";
   const series = seriesOf(fn, trend);
   const frame = frameOf(fn, options, trendTitle(trend, "NPS"), 260);
@@ -282,7 +289,10 @@ function percentText(level: number): string {
  * ```
  * @category Reports
  */
-export function trendSharesChart(trend: Trend | RollingTrend | TrendBy, options: ChartOptions = {}): ChartSpec {
+export function trendSharesChart(
+  trend: Trend | RollingTrend | TrendBy | RollingTrend | RollingTrendBy,
+  options: ChartOptions = {},
+): ChartSpec {
   const fn = "trendSharesChart";
   const series = seriesOf(fn, trend);
   const bySegment = "segments" in trend;

@@ -5,6 +5,7 @@ import type { CrossSegmentBreakdown } from "../segments/crossSegment.js";
 import type { SegmentBreakdown } from "../segments/segmentBy.js";
 import type { TierBreakdown } from "../segments/segmentByTiers.js";
 import type { RollingTrend } from "../trends/rollingTrend.js";
+import type { RollingTrendBy } from "../trends/rollingTrendBy.js";
 import type { Trend } from "../trends/trend.js";
 import type { TrendBy } from "../trends/trendBy.js";
 import type { TrendPoint } from "../trends/trendPoint.js";
@@ -22,6 +23,7 @@ import { escapeHtml, jsonForScript, scriptForHtml } from "./escapeHtml.js";
 import { signed } from "./formatOverviewText.js";
 import type { Overview } from "./overview.js";
 import { sha256Base64 } from "./sha256.js";
+import { segmentTrendTitle } from "./trendText.js";
 
 /**
  * What {@link renderHtmlReport} shows: the overview, and the segments, trend and migration table when
@@ -37,7 +39,7 @@ export interface HtmlReportInput {
   /** The attribute names the segments are by, shown in the heading. @defaultValue none */
   readonly segmentedBy?: ReadonlyArray<string>;
   /** A trend ({@link trend}, {@link trendBy} or {@link rollingTrend}). @defaultValue none */
-  readonly trend?: Trend | TrendBy | RollingTrend;
+  readonly trend?: Trend | TrendBy | RollingTrend | RollingTrendBy;
   /** A 3×3 migration table between two survey waves (see {@link migrationChart}). @defaultValue none */
   readonly migration?: ReadonlyArray<MigrationCell> | MigrationRows;
 }
@@ -461,13 +463,14 @@ function segmentsTable(breakdown: SegmentBreakdown | TierBreakdown | CrossSegmen
   return `${htmlTable(header, body)}${notes.map((note) => `<p class="note">${escapeHtml(note)}</p>\n`).join("")}`;
 }
 
-function trendTables(trend: Trend | TrendBy | RollingTrend): string {
+function trendTables(trend: Trend | TrendBy | RollingTrend | RollingTrendBy): string {
   const parts: string[] = [];
   if ("segments" in trend) {
-    parts.push(`<p class="note">${escapeHtml(`NPS by ${trend.period} and segment (${trend.timeZone}).`)}</p>\n`);
+    parts.push(`<p class="note">${escapeHtml(`${segmentTrendTitle(trend)} (${trend.timeZone}).`)}</p>\n`);
+    const first = "window" in trend ? "Window to" : "Period";
     for (const segment of trend.segments) {
       const key = segment.key === null ? "(no value)" : String(segment.key);
-      parts.push(`<h3>${escapeHtml(`Segment ${key}`)}</h3>\n${pointsTable("Period", segment.trend.points)}`);
+      parts.push(`<h3>${escapeHtml(`Segment ${key}`)}</h3>\n${pointsTable(first, segment.trend.points)}`);
     }
     if (trend.leftOut > 0)
       parts.push(`<p class="note">${escapeHtml(`${trend.leftOut} responses in no segment.`)}</p>\n`);

@@ -2,6 +2,7 @@ import { roundScore } from "../core/roundScore.js";
 import type { SegmentFigures } from "../segments/segmentFigures.js";
 import type { TrendPoint } from "../trends/trendPoint.js";
 import type { ReportDocument } from "./reportData.js";
+import { segmentTrendTitle } from "./trendText.js";
 
 /**
  * Renders a {@link ReportDocument} as GitHub-flavoured Markdown: a title, the row counts with the
@@ -147,10 +148,11 @@ function segmentLines(report: ReportDocument): string[] {
 
 function trendLines(trend: NonNullable<ReportDocument["trend"]>): string[] {
   if ("segments" in trend) {
-    const lines = [`## NPS by ${trend.period} and segment (${escapeMarkdown(trend.timeZone)})`];
+    const lines = [`## ${segmentTrendTitle(trend)} (${escapeMarkdown(trend.timeZone)})`];
+    const first = "window" in trend ? "Window to" : "Period";
     for (const segment of trend.segments) {
       const name = segment.key === null ? "(no value)" : escapeMarkdown(String(segment.key));
-      lines.push("", `### ${name}`, "", ...pointTable("Period", segment.trend.points));
+      lines.push("", `### ${name}`, "", ...pointTable(first, segment.trend.points));
     }
     if (trend.leftOut > 0) lines.push("", `- ${trend.leftOut} responses in no segment`);
     return lines;

@@ -7,6 +7,7 @@ import { type SegmentBreakdown, segmentBy } from "../segments/segmentBy.js";
 import { segmentByTiers, type TierBreakdown } from "../segments/segmentByTiers.js";
 import type { TrendPeriod } from "../trends/calendar.js";
 import { type RollingStep, type RollingTrend, rollingTrend } from "../trends/rollingTrend.js";
+import { type RollingTrendBy, rollingTrendBy } from "../trends/rollingTrendBy.js";
 import { type Trend, trend } from "../trends/trend.js";
 import { type TrendBy, trendBy } from "../trends/trendBy.js";
 import type { RespondentPolicy } from "../trends/trendPoint.js";
@@ -48,7 +49,7 @@ export interface ReportOptions {
    * one). @defaultValue no trend
    */
   readonly period?: TrendPeriod;
-  /** A trend over trailing windows ({@link rollingTrend}); not with `period` or `by`. @defaultValue no rolling trend */
+  /** A trend over trailing windows ({@link rollingTrend}; {@link rollingTrendBy} the first `by` attribute when there is one); not with `period`. @defaultValue no rolling trend */
   readonly rolling?: {
     /** Length of each window in days, an integer from 1 to 36600. */
     readonly days: number;
@@ -76,13 +77,13 @@ export interface ReportDocument {
   /** What the segments are: the attribute names, or the tiered attribute; absent without segments. */
   readonly segmentedBy?: ReadonlyArray<string>;
   /** The trend: calendar periods, per segment, or trailing windows; absent when not asked for. */
-  readonly trend?: Trend | TrendBy | RollingTrend;
+  readonly trend?: Trend | TrendBy | RollingTrend | RollingTrendBy;
 }
 
 /**
  * Builds a report: the {@link overview} of the responses, their segments ({@link segmentBy} for one
  * attribute, {@link crossSegment} for two, {@link segmentByTiers} for tiers) and their trend
- * ({@link trend}, {@link trendBy} with one `by` attribute, or {@link rollingTrend}), all with the same
+ * ({@link trend} or {@link rollingTrend}, or per segment {@link trendBy} or {@link rollingTrendBy} with one `by` attribute), all with the same
  * confidence level and interval method. It computes nothing itself. Browser-safe. O(n log n) for n
  * responses (the costs of the functions called).
  *
@@ -91,7 +92,7 @@ export interface ReportDocument {
  * @param options - Segments, trend, time zone, respondent policy, level and method.
  * @returns The report document (no `segments` or `trend` unless asked for).
  * @throws {@link NpsError} `invalid_option` for more than two `by` attributes, `tiers` with `by`,
- * `rolling` with `period` or `by`, `period` with two `by` attributes, and anything the functions called
+ * `rolling` with `period`, `period` or `rolling` with two `by` attributes, and anything the functions called
  * reject (an attribute present on no response, an unknown time zone…).
  * @example
  * ```ts
@@ -118,8 +119,14 @@ export function buildReport(input: OverviewInput, options: ReportOptions = {}): 
   if (options.tiers !== undefined && by.length > 0) {
     throw new NpsError("invalid_option", `${FN}: tiers must not be combined with by, received both`);
   }
-  if (options.rolling !== undefined && (options.period !== undefined || by.length > 0)) {
-    throw new NpsError("invalid_option", `${FN}: rolling must not be combined with period or by, received both`);
+  if (options.rolling !== undefined && options.period !== undefined) {
+    throw new NpsError("invalid_option", `${FN}: rolling must not be combined with period, received both`);
+  }
+  if (options.rolling !== undefined && by.length === 2) {
+    throw new NpsError(
+      "invalid_option",
+      `${FN}: rolling must be combined with at most one by attribute, received ${describeValue(by)}`,
+    );
   }
   if (options.period !== undefined && by.length === 2) {
     throw new NpsError(
@@ -161,11 +168,12 @@ export function buildReport(input: OverviewInput, options: ReportOptions = {}): 
   }
   let trendResult: ReportDocument["trend"];
   if (options.rolling !== undefined) {
-    trendResult = rollingTrend(responses, {
+    const rolling = {
       ...calendar,
       window: { days: options.rolling.days },
       ...(options.rolling.step === undefined ? {} : { step: options.rolling.step }),
-    });
+    };
+    trendResult = first === undefined ? rollingTrend(responses, rolling) : rollingTrendBy(responses, first, rolling);
   } else if (options.period !== undefined) {
     trendResult =
       first === undefined

@@ -1,5 +1,6 @@
 import { roundScore } from "../core/roundScore.js";
 import type { RollingTrend } from "../trends/rollingTrend.js";
+import type { RollingTrendBy } from "../trends/rollingTrendBy.js";
 import type { Trend } from "../trends/trend.js";
 import type { TrendBy } from "../trends/trendBy.js";
 import type { TrendPoint } from "../trends/trendPoint.js";
@@ -34,13 +35,15 @@ const STEP_NAMES = { day: "daily", week: "weekly", month: "monthly" } as const;
  * ```
  * @category Reports
  */
-export function formatTrendText(result: Trend | RollingTrend | TrendBy): string {
+export function formatTrendText(result: Trend | RollingTrend | TrendBy | RollingTrendBy): string {
   const lines: string[] = [];
   if ("segments" in result) {
-    lines.push(`NPS by ${PERIOD_NAMES[result.period]} and segment (${result.timeZone})`);
+    lines.push(`${segmentTrendTitle(result)}${latestNote(result.respondents)} (${result.timeZone})`);
     for (const segment of result.segments) {
       lines.push("", `Segment ${segment.key === null ? "(no value)" : String(segment.key)}`);
-      lines.push(...tableLines("Period", segment.trend.points, segment.trend.undated));
+      lines.push(
+        ...tableLines("window" in result ? "Window to" : "Period", segment.trend.points, segment.trend.undated),
+      );
     }
     if (result.leftOut > 0) lines.push("", `${plural(result.leftOut, "response")} in no segment`);
   } else if ("window" in result) {
@@ -53,6 +56,13 @@ export function formatTrendText(result: Trend | RollingTrend | TrendBy): string 
     lines.push(...tableLines("Period", result.points, result.undated));
   }
   return `${lines.join("\n")}\n`;
+}
+
+/** The title of per-segment trends: "NPS by month and segment" or "NPS by segment, trailing 90-day windows, daily". */
+export function segmentTrendTitle(result: TrendBy | RollingTrendBy): string {
+  return "window" in result
+    ? `NPS by segment, trailing ${result.window.days}-day windows, ${STEP_NAMES[result.step]}`
+    : `NPS by ${PERIOD_NAMES[result.period]} and segment`;
 }
 
 function latestNote(respondents: "all" | "latest"): string {

@@ -154,3 +154,15 @@ export function tallyAt(sums: TallySums, slot: number, prepared: PreparedRespons
   if (prepared.weights !== undefined) return weightedTally(part, scale);
   return withScale({ promoters: part[6] as number, passives: part[7] as number, detractors: part[8] as number }, scale);
 }
+
+/** The earliest and latest dated instants over several prepared sets (NaN when none is dated). */
+export function commonRange(parts: ReadonlyArray<PreparedResponses>): { first: number; last: number } {
+  let first = Number.NaN;
+  let last = Number.NaN;
+  for (const part of parts) {
+    if (part.dated === 0) continue;
+    if (!(part.first >= first)) first = part.first;
+    if (!(part.last <= last)) last = part.last;
+  }
+  return { first, last };
+}

@@ -1,7 +1,7 @@
 import type { NpsResponse } from "../core/response.js";
 import { groupResponsesFor, type SegmentBy, type SegmentKey } from "../segments/groupResponses.js";
 import type { TrendPeriod, WeekDay } from "./calendar.js";
-import { prepareResponses } from "./prepare.js";
+import { commonRange, prepareResponses } from "./prepare.js";
 import { resolvePeriodOptions, type Trend, type TrendOptions, trendOfPrepared } from "./trend.js";
 import { type RespondentPolicy, resolveTrendOptions } from "./trendPoint.js";
 
@@ -69,13 +69,7 @@ export function trendBy(responses: ReadonlyArray<NpsResponse>, by: SegmentBy, op
   const { period, fillGaps } = resolvePeriodOptions("trendBy", options);
   const { groups, leftOut } = groupResponsesFor("trendBy", responses, by);
   const prepared = groups.map((group) => prepareResponses("trendBy", responses, resolved.scale, group.indices));
-  let first = Number.NaN;
-  let last = Number.NaN;
-  for (const part of prepared) {
-    if (part.dated === 0) continue;
-    if (!(part.first >= first)) first = part.first;
-    if (!(part.last <= last)) last = part.last;
-  }
+  const range = commonRange(prepared);
   return {
     period,
     timeZone: resolved.calendar.timeZone,
@@ -83,7 +77,7 @@ export function trendBy(responses: ReadonlyArray<NpsResponse>, by: SegmentBy, op
     respondents: resolved.respondents,
     segments: groups.map((group, g) => ({
       key: group.key,
-      trend: trendOfPrepared(prepared[g] as (typeof prepared)[number], period, fillGaps, resolved, { first, last }),
+      trend: trendOfPrepared(prepared[g] as (typeof prepared)[number], period, fillGaps, resolved, range),
     })),
     leftOut: leftOut.length,
   };

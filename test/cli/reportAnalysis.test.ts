@@ -78,6 +78,16 @@ describe("npskit report segments and trends on the built-in sample", () => {
     expect(report.trend.respondents).toBe("latest");
     expect(report.trend.timeZone).toBe("Europe/Paris");
   });
+
+  it("--rolling with --by gives each segment's rolling trend on the same windows", async () => {
+    const report = await json(["--rolling", "90", "--step", "month", "--by", "plan"]);
+    const segments = report.trend.segments as Array<{ key: string; trend: { points: Array<{ label: string }> } }>;
+    expect(segments.map((segment) => segment.key).sort()).toEqual(["business", "enterprise", "free", "team"]);
+    const labels = segments.map((segment) => segment.trend.points.map((point) => point.label).join());
+    expect(new Set(labels).size).toBe(1);
+    const text = await run(["report", "--rolling", "90", "--step", "month", "--by", "plan"]);
+    expect(text.stdout).toContain("NPS by segment, trailing 90-day windows, monthly (UTC)");
+  });
 });
 
 describe("npskit report segments and trends on files", () => {
@@ -262,7 +272,10 @@ describe("npskit report usage errors", () => {
     [["--period", "fortnight"], '--period must be one of day, week, month, quarter, year, received "fortnight"'],
     [["--rolling", "0"], '--rolling must be a number of days from 1 to 36600, received "0"'],
     [["--rolling", "30", "--period", "month"], "--rolling cannot be combined with --period"],
-    [["--rolling", "30", "--by", "plan"], "--rolling cannot be combined with --by"],
+    [
+      ["--rolling", "30", "--by", "plan", "--by", "country"],
+      "--rolling can be combined with one --by attribute, not two",
+    ],
     [
       ["--period", "month", "--by", "plan", "--by", "country"],
       "--period can be combined with one --by attribute, not two",
