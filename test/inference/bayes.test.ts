@@ -101,3 +101,49 @@ describe("bayesBounds: Cornish–Fisher fast path", () => {
     }
   });
 });
+
+describe("bayesBounds: contour (saddle-point) path for small and one-sided samples", () => {
+  // Small, one-sided and non-integer counts, where the posterior is far from normal: the contour
+  // integral must agree with the independent tanh-sinh quadrature within 1e-6 points (it does to about
+  // 1e-8).
+  const grid: [number, number, number][] = [
+    [0, 0, 0],
+    [1, 0, 0],
+    [0, 1, 0],
+    [0, 0, 1],
+    [2, 3, 0],
+    [3, 2, 0],
+    [9, 1, 0],
+    [5, 3, 2],
+    [0, 10, 0],
+    [45, 30, 25],
+    [2.5, 7.3, 0.2],
+    [0.1, 0.2, 0.3],
+    [1000, 3, 0],
+    [1000, 0, 0],
+    [5000, 10, 2],
+    [1_000_000, 0, 1],
+    [3, 0, 1_000_000],
+  ];
+  it.each(grid)("(%d, %d, %d): matches the quadrature within 1e-6 points at levels 0.8–0.999", (p, o, d) => {
+    const counts = { promoters: p, passives: o, detractors: d };
+    for (const prior of ["jeffreys", "uniform"] as const) {
+      for (const level of [0.8, 0.9, 0.99, 0.999]) {
+        const fast = bayesBounds(counts, level, prior);
+        const exact = bayesBoundsByQuadrature(counts, level, prior);
+        expect(Math.abs(fast.lower - exact.lower)).toBeLessThan(1e-6);
+        expect(Math.abs(fast.upper - exact.upper)).toBeLessThan(1e-6);
+      }
+    }
+  });
+
+  it("reproduces the closed form of the uniform prior with no responses at several levels", () => {
+    // Dirichlet(1, 1, 1): P(θ ≤ t) = (1 + t)²/2 for t ≤ 0, so the q-quantile is √(2q) − 1.
+    for (const level of [0.8, 0.95, 0.999]) {
+      const got = bayesBounds({ promoters: 0, passives: 0, detractors: 0 }, level, "uniform");
+      const expected = 100 * (Math.sqrt(1 - level) - 1);
+      expect(Math.abs(got.lower - expected)).toBeLessThan(1e-7);
+      expect(got.upper).toBe(-got.lower);
+    }
+  });
+});
