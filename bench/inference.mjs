@@ -52,6 +52,23 @@ export function run() {
     rows,
   );
 
+  const smallRows = [];
+  for (const [promoters, passives, detractors] of [
+    [1, 0, 0],
+    [1, 1, 0],
+    [2, 0, 1],
+    [5, 3, 2],
+    [0, 10, 0],
+    [1_000_000, 0, 0],
+  ]) {
+    const tally = { promoters, passives, detractors };
+    const cells = ["jeffreys", "uniform"].map((prior) =>
+      formatMs(perCall(() => confidenceInterval(tally, { method: "bayes", prior }), 500)),
+    );
+    smallRows.push([`${promoters}/${passives}/${detractors}`, ...cells]);
+  }
+  printTable("bayes on small and one-sided samples: time per call", ["counts P/O/D", "jeffreys", "uniform"], smallRows);
+
   const bootRows = [];
   for (const n of [100, 1000, 10_000]) {
     const scores = Array.from({ length: n }, (_, i) => (i * 7) % 11);
