@@ -12,7 +12,9 @@ import type { SegmentFigures } from "../segments/segmentFigures.js";
  * 1 − level. The lines after the table give the total, what the p-values were adjusted for, and the
  * number of responses left out. Figures are rounded for display only (NPS, bounds and differences to
  * one decimal with {@link roundScore}, shares to one decimal of a percent, p-values to four decimals,
- * `<0.0001` below). Line breaks and tabs in labels are shown as spaces. Browser-safe. O(segments).
+ * `<0.0001` below). Line breaks and tabs in labels are shown as spaces. When a label is longer than 24
+ * characters, the table numbers the segments (`#1`, `#2`…) and lists the full labels below it, so that
+ * the table still fits a terminal. Browser-safe. O(segments).
  *
  * @param result - A segment, tier or two-way breakdown.
  * @returns The text, lines separated by `\n`, ending with a newline.
@@ -47,8 +49,14 @@ export function formatSegmentsText(result: SegmentBreakdown | TierBreakdown | Cr
     `p (${settings.adjust})`,
     "Flags",
   ];
+  // Labels longer than LABEL_WIDTH would push the table past a terminal's width: the table then
+  // numbers the segments (#1, #2…) and the full labels follow it.
+  const labels = rows.map((row) => row.label.replace(/[\r\n\t]+/g, " "));
+  const numbered = labels.some((label) => [...label].length > LABEL_WIDTH);
   const table: string[][] = [header];
-  for (const row of rows) table.push(rowCells(row, weighted, alpha));
+  rows.forEach((row, i) => {
+    table.push([numbered ? `#${i + 1}` : (labels[i] ?? ""), ...rowCells(row, weighted, alpha)]);
+  });
   const total = result.total;
   if (total !== undefined) {
     table.push([
@@ -61,7 +69,7 @@ export function formatSegmentsText(result: SegmentBreakdown | TierBreakdown | Cr
     ]);
   }
   const lines = align(table);
-  const notes: string[] = [];
+  const notes: string[] = numbered ? labels.map((label, i) => `#${i + 1}  ${label}`) : [];
   if (rows.length > 1) {
     notes.push(
       `vs rest: NPS of the ${"cells" in result ? "cell" : "segment"} minus NPS of all other responses; p-values adjusted (${settings.adjust}) across ${rows.length} comparisons`,
@@ -75,6 +83,9 @@ export function formatSegmentsText(result: SegmentBreakdown | TierBreakdown | Cr
   return `${[...lines, ...notes].join("\n")}\n`;
 }
 
+/** Labels up to this many characters stand in the table; with a longer one, segments are numbered. */
+const LABEL_WIDTH = 24;
+
 function rowCells(row: SegmentFigures, weighted: boolean, alpha: number): string[] {
   const comparison = row.vsRest;
   const flags = [
@@ -82,7 +93,6 @@ function rowCells(row: SegmentFigures, weighted: boolean, alpha: number): string
     ...(comparison?.adjustedPValue !== undefined && comparison.adjustedPValue < alpha ? ["differs"] : []),
   ];
   return [
-    row.label.replace(/[\r\n\t]+/g, " "),
     String(row.n),
     ...(weighted ? [String(roundScore(row.effectiveN ?? row.n, 1))] : []),
     `${roundScore(100 * row.share, 1).toFixed(1)}%`,

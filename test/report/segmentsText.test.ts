@@ -41,3 +41,17 @@ describe("formatSegmentsText", () => {
     );
   });
 });
+
+describe("formatSegmentsText with long segment names", () => {
+  it("numbers the segments when a label is longer than 24 characters, and lists the labels below", () => {
+    const long = "I have just completed the training, and am taking it at the event";
+    const other = "I have recently completed the training, and am taking it after I left the event";
+    const responses: NpsResponse[] = [...block({ when: long }, 20, 10, 5), ...block({ when: other }, 15, 10, 10)];
+    const lines = formatSegmentsText(segmentBy(responses, "when")).split("\n");
+    expect(lines[1]?.startsWith("#1  ")).toBe(true);
+    expect(lines[2]?.startsWith("#2  ")).toBe(true);
+    expect(lines).toContain(`#1  ${long}`);
+    expect(lines).toContain(`#2  ${other}`);
+    for (const line of lines.slice(0, 4)) expect([...line].length).toBeLessThanOrEqual(80);
+  });
+});
