@@ -25,26 +25,33 @@ import { normalQuantile } from "./normal.js";
  *   `cornishFisher`). O(1), a few microseconds. This covers balanced counts from a few thousand
  *   responses on; checked against the quadrature on a grid of counts (n = 10 … 10⁷, both priors,
  *   levels 0.8–0.999): largest difference 4e-8 points.
- * - Otherwise (small counts, or a category with few responses in a large sample) by quadrature. By the
- *   aggregation property of the Dirichlet, `S = πP + πD ~ Beta(a + c, b)` and `R = πP / S ~ Beta(a, c)`
- *   are independent (a, b, c = nP + α, nO + α, nD + α), and `θ = S·(2R − 1)`, so
+ * - Otherwise (small counts, or a category with few responses in a large sample) by inverting the
+ *   Laplace transform of the linear combination of gamma variables whose sign decides θ ≤ t
+ *   (`distributionBySaddlePoint`): F(t) and the density f(t) are contour integrals of elementary
+ *   functions, computed by the trapezoidal rule on a parabola through the saddle point; 15–70 nodes
+ *   per evaluation. The quantile is found by Newton's method on log F in the variable log(1 + t),
+ *   started from the Cornish–Fisher value (2–3 evaluations per limit). About 10–30 µs per call for
+ *   most counts, up to about 0.15 ms for the very smallest samples (medians on a shared 2-core
+ *   machine), against 0.3–1 ms for the quadrature.
+ *
+ * {@link bayesBoundsByQuadrature} keeps an independent method for checking both: by the aggregation
+ * property of the Dirichlet, `S = πP + πD ~ Beta(a + c, b)` and `R = πP / S ~ Beta(a, c)` are
+ * independent (a, b, c = nP + α, nO + α, nD + α), and `θ = S·(2R − 1)`, so
  * ```
  * F(t) = P(θ ≤ t) = [t ≥ 0]·I_t(a + c, b) + ∫_{|t|}^{1} I_{(s+t)/(2s)}(a, c) · f_S(s) ds
  * f(t) = F′(t)    =                      ∫_{|t|}^{1} f_R((s+t)/(2s)) / (2s) · f_S(s) ds
  * ```
  * (one kink only, at s = |t|, which is an end of the range). Each integral is computed by tanh-sinh
  * quadrature (Takahasi & Mori 1974; Bailey, Jeyabalan & Li 2005) over the part of [|t|, 1] where S has
- * mass (S's 1e-17 and 1 − 1e-17 quantiles, found once), which copes with the endpoint singularities
- * of small counts (`s^(−½)`-type) and with the narrow peak of large counts alike. The quantile is
- * found by Newton's method on F with the derivative f from the same nodes, started from the
- * Cornish–Fisher value, and kept inside a bracket by bisection. About 0.3–1 ms per call (shared
- * 2-core machine).
+ * mass (S's 1e-17 and 1 − 1e-17 quantiles, found once), and the quantile by Newton's method on F kept
+ * inside a bracket by bisection. About 0.3–1 ms per call.
  *
  * The upper limit is minus the lower limit of the mirrored posterior (promoters and detractors
  * swapped), so symmetric data give a symmetric interval.
  *
  * Accuracy: within 1e-7 points of the reference values for every tested case (1e-6 is asserted),
- * from n = 0 to n = 10⁶, both priors.
+ * from n = 0 to n = 10⁷, both priors; the contour method agrees with the quadrature to 1e-8 points on a
+ * grid of small, one-sided and non-integer counts (levels 0.8–0.999).
  *
  * @param counts - Promoters, passives and detractors (non-negative, possibly non-integer).
  * @param level - Two-sided credibility level in (0, 1), e.g. 0.95.
@@ -83,7 +90,8 @@ function bounds(
   const c = counts.detractors + alpha;
   const tail = (1 - level) / 2;
   const lower = lowerQuantile(a, b, c, tail, quadratureOnly);
-  const upper = -lowerQuantile(c, b, a, tail, quadratureOnly);
+  // Equal promoter and detractor parameters: θ is symmetric about 0.
+  const upper = a === c ? -lower : -lowerQuantile(c, b, a, tail, quadratureOnly);
   return { lower: 100 * lower, upper: 100 * upper };
 }
 
@@ -125,6 +133,7 @@ function lowerQuantile(a: number, b: number, c: number, q: number, quadratureOnl
   if (!quadratureOnly && 100 * expansion.sd * expansion.smallness ** 5 <= EXPANSION_TOLERANCE) {
     return expansion.quantile;
   }
+  if (!quadratureOnly) return quantileBySaddlePoint(a, b, c, q, expansion, z);
   const posterior: Posterior = {
     a,
     b,
@@ -328,4 +337,248 @@ function distributionAt(posterior: Posterior, t: number): { cdf: number; density
     if (level >= MIN_LEVEL && change <= F_TOLERANCE) break;
   }
   return { cdf: base + previous, density: previousDensity };
+}
+
+/**
+ * Step of the trapezoidal rule in u on the Bromwich path (see {@link distributionBySaddlePoint}). Over
+ * every sample of 1 to 12 responses (both priors, levels 0.8–0.999), 0.12 stays within 1e-7 points of
+ * the quadrature; 0.15 was off by 2e-6 points at (0, 9, 3).
+ */
+const CONTOUR_STEP = 0.12;
+/** Newton's method on the saddle-point F stops once its error estimate is below this (1e-8 points). */
+const SADDLE_T_TOLERANCE = 1e-10;
+/** The sum stops once a term's envelope is below this fraction of the first term's. */
+const CONTOUR_TOLERANCE = 1e-10;
+
+/**
+ * The q-quantile (q ≤ ½) of θ under Dirichlet(a, b, c) by Newton's method on F, with F and f from
+ * {@link distributionBySaddlePoint}, started from the Cornish–Fisher value and kept in a bracket.
+ */
+function quantileBySaddlePoint(
+  a: number,
+  b: number,
+  c: number,
+  q: number,
+  expansion: { readonly quantile: number; readonly rough: number; readonly sd: number; readonly smallness: number },
+  z: number,
+): number {
+  // Newton's method on log F in the variable w = log(1 + t): in the left tail F ≈ C·(1 + t)^k, which is
+  // linear there, so that poor starts (tiny samples) still converge in a few steps; bisection in w keeps
+  // the iterates inside the bracket.
+  let low = Math.log(1e-300);
+  let high = Math.log(2);
+  const logQ = Math.log(q);
+  const curvature = (1 + Math.abs(z)) / expansion.sd;
+  let t = clamp(expansion.smallness <= 0.5 ? expansion.quantile : expansion.rough, -1 + 1e-12, 1 - 1e-12);
+  let w = Math.log1p(t);
+  for (let iteration = 0; iteration < 100; iteration++) {
+    const { cdf, density } = distributionBySaddlePoint(a, b, c, t);
+    const gap = cdf > 0 ? Math.log(cdf) - logQ : Number.NEGATIVE_INFINITY;
+    if (gap === 0) return t;
+    if (gap < 0) low = w;
+    else high = w;
+    const slope = (density * (1 + t)) / cdf;
+    let next = slope > 0 && Number.isFinite(gap) ? w - gap / slope : Number.NaN;
+    if (!(next > low && next < high)) next = 0.5 * (low + high);
+    const nextT = Math.expm1(next);
+    const step = Math.abs(nextT - t);
+    if (step <= T_TOLERANCE || step * step * curvature <= SADDLE_T_TOLERANCE) return nextT;
+    w = next;
+    t = nextT;
+  }
+  return t;
+}
+
+/**
+ * F(t) = P(θ ≤ t) and the density f(t) under Dirichlet(a, b, c) by numerical inversion of a Laplace
+ * transform along a path through the saddle point; O(number of nodes), each node a handful of
+ * elementary functions.
+ *
+ * With X, Y, Z independent Gamma(a), Gamma(b), Gamma(c), θ = (X − Z)/(X + Y + Z), so θ ≤ t exactly
+ * when L = (1 − t)X − tY − (1 + t)Z ≤ 0. L has the moment generating function
+ * `M(s) = (1 − (1 − t)s)^(−a)·(1 + ts)^(−b)·(1 + (1 + t)s)^(−c)` for −1/(1 + t) < Re s < 1/(1 − t), and
+ * (Bromwich inversion, the pole of 1/s at 0 on one side of the line)
+ * ```
+ * F(t)     = (1/2πi) ∫ M(s)/(−s) ds   along Re s = σ < 0
+ * 1 − F(t) = (1/2πi) ∫ M(s)/s ds      along Re s = σ > 0
+ * f(t)     = (1/2πi) ∫ M(s)·[a/(1 − (1 − t)s) + b/(1 + ts) + c/(1 + (1 + t)s)] ds   (any σ)
+ * ```
+ * The smaller tail is computed (σ < 0 when E[L] > 0), with σ the saddle point of `log M(s) − log|s|` on
+ * the real axis (Daniels 1954; the integrand is then non-oscillating near the axis and its modulus
+ * decreases along the line). By conjugate symmetry each integral is (1/π)∫₀^∞ Re(…) dy with s = σ + iy,
+ * and y = w·sinh u (w = 1/sqrt of the curvature at the saddle) turns the algebraic decay of small
+ * counts into exponential decay; the trapezoidal rule in u then converges exponentially (the
+ * integrand is analytic in a strip around the real u axis).
+ */
+function distributionBySaddlePoint(a: number, b: number, c: number, t: number): { cdf: number; density: number } {
+  const p = 1 - t; // coefficient of X
+  const m = -t; // coefficient of Y
+  const r = -(1 + t); // coefficient of Z
+  const mean = a * p + b * m + c * r;
+  const variance = a * p * p + b * m * m + c * r * r;
+  const left = mean > 0;
+  // Saddle point of log M(s) − log|s|: the root of K′(s) = 1/s on the chosen side (K convex, one root),
+  // started from the normal approximation K′(s) ≈ mean + variance·s; safeguarded Newton.
+  let lo = left ? -1 / (1 + t) : 0;
+  let hi = left ? 0 : 1 / (1 - t);
+  const root = Math.sqrt(mean * mean + 4 * variance);
+  let s = (left ? -mean - root : -mean + root) / (2 * variance);
+  if (!(s > lo && s < hi)) s = 0.5 * (lo + hi);
+  let curvature = 0;
+  for (let iteration = 0; iteration < 60; iteration++) {
+    const dp = 1 - p * s;
+    const dm = 1 - m * s;
+    const dr = 1 - r * s;
+    const slope = (a * p) / dp + (b * m) / dm + (c * r) / dr - 1 / s;
+    curvature = (a * p * p) / (dp * dp) + (b * m * m) / (dm * dm) + (c * r * r) / (dr * dr) + 1 / (s * s);
+    if (slope > 0) hi = s;
+    else lo = s;
+    let next = s - slope / curvature;
+    if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
+    // Relative to the local width, not to |s|: next to a branch point Newton moves by about the
+    // distance to it, which can be far smaller than |s| yet far from the root.
+    const converged = Math.abs(next - s) <= 1e-3 / Math.sqrt(curvature);
+    s = next;
+    if (converged) break;
+  }
+  const dp0 = 1 - p * s;
+  const dm0 = 1 - m * s;
+  const dr0 = 1 - r * s;
+  curvature = (a * p * p) / (dp0 * dp0) + (b * m * m) / (dm0 * dm0) + (c * r * r) / (dr0 * dr0) + 1 / (s * s);
+  const width = 1 / Math.sqrt(curvature);
+  // Bend the line into the parabola s = σ + w·(iv − κv²) (v = sinh u), which follows the path of
+  // steepest descent to second order at the saddle (κ = −g‴/(6g″)·w, kept in [0, 1]); it stays clear of
+  // the branch cuts (on the real axis left of −1/(1 + t) and right of 1/(1 − t)) and of the pole at 0,
+  // and damps the oscillation of M when one category dominates.
+  const third = 2 * ((a * p ** 3) / dp0 ** 3 + (b * m ** 3) / dm0 ** 3 + (c * r ** 3) / dr0 ** 3) - 2 / (s * s * s);
+  // Along the parabola |1 − coef·z|² = d² + (2·d·coef·κ·w + coef²·w²)·v² + coef²·κ²·w²·v⁴ with
+  // d = 1 − coef·σ, so each factor of |M| (and |1/z|) never exceeds its value at the saddle when
+  // |κ| ≤ w/(2δ) for every singularity δ away from σ on the side the path bends to (the pole at 0, the
+  // branch points 1/coef). A larger bend lets a factor with a large shape blow up along the path
+  // (|1 + t·z|^(−b) with t ≈ 0 and many passives) and the sum lose every digit to cancellation.
+  let bend = Math.min(1, Math.max(-1, (-third / (6 * curvature)) * width));
+  if (bend > 0) {
+    if (s > 0) bend = Math.min(bend, (0.5 * width) / s);
+    if (m < 0) bend = Math.min(bend, (0.5 * width) / (s - 1 / m));
+    bend = Math.min(bend, (0.5 * width) / (s - 1 / r));
+  } else {
+    if (s < 0) bend = Math.max(bend, (0.5 * width) / s);
+    if (m > 0) bend = Math.max(bend, (0.5 * width) / (s - 1 / m));
+    bend = Math.max(bend, (0.5 * width) / (s - 1 / p));
+  }
+  const step = CONTOUR_STEP;
+  const sign = left ? -1 : 1;
+  // Small integer or half-integer shapes (integer counts with the Jeffreys or uniform prior: the tiny
+  // samples that need the most nodes) take a branch without logarithms and trigonometry; a total shape
+  // of at most HALF_INTEGER_LIMIT keeps every partial product far from overflow along the path.
+  const halfIntegers =
+    a + b + c <= HALF_INTEGER_LIMIT && Number.isInteger(2 * a) && Number.isInteger(2 * b) && Number.isInteger(2 * c);
+  const power = new Float64Array(6);
+  const growth = Math.exp(step);
+  let eu = 1;
+  let tail = 0;
+  let density = 0;
+  let firstEnvelope = 0;
+  for (let k = 0; k < 1000; k++) {
+    const sinhU = 0.5 * (eu - 1 / eu);
+    const coshU = 0.5 * (eu + 1 / eu);
+    eu *= growth;
+    const y = width * sinhU;
+    const x = s - width * bend * sinhU * sinhU;
+    const du = width * coshU * step * (k === 0 ? 0.5 : 1);
+    // K(z) = −Σ shape·Log(1 − coef·z) and D(z) = Σ shape/(1 − coef·z), z = x + iy.
+    const wpR = 1 - p * x;
+    const wpI = -p * y;
+    const wmR = 1 - m * x;
+    const wmI = -m * y;
+    const wrR = 1 - r * x;
+    const wrI = -r * y;
+    const np = wpR * wpR + wpI * wpI;
+    const nm = wmR * wmR + wmI * wmI;
+    const nr = wrR * wrR + wrI * wrI;
+    const dRe = (a * wpR) / np + (b * wmR) / nm + (c * wrR) / nr;
+    const dIm = -((a * wpI) / np + (b * wmI) / nm + (c * wrI) / nr);
+    let mR: number;
+    let mI: number;
+    if (halfIntegers) {
+      // M(z) = Π w^(−shape) by complex multiplication and square roots only (see inversePower).
+      inversePower(wpR, wpI, np, a, power, 0);
+      inversePower(wmR, wmI, nm, b, power, 2);
+      inversePower(wrR, wrI, nr, c, power, 4);
+      const p0 = power[0] as number;
+      const p1 = power[1] as number;
+      const p2 = power[2] as number;
+      const p3 = power[3] as number;
+      const p4 = power[4] as number;
+      const p5 = power[5] as number;
+      const qR = p0 * p2 - p1 * p3;
+      const qI = p0 * p3 + p1 * p2;
+      mR = qR * p4 - qI * p5;
+      mI = qR * p5 + qI * p4;
+    } else {
+      const reK = -0.5 * (a * Math.log(np) + b * Math.log(nm) + c * Math.log(nr));
+      const imK = -(a * Math.atan2(wpI, wpR) + b * Math.atan2(wmI, wmR) + c * Math.atan2(wrI, wrR));
+      const scale = Math.exp(reK);
+      mR = scale * Math.cos(imK);
+      mI = scale * Math.sin(imK);
+    }
+    const modulus = Math.sqrt(mR * mR + mI * mI);
+    const norm = x * x + y * y;
+    // (1/2πi)∫h(z)dz over the whole path = (1/π)∫₀^∞ Im[h(z)·(i − 2κv)]·w·cosh u du.
+    const bendTerm = -2 * bend * sinhU;
+    const hR = (sign * (mR * x + mI * y)) / norm;
+    const hI = (sign * (mI * x - mR * y)) / norm;
+    tail += (hR + hI * bendTerm) * du;
+    const gR = mR * dRe - mI * dIm;
+    const gI = mR * dIm + mI * dRe;
+    density += (gR + gI * bendTerm) * du;
+    const envelope = (modulus * du * (1 + Math.abs(bendTerm))) / Math.sqrt(norm);
+    if (k === 0) firstEnvelope = envelope;
+    else if (envelope <= CONTOUR_TOLERANCE * firstEnvelope) break;
+  }
+  tail /= Math.PI;
+  density /= Math.PI;
+  return { cdf: left ? tail : 1 - tail, density };
+}
+
+/** Largest a + b + c for which the contour uses {@link inversePower} instead of logarithms. */
+const HALF_INTEGER_LIMIT = 40;
+
+/**
+ * w^(−shape) for a complex w = (re, im) with |w|² = norm and an integer or half-integer shape, on the
+ * principal branch (as exp(−shape·Log w)): (1/w)^k by binary powering, times the principal square root
+ * of 1/w when shape − k = ½. Writes the real and imaginary parts at `out[at]` and `out[at + 1]`.
+ */
+function inversePower(re: number, im: number, norm: number, shape: number, out: Float64Array, at: number): void {
+  const invR = re / norm;
+  const invI = -im / norm;
+  let whole = Math.floor(shape);
+  let resultR = 1;
+  let resultI = 0;
+  let baseR = invR;
+  let baseI = invI;
+  while (whole > 0) {
+    if (whole & 1) {
+      const nextR = resultR * baseR - resultI * baseI;
+      resultI = resultR * baseI + resultI * baseR;
+      resultR = nextR;
+    }
+    whole >>= 1;
+    if (whole > 0) {
+      const squareR = baseR * baseR - baseI * baseI;
+      baseI = 2 * baseR * baseI;
+      baseR = squareR;
+    }
+  }
+  if (shape !== Math.floor(shape)) {
+    // Principal square root of 1/w: (sqrt((|z| + x)/2), sign(y)·sqrt((|z| − x)/2)) for z = x + iy.
+    const size = 1 / Math.sqrt(norm);
+    const rootR = Math.sqrt(Math.max(0, 0.5 * (size + invR)));
+    const rootI = (invI < 0 ? -1 : 1) * Math.sqrt(Math.max(0, 0.5 * (size - invR)));
+    const nextR = resultR * rootR - resultI * rootI;
+    resultI = resultR * rootI + resultI * rootR;
+    resultR = nextR;
+  }
+  out[at] = resultR;
+  out[at + 1] = resultI;
 }
