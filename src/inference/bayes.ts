@@ -369,10 +369,17 @@ function quantileBySaddlePoint(
   let high = Math.log(2);
   const logQ = Math.log(q);
   const curvature = (1 + Math.abs(z)) / expansion.sd;
-  let t = clamp(expansion.smallness <= 0.5 ? expansion.quantile : expansion.rough, -1 + 1e-12, 1 - 1e-12);
+  const guess = expansion.smallness <= 0.5 ? expansion.quantile : expansion.rough;
+  // Below −1 the expansion is useless; there 1 + θ = 2πP + πO lies between πP + πO ~ Beta(a + b, c) and
+  // twice it, so its q-quantile x₁ gives 1 + t ∈ [x₁, 2x₁]: start in the middle (geometrically).
+  let t = guess > -1 ? clamp(guess, -1 + 1e-12, 1 - 1e-12) : Math.SQRT2 * inverseRegularizedBeta(a + b, c, q) - 1;
+  if (!(t > -1)) t = -1 + 1e-12;
   let w = Math.log1p(t);
+  // The saddle point moves little from one iterate to the next: each search starts from the last one.
+  let saddle = Number.NaN;
   for (let iteration = 0; iteration < 100; iteration++) {
-    const { cdf, density } = distributionBySaddlePoint(a, b, c, t);
+    const { cdf, density, saddlePoint } = distributionBySaddlePoint(a, b, c, t, saddle);
+    saddle = saddlePoint;
     const gap = cdf > 0 ? Math.log(cdf) - logQ : Number.NEGATIVE_INFINITY;
     if (gap === 0) return t;
     if (gap < 0) low = w;
@@ -408,9 +415,16 @@ function quantileBySaddlePoint(
  * decreases along the line). By conjugate symmetry each integral is (1/π)∫₀^∞ Re(…) dy with s = σ + iy,
  * and y = w·sinh u (w = 1/sqrt of the curvature at the saddle) turns the algebraic decay of small
  * counts into exponential decay; the trapezoidal rule in u then converges exponentially (the
- * integrand is analytic in a strip around the real u axis).
+ * integrand is analytic in a strip around the real u axis). `start` is a first guess of the saddle point
+ * (NaN for none); the saddle point found is returned with F and f.
  */
-function distributionBySaddlePoint(a: number, b: number, c: number, t: number): { cdf: number; density: number } {
+function distributionBySaddlePoint(
+  a: number,
+  b: number,
+  c: number,
+  t: number,
+  start: number,
+): { cdf: number; density: number; saddlePoint: number } {
   const p = 1 - t; // coefficient of X
   const m = -t; // coefficient of Y
   const r = -(1 + t); // coefficient of Z
@@ -418,12 +432,14 @@ function distributionBySaddlePoint(a: number, b: number, c: number, t: number): 
   const variance = a * p * p + b * m * m + c * r * r;
   const left = mean > 0;
   // Saddle point of log M(s) − log|s|: the root of K′(s) = 1/s on the chosen side (K convex, one root),
-  // started from the normal approximation K′(s) ≈ mean + variance·s; safeguarded Newton.
+  // started from `start` when it lies on the chosen side (NaN otherwise), else from the normal
+  // approximation K′(s) ≈ mean + variance·s; safeguarded Newton.
   let lo = left ? -1 / (1 + t) : 0;
   let hi = left ? 0 : 1 / (1 - t);
   const root = Math.sqrt(mean * mean + 4 * variance);
   let s = (left ? -mean - root : -mean + root) / (2 * variance);
-  if (!(s > lo && s < hi)) s = 0.5 * (lo + hi);
+  if (start > lo && start < hi) s = start;
+  else if (!(s > lo && s < hi)) s = 0.5 * (lo + hi);
   let curvature = 0;
   for (let iteration = 0; iteration < 60; iteration++) {
     const dp = 1 - p * s;
@@ -538,7 +554,7 @@ function distributionBySaddlePoint(a: number, b: number, c: number, t: number): 
   }
   tail /= Math.PI;
   density /= Math.PI;
-  return { cdf: left ? tail : 1 - tail, density };
+  return { cdf: left ? tail : 1 - tail, density, saddlePoint: s };
 }
 
 /** Largest a + b + c for which the contour uses {@link inversePower} instead of logarithms. */
