@@ -7,15 +7,16 @@ import { tallyResponses } from "../core/tallyResponses.js";
 import type { IntervalMethod } from "../inference/confidenceInterval.js";
 import type { ParseResult, SkippedRow } from "../input/parseResponses.js";
 import { type Overview, overview, overviewOfParts } from "../report/overview.js";
+import type { Aggregator } from "./aggregate.js";
 
 /** How many skipped rows and rejection reasons the report keeps. */
 export const SHOWN_REASONS = 5;
 
 /**
  * Gathers parsed batches: the counts, the first skipped rows and issues (every issue with
- * `keepIssues`), and either every response (`keepResponses`, for segments and trends) or only what
- * the overview needs — the tally, the distribution and the date range — so that memory does not grow
- * with the file.
+ * `keepIssues`), and either every response (`keepResponses`, for tiers and `--respondents latest`) or
+ * only what the overview needs — the tally, the distribution and the date range — so that memory does
+ * not grow with the file; segments and trends are then summed by an {@link Aggregator}.
  */
 export interface Collector {
   add(batch: Pick<ParseResult, "responses" | "skipped" | "issues" | "counts">): void;
@@ -27,8 +28,11 @@ export interface Collector {
   summary(options: { source: string; level: number; method: IntervalMethod }): Overview;
 }
 
-/** A new, empty collector. */
-export function createCollector(keepResponses: boolean, keepIssues: boolean): Collector {
+/**
+ * A new, empty collector. With an `aggregator` (and not `keepResponses`), the responses are also
+ * passed to it, batch by batch, for the segments and trends computed from running sums.
+ */
+export function createCollector(keepResponses: boolean, keepIssues: boolean, aggregator?: Aggregator): Collector {
   const counts = { rows: 0, accepted: 0, skipped: 0, rejected: 0 };
   const skipped: SkippedRow[] = [];
   const issues: NpsIssue[] = [];
@@ -68,6 +72,7 @@ export function createCollector(keepResponses: boolean, keepIssues: boolean): Co
         return;
       }
       if (batch.responses.length === 0) return;
+      aggregator?.add(batch.responses);
       const part = tallyResponses(batch.responses);
       tally = tally === undefined ? part : mergeTallies(tally, part);
       const entries = distribution(batch.responses.map((response) => response.score));

@@ -13,6 +13,7 @@ import { formatTrendText } from "../report/trendText.js";
 import { sampleResponses } from "../sample/sampleResponses.js";
 import type { TrendPeriod } from "../trends/calendar.js";
 import type { RollingStep } from "../trends/rollingTrend.js";
+import { type Aggregator, canAggregate, createAggregator } from "./aggregate.js";
 import { formatBenchmarkComparison, reportBenchmark } from "./benchmarks.js";
 import { loadChartScripts } from "./chartScripts.js";
 import { chooseFields } from "./chooseFields.js";
@@ -131,13 +132,16 @@ export async function report(args: ReadonlyArray<string>, io: CliIo): Promise<nu
     pauseProgress();
     io.stderr(`npskit: ${text}\n`);
   };
-  // Segments and trends need every response; the plain overview needs only running totals.
-  const keepResponses =
+  // The plain overview needs only running totals; segments and trends are computed from running sums
+  // per key and per period or day, except tiers and `--respondents latest`, which need every response.
+  const analysed =
     analysis.by.length > 0 ||
     analysis.tiers !== undefined ||
     analysis.period !== undefined ||
     analysis.rolling !== undefined;
-  const collector = createCollector(keepResponses, values.rejected !== undefined);
+  const keepIssues = values.rejected !== undefined;
+  const aggregator = canAggregate(analysis) ? createAggregator(analysis) : undefined;
+  const collector = createCollector(analysed && aggregator === undefined, keepIssues, aggregator);
 
   let source: string;
   let input: InputDescription;
@@ -272,7 +276,7 @@ export async function report(args: ReadonlyArray<string>, io: CliIo): Promise<nu
       `--${analysis.period === undefined ? "rolling" : "period"} needs dates, and ${source} has no date column that could be read; pass --date <column> (and --date-format)`,
     );
   }
-  const document = reportOf(collector, source, analysis, keepResponses);
+  const document = reportOf(collector, aggregator, source, analysis, analysed);
   const newest = document.overview.period?.last;
   const benchmark =
     values.benchmark === undefined
@@ -378,9 +382,18 @@ function sampleColumns(responses: ReadonlyArray<NpsResponse>): string[] {
   return Object.keys(responses[0]?.attributes ?? {});
 }
 
-function reportOf(collector: Collector, source: string, analysis: Analysis, keepResponses: boolean): ReportDocument {
+function reportOf(
+  collector: Collector,
+  aggregator: Aggregator | undefined,
+  source: string,
+  analysis: Analysis,
+  analysed: boolean,
+): ReportDocument {
   const { level, method } = analysis;
-  if (!keepResponses) return { overview: collector.summary({ source, level, method }) };
+  if (!analysed) return { overview: collector.summary({ source, level, method }) };
+  if (aggregator !== undefined) {
+    return { overview: collector.summary({ source, level, method }), ...aggregator.result() };
+  }
   return buildReport(
     { responses: collector.responses, counts: collector.counts, skipped: collector.skipped, issues: collector.issues },
     {

@@ -6,6 +6,7 @@ import { accumulateGroups } from "./accumulate.js";
 import { type SegmentBy, type SegmentKey, segmentKeyReader } from "./groupResponses.js";
 import { compareKeys, keyLabel } from "./keys.js";
 import {
+  type ResolvedSegmentOptions,
   resolveSegmentOptions,
   type SegmentFigures,
   type SegmentOptions,
@@ -111,6 +112,18 @@ export function crossSegment(
     }
     return group;
   });
+  return crossBreakdownOf(fn, keys, sums, weighted, leftOut, resolved);
+}
+
+/** Builds a {@link CrossSegmentBreakdown} from the key pairs of the cells and their running sums. */
+export function crossBreakdownOf(
+  fn: string,
+  keys: ReadonlyArray<readonly [SegmentKey, SegmentKey]>,
+  sums: ReadonlyArray<WeightedSums>,
+  weighted: boolean,
+  leftOut: ReadonlyArray<number>,
+  resolved: ResolvedSegmentOptions,
+): CrossSegmentBreakdown {
   const { figures, total } = segmentFigures(
     fn,
     keys.map(([a, b], g) => ({ label: `${keyLabel(a)} × ${keyLabel(b)}`, sums: sums[g] as WeightedSums })),

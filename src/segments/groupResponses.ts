@@ -187,6 +187,11 @@ function attributeNames(responses: ReadonlyArray<NpsResponse>): string {
     if (attributes === undefined || attributes === null) continue;
     for (const name of Object.keys(attributes)) names.add(name);
   }
+  return attributeListText(names);
+}
+
+/** Attribute names in order of first appearance, as listed in error messages (at most 20). */
+export function attributeListText(names: ReadonlySet<string>): string {
   if (names.size === 0) return "(none)";
   const listed = [...names].slice(0, 20).map((name) => (/^[\w .-]+$/.test(name) ? name : JSON.stringify(name)));
   return names.size > 20 ? `${listed.join(", ")}, … (${names.size} in all)` : listed.join(", ");

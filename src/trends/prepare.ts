@@ -138,11 +138,11 @@ export function addResponse(sums: TallySums, slot: number, prepared: PreparedRes
 }
 
 /**
- * The tally held in slot `slot` of the sums. Unweighted, the counts. Weighted, the sums of weights and
+ * The tally held in slot `slot` of the sums (`weighted` when the responses carry weights). Unweighted, the counts. Weighted, the sums of weights and
  * the weighted parts; a category whose count is 0 gets exact zeros (running sums that had values
  * added and removed can keep a rounding residue).
  */
-export function tallyAt(sums: TallySums, slot: number, prepared: PreparedResponses, scale: Scale): Tally {
+export function tallyAt(sums: TallySums, slot: number, weighted: boolean, scale: Scale): Tally {
   const base = slot * 9;
   const part = new Float64Array(9);
   for (let c = 0; c < 3; c++) {
@@ -151,12 +151,15 @@ export function tallyAt(sums: TallySums, slot: number, prepared: PreparedRespons
     part[c] = count === 0 ? 0 : Math.max(0, sums[base + c] as number);
     part[3 + c] = count === 0 ? 0 : Math.max(0, sums[base + 3 + c] as number);
   }
-  if (prepared.weights !== undefined) return weightedTally(part, scale);
+  if (weighted) return weightedTally(part, scale);
   return withScale({ promoters: part[6] as number, passives: part[7] as number, detractors: part[8] as number }, scale);
 }
 
 /** The earliest and latest dated instants over several prepared sets (NaN when none is dated). */
-export function commonRange(parts: ReadonlyArray<PreparedResponses>): { first: number; last: number } {
+export function commonRange(parts: ReadonlyArray<Pick<PreparedResponses, "dated" | "first" | "last">>): {
+  first: number;
+  last: number;
+} {
   let first = Number.NaN;
   let last = Number.NaN;
   for (const part of parts) {

@@ -14,7 +14,7 @@ import {
   type WeekDay,
 } from "./calendar.js";
 import { orderByBucket, sortWithinBuckets } from "./latest.js";
-import { addResponse, type PreparedResponses, prepareResponses } from "./prepare.js";
+import { addResponse, type PreparedResponses, prepareResponses, type TallySums } from "./prepare.js";
 import {
   changeOf,
   pointOf,
@@ -159,6 +159,75 @@ export function rollingOfPrepared(
   options: ResolvedTrendOptions,
   range: { readonly first: number; readonly last: number },
 ): RollingTrend {
+  const counts = {
+    weighted: prepared.weights !== undefined,
+    dated: prepared.dated,
+    undated: prepared.length - prepared.dated,
+  };
+  return rollingOfDays(window, step, options, range, counts, (dayInstants, dayCount) => {
+    const dayOf = new Int32Array(prepared.length);
+    for (let k = 0; k < prepared.length; k++) {
+      const time = prepared.times[k] as number;
+      dayOf[k] = Number.isNaN(time) ? -1 : locate(dayInstants, time);
+    }
+    const { order, starts: dayStarts } = orderByBucket(dayOf, dayCount);
+    const latest = options.respondents === "latest";
+    if (latest) sortWithinBuckets(prepared, order, dayStarts);
+    const counted = latest ? new Int32Array(prepared.respondentCount).fill(-1) : undefined;
+    return {
+      enter(sums, day) {
+        const to = dayStarts[day + 1] as number;
+        for (let entered = dayStarts[day] as number; entered < to; entered++) {
+          const k = order[entered] as number;
+          const r = prepared.respondents[k] as number;
+          if (counted !== undefined && r >= 0) {
+            const current = counted[r] as number;
+            if (current >= 0) addResponse(sums, 0, prepared, current, -1);
+            counted[r] = k;
+          }
+          addResponse(sums, 0, prepared, k, 1);
+        }
+      },
+      leave(sums, day) {
+        const to = dayStarts[day + 1] as number;
+        for (let left = dayStarts[day] as number; left < to; left++) {
+          const k = order[left] as number;
+          const r = prepared.respondents[k] as number;
+          if (counted !== undefined && r >= 0) {
+            if (counted[r] !== k) continue;
+            counted[r] = -1;
+          }
+          addResponse(sums, 0, prepared, k, -1);
+        }
+      },
+    };
+  });
+}
+
+/**
+ * How the responses of each calendar day enter and leave a running tally (slot 0 of `sums`), in day
+ * order: made by `daysOf` once the day boundaries are known.
+ */
+export interface DayStream {
+  /** Adds the responses of day `day` (an index into the day boundaries). */
+  enter(sums: TallySums, day: number): void;
+  /** Removes the responses of day `day`. */
+  leave(sums: TallySums, day: number): void;
+}
+
+/**
+ * The rolling trend over the steps spanning `range`, sliding over calendar days: the part of
+ * {@link rollingTrend} after the responses are read, shared with callers that keep per-day sums
+ * instead of responses. `daysOf` receives the day boundaries (d + 1 instants for d days).
+ */
+export function rollingOfDays(
+  window: RollingWindow,
+  step: RollingStep,
+  options: ResolvedTrendOptions,
+  range: { readonly first: number; readonly last: number },
+  counts: { readonly weighted: boolean; readonly dated: number; readonly undated: number },
+  daysOf: (dayInstants: Float64Array, dayCount: number) => DayStream,
+): RollingTrend {
   const { calendar } = options;
   const header = {
     window,
@@ -167,7 +236,7 @@ export function rollingOfPrepared(
     weekStartsOn: calendar.weekStartsOn,
     respondents: options.respondents,
   };
-  const undated = prepared.length - prepared.dated;
+  const { undated } = counts;
   if (Number.isNaN(range.first)) return { ...header, points: [], dated: 0, undated };
   // Calendar days from `window.days` days before the first step to the end of the last step: every
   // window starts and ends on one of these boundaries, so a window is a range of day indices and its
@@ -191,18 +260,10 @@ export function rollingOfPrepared(
     return texts[day];
   };
   const dayCount = days.instants.length - 1;
-  const dayOf = new Int32Array(prepared.length);
-  for (let k = 0; k < prepared.length; k++) {
-    const time = prepared.times[k] as number;
-    dayOf[k] = Number.isNaN(time) ? -1 : locate(days.instants, time);
-  }
-  const { order, starts: dayStarts } = orderByBucket(dayOf, dayCount);
-  const latest = options.respondents === "latest";
-  if (latest) sortWithinBuckets(prepared, order, dayStarts);
-  const counted = latest ? new Int32Array(prepared.respondentCount).fill(-1) : undefined;
+  const stream = daysOf(days.instants, dayCount);
   const sums = new Float64Array(9);
-  let entered = 0;
-  let left = 0;
+  let enteredDays = 0;
+  let leftDays = 0;
   const computed: Omit<TrendPoint, "change">[] = [];
   const points: TrendPoint[] = [];
   const endDays: number[] = [];
@@ -210,33 +271,14 @@ export function rollingOfPrepared(
   for (let w = 0; w < windows; w++) {
     const endDay = dayIndexOf(days.instants, (stepDates[w + 1] as TZDate).getTime());
     const startDay = endDay - window.days;
-    const enterTo = dayStarts[endDay] as number;
-    const leaveTo = dayStarts[startDay] as number;
-    for (; entered < enterTo; entered++) {
-      const k = order[entered] as number;
-      const r = prepared.respondents[k] as number;
-      if (counted !== undefined && r >= 0) {
-        const current = counted[r] as number;
-        if (current >= 0) addResponse(sums, 0, prepared, current, -1);
-        counted[r] = k;
-      }
-      addResponse(sums, 0, prepared, k, 1);
-    }
-    for (; left < leaveTo; left++) {
-      const k = order[left] as number;
-      const r = prepared.respondents[k] as number;
-      if (counted !== undefined && r >= 0) {
-        if (counted[r] !== k) continue;
-        counted[r] = -1;
-      }
-      addResponse(sums, 0, prepared, k, -1);
-    }
+    for (; enteredDays < endDay; enteredDays++) stream.enter(sums, enteredDays);
+    for (; leftDays < startDay; leftDays++) stream.leave(sums, leftDays);
     const label = periodLabel(stepDates[w] as TZDate, step, calendar);
     const point = pointOf(
       { label, index: w, start: textOf(startDay), end: textOf(endDay) },
       sums,
       0,
-      prepared,
+      counts.weighted,
       options,
     );
     endDays.push(endDay);
@@ -244,7 +286,7 @@ export function rollingOfPrepared(
     points.push({ ...point, change: changeOf(point, before >= 0 ? computed[before] : undefined, options) });
     computed.push(point);
   }
-  return { ...header, points, dated: prepared.dated, undated };
+  return { ...header, points, dated: counts.dated, undated };
 }
 
 /** The index of a day boundary (0 to d), the last one included. */

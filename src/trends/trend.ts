@@ -12,7 +12,7 @@ import {
   type WeekDay,
 } from "./calendar.js";
 import { checkBoolean, dedupeLatest } from "./latest.js";
-import { addResponse, type PreparedResponses, prepareResponses } from "./prepare.js";
+import { addResponse, type PreparedResponses, prepareResponses, type TallySums } from "./prepare.js";
 import {
   changeOf,
   pointOf,
@@ -131,32 +131,57 @@ export function trendOfPrepared(
   options: ResolvedTrendOptions,
   range: { readonly first: number; readonly last: number },
 ): Trend {
+  const counts = {
+    weighted: prepared.weights !== undefined,
+    dated: prepared.dated,
+    undated: prepared.length - prepared.dated,
+  };
+  return trendOfSums(period, fillGaps, options, range, counts, (instants, periods) => {
+    const sums = new Float64Array(periods * 9);
+    const periodOf = new Int32Array(prepared.length);
+    for (let k = 0; k < prepared.length; k++) {
+      const time = prepared.times[k] as number;
+      periodOf[k] = Number.isNaN(time) ? -1 : locate(instants, time);
+    }
+    if (options.respondents === "all") {
+      for (let k = 0; k < prepared.length; k++) {
+        const p = periodOf[k] as number;
+        if (p >= 0) addResponse(sums, p, prepared, k, 1);
+      }
+    } else {
+      for (const k of dedupeLatest(prepared, periodOf, periods))
+        addResponse(sums, periodOf[k] as number, prepared, k, 1);
+    }
+    return sums;
+  });
+}
+
+/**
+ * The trend over the periods spanning `range`, from the running sums of each period that `sumsOf`
+ * returns (9 slots per period, see {@link TallySums}) given the period boundaries: the part of
+ * {@link trend} after the responses are read, shared with callers that keep sums instead of responses.
+ */
+export function trendOfSums(
+  period: TrendPeriod,
+  fillGaps: boolean,
+  options: ResolvedTrendOptions,
+  range: { readonly first: number; readonly last: number },
+  counts: { readonly weighted: boolean; readonly dated: number; readonly undated: number },
+  sumsOf: (instants: Float64Array, periods: number) => TallySums,
+): Trend {
   const header = {
     period,
     timeZone: options.calendar.timeZone,
     weekStartsOn: options.calendar.weekStartsOn,
     respondents: options.respondents,
   };
-  const undated = prepared.length - prepared.dated;
+  const { undated } = counts;
   if (Number.isNaN(range.first)) {
     return { ...header, points: [], total: mergeTallies(emptyTally(options)), dated: 0, undated };
   }
   const { instants, dates } = periodBoundaries(range.first, range.last, period, options.calendar);
   const periods = instants.length - 1;
-  const sums = new Float64Array(periods * 9);
-  const periodOf = new Int32Array(prepared.length);
-  for (let k = 0; k < prepared.length; k++) {
-    const time = prepared.times[k] as number;
-    periodOf[k] = Number.isNaN(time) ? -1 : locate(instants, time);
-  }
-  if (options.respondents === "all") {
-    for (let k = 0; k < prepared.length; k++) {
-      const p = periodOf[k] as number;
-      if (p >= 0) addResponse(sums, p, prepared, k, 1);
-    }
-  } else {
-    for (const k of dedupeLatest(prepared, periodOf, periods)) addResponse(sums, periodOf[k] as number, prepared, k, 1);
-  }
+  const sums = sumsOf(instants, periods);
   const points: TrendPoint[] = [];
   const texts = dates.map(instantText);
   let previous: Omit<TrendPoint, "change"> | undefined;
@@ -167,12 +192,12 @@ export function trendOfPrepared(
       start: texts[p] as string,
       end: texts[p + 1] as string,
     };
-    const point = pointOf(where, sums, p, prepared, options);
+    const point = pointOf(where, sums, p, counts.weighted, options);
     if (fillGaps || point.n > 0) points.push({ ...point, change: changeOf(point, previous, options) });
     previous = point;
   }
   const total = mergeTallies(emptyTally(options), ...points.map((point) => point.tally));
-  return { ...header, points, total, dated: prepared.dated, undated };
+  return { ...header, points, total, dated: counts.dated, undated };
 }
 
 function emptyTally(options: ResolvedTrendOptions): Tally {

@@ -15,7 +15,7 @@ import { checkChoice, checkInteger } from "../inference/options.js";
 import { standardError } from "../inference/standardError.js";
 import { describeValue } from "../internal/describe.js";
 import { type Calendar, checkTimeZone, type WeekDay } from "./calendar.js";
-import { type PreparedResponses, type TallySums, tallyAt } from "./prepare.js";
+import { type TallySums, tallyAt } from "./prepare.js";
 
 /**
  * Who counts in a period or window: `"all"` counts every response; `"latest"` counts each respondent
@@ -122,15 +122,15 @@ export function resolveTrendOptions(fn: string, options: TrendCommonOptions): Re
   };
 }
 
-/** The figures of one point, from the tally in slot `slot` of the sums. */
+/** The figures of one point, from the tally in slot `slot` of the sums (`weighted` when the responses carry weights). */
 export function pointOf(
   where: { label: string; index: number; start: string; end: string },
   sums: TallySums,
   slot: number,
-  prepared: PreparedResponses,
+  weighted: boolean,
   options: ResolvedTrendOptions,
 ): Omit<TrendPoint, "change"> {
-  const tally = tallyAt(sums, slot, prepared, options.scale);
+  const tally = tallyAt(sums, slot, weighted, options.scale);
   const base = slot * 9;
   const n = (sums[base + 6] as number) + (sums[base + 7] as number) + (sums[base + 8] as number);
   return {
