@@ -1,7 +1,6 @@
 import { parseArgs } from "node:util";
 import type { BenchmarkComparison } from "../benchmarks/compareToBenchmark.js";
 import type { NpsResponse } from "../core/response.js";
-import type { IntervalMethod } from "../inference/confidenceInterval.js";
 import { type FieldMapping, parseResponses } from "../input/parseResponses.js";
 import { type CsvCell, csvOf, formatReportCsv, type ReportTable } from "../report/csv.js";
 import { formatOverviewText } from "../report/formatOverviewText.js";
@@ -13,7 +12,7 @@ import { formatTrendText } from "../report/trendText.js";
 import { sampleResponses } from "../sample/sampleResponses.js";
 import type { TrendPeriod } from "../trends/calendar.js";
 import type { RollingStep } from "../trends/rollingTrend.js";
-import { type Aggregator, canAggregate, createAggregator } from "./aggregate.js";
+import { type AggregateAnalysis, type Aggregator, canAggregate, createAggregator } from "./aggregate.js";
 import { formatBenchmarkComparison, reportBenchmark } from "./benchmarks.js";
 import { loadChartScripts } from "./chartScripts.js";
 import { chooseFields } from "./chooseFields.js";
@@ -69,15 +68,8 @@ interface InputDescription {
 }
 
 /** What `report` was asked to compute, checked before any data is read. */
-interface Analysis {
-  readonly by: ReadonlyArray<string>;
+interface Analysis extends AggregateAnalysis {
   readonly tiers?: ReportOptions["tiers"];
-  readonly period?: TrendPeriod;
-  readonly rolling?: { readonly days: number; readonly step?: RollingStep };
-  readonly respondents?: "all" | "latest";
-  readonly timeZone?: string;
-  readonly level: number;
-  readonly method: IntervalMethod;
 }
 
 /** `npskit report [file|-]`: returns the exit status. */
