@@ -121,17 +121,8 @@ Options:
   -h, --help               show this help
 `;
 
-/** `npskit migration --help`. */
-export const MIGRATION_HELP = `Usage: npskit migration [before.csv after.csv] [options]
-
-How the same customers moved between two survey waves: respondents are matched
-by respondent id (compared exactly; each wave keeps each respondent's latest
-answer), then the 3x3 table detractor/passive/promoter -> detractor/passive/
-promoter, the NPS of the matched panel in each wave, and the paired change with
-its standard error, interval and p-value. With no files, the built-in sample's
-first 12 months (2024-12 to 2025-11) against its last 12 months.
-
-Columns (guessed from the header when not given; guesses are shown on stderr):
+/** The help of the reading options that `migration` and `follow-up` share (`READ_OPTIONS`). */
+const READ_HELP = `Columns (guessed from the header when not given; guesses are shown on stderr):
   --score <column>         the 0-10 answer
   --date <column>          when the answer was given
   --date-format <pattern>  date-fns pattern of the dates (default: ISO 8601,
@@ -144,7 +135,19 @@ Columns (guessed from the header when not given; guesses are shown on stderr):
   --encoding <name>        auto, utf-8 or latin1 (default: auto)
   --delimiter <char>       CSV delimiter (default: detected)
   --input-format <format>  auto, csv, json or ndjson (default: auto)
+`;
 
+/** `npskit migration --help`. */
+export const MIGRATION_HELP = `Usage: npskit migration [before.csv after.csv] [options]
+
+How the same customers moved between two survey waves: respondents are matched
+by respondent id (compared exactly; each wave keeps each respondent's latest
+answer), then the 3x3 table detractor/passive/promoter -> detractor/passive/
+promoter, the NPS of the matched panel in each wave, and the paired change with
+its standard error, interval and p-value. With no files, the built-in sample's
+first 12 months (2024-12 to 2025-11) against its last 12 months.
+
+${READ_HELP}
 Output:
   --level <level>          confidence level, as 0.95 or 95 (default: 0.95)
   -f, --format <format>    text or json (default: text)
@@ -160,20 +163,7 @@ would make it a 10; promoter: ask for a review or referral), detractors first,
 then the most recent, then the highest --value. With --capacity, each entry gets
 the working day it is due. With no file, the built-in sample (ties by spend).
 
-Columns (guessed from the header when not given; guesses are shown on stderr):
-  --score <column>         the 0-10 answer
-  --date <column>          when the answer was given
-  --date-format <pattern>  date-fns pattern of the dates (default: ISO 8601,
-                           else detected among common ones)
-  --time-zone <IANA>       zone of dates without an offset, and of due dates
-                           (default: UTC)
-  --respondent <column>    respondent id (compared exactly)
-  --comment <column>       free-text comment
-  --attribute <column>     a segment column (repeat for several)
-  --encoding <name>        auto, utf-8 or latin1 (default: auto)
-  --delimiter <char>       CSV delimiter (default: detected)
-  --input-format <format>  auto, csv, json or ndjson (default: auto)
-
+${READ_HELP}
 Queue:
   --capacity <n>           follow-ups per working day; gives due dates
   --start <YYYY-MM-DD>     first day (default: the day of the newest answer)
