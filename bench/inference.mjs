@@ -59,7 +59,10 @@ export function run() {
     [2, 0, 1],
     [5, 3, 2],
     [0, 10, 0],
+    [0, 297, 3],
+    [2.5, 7.3, 0.2],
     [1_000_000, 0, 0],
+    [0, 1_000_000, 6],
   ]) {
     const tally = { promoters, passives, detractors };
     const cells = ["jeffreys", "uniform"].map((prior) =>
@@ -68,6 +71,43 @@ export function run() {
     smallRows.push([`${promoters}/${passives}/${detractors}`, ...cells]);
   }
   printTable("bayes on small and one-sided samples: time per call", ["counts P/O/D", "jeffreys", "uniform"], smallRows);
+
+  // Every sample of up to 12 responses, both priors, three levels: the slowest are the interval's worst
+  // case. A first pass times each briefly; the ten slowest are then timed again with longer loops (a
+  // short loop can be slowed by a garbage collection or another process).
+  const sweep = [];
+  for (let n = 0; n <= 12; n++) {
+    for (let promoters = 0; promoters <= n; promoters++) {
+      for (let detractors = 0; detractors <= n - promoters; detractors++) {
+        for (const prior of ["jeffreys", "uniform"]) {
+          for (const level of [0.8, 0.95, 0.999]) {
+            const tally = { promoters, passives: n - promoters - detractors, detractors };
+            const options = { method: "bayes", prior, level };
+            sweep.push({ tally, options, time: perCall(() => confidenceInterval(tally, options), 40) });
+          }
+        }
+      }
+    }
+  }
+  sweep.sort((a, b) => b.time - a.time);
+  const retimed = sweep
+    .slice(0, 10)
+    .map((entry) => ({ ...entry, time: perCall(() => confidenceInterval(entry.tally, entry.options), 1000) }))
+    .sort((a, b) => b.time - a.time);
+  const times = sweep.map((entry) => entry.time).sort((a, b) => a - b);
+  const slowest = retimed[0];
+  printTable(
+    `bayes on every sample of 0 to 12 responses (${sweep.length} cases: 455 counts, 2 priors, 3 levels)`,
+    ["median", "90th percentile", "slowest (retimed)", "slowest case"],
+    [
+      [
+        formatMs(times[Math.floor(times.length / 2)]),
+        formatMs(times[Math.floor(times.length * 0.9)]),
+        formatMs(slowest.time),
+        `${slowest.tally.promoters}/${slowest.tally.passives}/${slowest.tally.detractors} ${slowest.options.prior} ${slowest.options.level}`,
+      ],
+    ],
+  );
 
   const bootRows = [];
   for (const n of [100, 1000, 10_000]) {
