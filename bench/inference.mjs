@@ -63,14 +63,21 @@ export function run() {
     [2.5, 7.3, 0.2],
     [1_000_000, 0, 0],
     [0, 1_000_000, 6],
+    [0, 32_003, 0.86],
   ]) {
     const tally = { promoters, passives, detractors };
-    const cells = ["jeffreys", "uniform"].map((prior) =>
-      formatMs(perCall(() => confidenceInterval(tally, { method: "bayes", prior }), 500)),
+    const cells = [0.95, 0.5].flatMap((level) =>
+      ["jeffreys", "uniform"].map((prior) =>
+        formatMs(perCall(() => confidenceInterval(tally, { method: "bayes", prior, level }), 500)),
+      ),
     );
     smallRows.push([`${promoters}/${passives}/${detractors}`, ...cells]);
   }
-  printTable("bayes on small and one-sided samples: time per call", ["counts P/O/D", "jeffreys", "uniform"], smallRows);
+  printTable(
+    "bayes on small, one-sided and passive-heavy samples: time per call",
+    ["counts P/O/D", "jeffreys 0.95", "uniform 0.95", "jeffreys 0.5", "uniform 0.5"],
+    smallRows,
+  );
 
   // Every sample of up to 12 responses, both priors, three levels: the slowest are the interval's worst
   // case. A first pass times each briefly; the ten slowest are then timed again with longer loops (a
