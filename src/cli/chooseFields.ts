@@ -99,7 +99,15 @@ export function chooseFields(table: RawTable, options: ColumnOptions): ChosenFie
     if (given === undefined) notes.push(`${label}: column ${JSON.stringify(column)} (guessed from its name)`);
   };
   pick("respondentId", options.respondent, "respondent id");
-  pick("comment", options.comment, "comment");
+  const commentGuess = options.comment === undefined ? guessed.comment : undefined;
+  const closed = commentGuess === undefined ? undefined : notFreeText(table, commentGuess);
+  if (commentGuess !== undefined && closed !== undefined) {
+    notes.push(
+      `column ${JSON.stringify(commentGuess)} looks like a comment by its name, but ${closed}; comments are not used (pass --comment <column>)`,
+    );
+  } else {
+    pick("comment", options.comment, "comment");
+  }
   pick("weight", options.weight, "weight");
   if (options.attributes !== undefined && options.attributes.length > 0) fields.attributes = options.attributes;
 
@@ -176,6 +184,32 @@ function scoreCheck(table: RawTable, column: string): { present: number; valid: 
     if (/^\d{1,2}$/.test(text) && Number(text) <= 10) valid++;
   }
   return { present, valid };
+}
+
+/**
+ * Why a column guessed as the comment does not hold free text, or undefined when it may. Among its
+ * first non-blank values: all numbers, or few distinct answers (at most 10 and at most a tenth of 20
+ * or more values), which are the answers to a closed question. A blank column is kept (harmless).
+ */
+function notFreeText(table: RawTable, column: string): string | undefined {
+  const distinct = new Set<string>();
+  let present = 0;
+  let numbers = 0;
+  for (const row of table.rows.slice(0, PROBE_ROWS)) {
+    const value = Object.hasOwn(row, column) ? row[column] : undefined;
+    if (value === undefined || value === null) continue;
+    const text = String(value).trim();
+    if (MISSING.has(text)) continue;
+    present++;
+    if (/^[-+]?\d+([.,]\d+)?$/.test(text)) numbers++;
+    distinct.add(text);
+  }
+  if (present === 0) return undefined;
+  if (numbers === present) return `its values are numbers (${describeValues(table, column)})`;
+  if (present >= 20 && distinct.size <= Math.min(10, present / 10)) {
+    return `its ${present} values are ${distinct.size} distinct answers (${describeValues(table, column)})`;
+  }
+  return undefined;
 }
 
 function describeValues(table: RawTable, column: string): string {

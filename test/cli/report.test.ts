@@ -223,6 +223,32 @@ describe("npskit report column guessing", () => {
     expect(result.stderr).toContain('pass --score <column> if "Recommend" is not the 0–10 answer');
   });
 
+  it("does not take a guessed comment column that holds the answers to a closed question", async () => {
+    const answers = ["Little knowledge", "Some knowledge", "Extensive knowledge"];
+    const rows = Array.from({ length: 30 }, (_, i) => `${i % 11},${answers[i % 3]}`);
+    const path = temp.file("closed.csv", `score,KnowledgeFeedbackPost\n${rows.join("\n")}\n`);
+    const result = await run(["report", path, "--format", "json"]);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).input.fields).toEqual({ score: "score" });
+    expect(result.stderr).toContain(
+      'column "KnowledgeFeedbackPost" looks like a comment by its name, but its 30 values are 3 distinct answers (values such as "Little knowledge", "Some knowledge", "Extensive knowledge"); comments are not used (pass --comment <column>)',
+    );
+    const given = await run(["report", path, "--format", "json", "--comment", "KnowledgeFeedbackPost"]);
+    expect(JSON.parse(given.stdout).input.fields.comment).toBe("KnowledgeFeedbackPost");
+  });
+
+  it("does not take a guessed comment column of numbers, and keeps one of free text", async () => {
+    const numbers = temp.file("numbers.csv", "score,reason\n9,1\n7,2\n3,3.5\n");
+    const result = await run(["report", numbers, "--format", "json"]);
+    expect(JSON.parse(result.stdout).input.fields.comment).toBeUndefined();
+    expect(result.stderr).toContain('column "reason" looks like a comment by its name, but its values are numbers');
+    const rows = Array.from({ length: 30 }, (_, i) => `${i % 11},comment number ${i}`);
+    const text = temp.file("text.csv", `score,Why\n${rows.join("\n")}\n`);
+    const kept = await run(["report", text, "--format", "json"]);
+    expect(JSON.parse(kept.stdout).input.fields.comment).toBe("Why");
+    expect(kept.stderr).toContain('comment: column "Why" (guessed from its name)');
+  });
+
   it("exits 1 when no column looks like a score, naming the columns", async () => {
     const path = temp.file("nothing.csv", "a,b\n1,2\n");
     const result = await run(["report", path]);
