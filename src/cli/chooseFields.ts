@@ -171,19 +171,23 @@ function chooseScore(table: RawTable, guess: string | undefined): { column: stri
   );
 }
 
-/** How many of a column's first values are present (not blank or NA), and how many of those are 0–10 integers. */
-function scoreCheck(table: RawTable, column: string): { present: number; valid: number } {
-  let present = 0;
-  let valid = 0;
+/** The non-blank values (not blank or NA) of a column in the first rows, trimmed. */
+function probeValues(table: RawTable, column: string): string[] {
+  const values: string[] = [];
   for (const row of table.rows.slice(0, PROBE_ROWS)) {
     const value = Object.hasOwn(row, column) ? row[column] : undefined;
     if (value === undefined || value === null) continue;
     const text = String(value).trim();
-    if (MISSING.has(text)) continue;
-    present++;
-    if (/^\d{1,2}$/.test(text) && Number(text) <= 10) valid++;
+    if (!MISSING.has(text)) values.push(text);
   }
-  return { present, valid };
+  return values;
+}
+
+/** How many of a column's first values are present (not blank or NA), and how many of those are 0–10 integers. */
+function scoreCheck(table: RawTable, column: string): { present: number; valid: number } {
+  const values = probeValues(table, column);
+  const valid = values.filter((text) => /^\d{1,2}$/.test(text) && Number(text) <= 10).length;
+  return { present: values.length, valid };
 }
 
 /**
@@ -192,22 +196,14 @@ function scoreCheck(table: RawTable, column: string): { present: number; valid: 
  * or more values), which are the answers to a closed question. A blank column is kept (harmless).
  */
 function notFreeText(table: RawTable, column: string): string | undefined {
-  const distinct = new Set<string>();
-  let present = 0;
-  let numbers = 0;
-  for (const row of table.rows.slice(0, PROBE_ROWS)) {
-    const value = Object.hasOwn(row, column) ? row[column] : undefined;
-    if (value === undefined || value === null) continue;
-    const text = String(value).trim();
-    if (MISSING.has(text)) continue;
-    present++;
-    if (/^[-+]?\d+([.,]\d+)?$/.test(text)) numbers++;
-    distinct.add(text);
+  const values = probeValues(table, column);
+  if (values.length === 0) return undefined;
+  if (values.every((text) => /^[-+]?\d+([.,]\d+)?$/.test(text))) {
+    return `its values are numbers (${describeValues(table, column)})`;
   }
-  if (present === 0) return undefined;
-  if (numbers === present) return `its values are numbers (${describeValues(table, column)})`;
-  if (present >= 20 && distinct.size <= Math.min(10, present / 10)) {
-    return `its ${present} values are ${distinct.size} distinct answers (${describeValues(table, column)})`;
+  const distinct = new Set(values).size;
+  if (values.length >= 20 && distinct <= Math.min(10, values.length / 10)) {
+    return `its ${values.length} values are ${distinct} distinct answers (${describeValues(table, column)})`;
   }
   return undefined;
 }
