@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { bootstrapBounds } from "../../src/inference/bootstrap.js";
-import { BAYES_BOOT_CASES } from "./fixtures/bayesboot-oracle.js";
+import { ORACLE } from "./fixtures/oracle.js";
 
 const B = 10_000;
 
@@ -12,14 +12,9 @@ describe("bootstrapBounds", () => {
    * move by as many lattice steps (100/n points) as that margin spans (one step for every small-n case);
    * elsewhere it must equal the ideal limit exactly.
    */
-  it.each(BAYES_BOOT_CASES)("$id ($promoters, $passives, $detractors): matches the ideal bootstrap", (c) => {
-    const n = c.promoters + c.passives + c.detractors;
-    const got = bootstrapBounds(
-      { promoters: c.promoters, passives: c.passives, detractors: c.detractors },
-      c.level,
-      B,
-      2026,
-    );
+  it.each(ORACLE.ci)("$id ($note): matches the ideal bootstrap", (c) => {
+    const n = c.counts.promoters + c.counts.passives + c.counts.detractors;
+    const got = bootstrapBounds(c.counts, c.level, B, 2026);
     const limits = [
       [got.lower, c.bootstrapIdeal.lowerK],
       [got.upper, c.bootstrapIdeal.upperK],
