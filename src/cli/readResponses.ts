@@ -1,10 +1,11 @@
+import type { NpsIssue } from "../core/errors.js";
 import type { NpsResponse } from "../core/response.js";
-import { type FieldMapping, parseResponses } from "../input/parseResponses.js";
-import { chooseFields } from "./chooseFields.js";
-import { decodeText, type EncodingChoice } from "./decode.js";
+import type { FieldMapping } from "../input/parseResponses.js";
 import { type CliIo, dataError, usageError } from "./io.js";
 import { delimiterOption, READ_OPTIONS } from "./options.js";
-import { type InputFormatChoice, readRows } from "./readRows.js";
+import type { InputFormatChoice } from "./readRows.js";
+import type { EncodingChoice } from "./stream.js";
+import { streamResponses } from "./streamResponses.js";
 
 /** The values of {@link READ_OPTIONS} after `parseArgs`. */
 export interface ReadValues {
@@ -38,68 +39,56 @@ export function givenReadOptions(values: ReadValues): string[] {
 
 /**
  * Reads a CSV, JSON or NDJSON file (or standard input for `-`) into validated responses, the way
- * `npskit report` does: decode, read rows, choose the columns (guessing what is not given), parse in
- * collect mode. Notes and rejected rows go to standard error; a file without a valid score is a data
- * error (exit 1).
+ * `npskit report` does ({@link streamResponses}: decode and read rows as they come, choose the columns
+ * on the first rows, parse in collect mode); only the accepted responses are kept. Notes and the
+ * first rejected rows go to standard error, each prefixed with the file's name; a file without a
+ * valid score is a data error (exit 1).
  */
 export async function readResponses(file: string, values: ReadValues, io: CliIo): Promise<ReadResponses> {
-  const note = (text: string): void => io.stderr(`npskit: ${text}\n`);
   const source = file === "-" ? "standard input" : file;
-  const encoding = encodingOf(values.encoding);
+  const note = (text: string): void => io.stderr(`npskit: ${source}: ${text}\n`);
   const format = values["input-format"] ?? "auto";
   if (!["auto", "csv", "json", "ndjson"].includes(format)) {
     throw usageError(`--input-format must be one of auto, csv, json, ndjson, received ${JSON.stringify(format)}`);
   }
   const delimiter = delimiterOption(values.delimiter);
-  let bytes: Uint8Array;
-  try {
-    bytes = file === "-" ? await io.readStdin() : await io.readFile(file);
-  } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    const reason =
-      code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory" : (error as Error).message;
-    throw dataError(`cannot read ${file}: ${reason}`);
-  }
-  const decoded = decodeText(bytes, encoding);
-  if (decoded.note !== undefined) note(`${source}: encoding: ${decoded.note}`);
-  const table = readRows(decoded.text, {
-    format: format as InputFormatChoice,
-    ...(delimiter === undefined ? {} : { delimiter }),
-    ...(file === "-" ? {} : { fileName: file }),
-  });
-  for (const text of table.notes) note(`${source}: ${text}`);
-  if (table.rows.length === 0) throw dataError(`${source} has no data rows`);
   const timeZone = values["time-zone"];
-  const chosen = chooseFields(table, {
-    ...optional("score", values.score),
-    ...optional("date", values.date),
-    ...optional("dateFormat", values["date-format"]),
-    ...optional("timeZone", timeZone),
-    ...optional("respondent", values.respondent),
-    ...optional("comment", values.comment),
-    ...optional("attributes", values.attribute),
-  });
-  for (const text of chosen.notes) note(`${source}: ${text}`);
-  const parsed = parseResponses(table.rows, {
-    fields: chosen.fields,
-    mode: "collect",
-    firstRow: table.format === "csv" ? 2 : 1,
-    ...optional("dateFormat", chosen.dateFormat),
-    ...optional("timeZone", timeZone),
-  });
-  for (const issue of parsed.issues.slice(0, 5)) note(`${source}: row ${issue.row ?? "?"}: ${issue.message}`);
-  if (parsed.issues.length > 5) note(`${source}: and ${parsed.issues.length - 5} more issues`);
-  if (parsed.counts.rejected > 0) note(`${source}: ${parsed.counts.rejected} rows rejected and left out`);
-  if (parsed.responses.length === 0) {
-    throw dataError(`no valid score in ${source} (${parsed.counts.rows} rows)`);
+  const responses: NpsResponse[] = [];
+  const issues: NpsIssue[] = [];
+  const counts = { rows: 0, rejected: 0, skipped: 0 };
+  const read = await streamResponses(
+    file,
+    {
+      columns: {
+        ...optional("score", values.score),
+        ...optional("date", values.date),
+        ...optional("dateFormat", values["date-format"]),
+        ...optional("timeZone", timeZone),
+        ...optional("respondent", values.respondent),
+        ...optional("comment", values.comment),
+        ...optional("attributes", values.attribute),
+      },
+      encoding: encodingOf(values.encoding),
+      inputFormat: format as InputFormatChoice,
+      ...optional("delimiter", delimiter),
+      note,
+    },
+    io,
+    (batch) => {
+      for (const response of batch.responses) responses.push(response);
+      for (const issue of batch.issues) issues.push(issue);
+      counts.rows += batch.counts.rows;
+      counts.rejected += batch.counts.rejected;
+      counts.skipped += batch.counts.skipped;
+    },
+  );
+  for (const issue of issues.slice(0, 5)) note(`row ${issue.row ?? "?"}: ${issue.message}`);
+  if (issues.length > 5) note(`and ${issues.length - 5} more issues`);
+  if (counts.rejected > 0) note(`${counts.rejected} rows rejected and left out`);
+  if (responses.length === 0) {
+    throw dataError(`no valid score in ${source} (${counts.rows} rows)`);
   }
-  return {
-    responses: parsed.responses,
-    rows: parsed.counts.rows,
-    rejected: parsed.counts.rejected,
-    skipped: parsed.counts.skipped,
-    fields: chosen.fields,
-  };
+  return { responses, ...counts, fields: read.fields };
 }
 
 function encodingOf(value: string | undefined): EncodingChoice {

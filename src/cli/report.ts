@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import type { BenchmarkComparison } from "../benchmarks/compareToBenchmark.js";
 import type { NpsResponse } from "../core/response.js";
-import { type FieldMapping, parseResponses } from "../input/parseResponses.js";
+import type { FieldMapping } from "../input/parseResponses.js";
 import { type CsvCell, csvOf, formatReportCsv, type ReportTable } from "../report/csv.js";
 import { formatOverviewText } from "../report/formatOverviewText.js";
 import { renderHtmlReport } from "../report/html.js";
@@ -15,11 +15,9 @@ import type { RollingStep } from "../trends/rollingTrend.js";
 import { type AggregateAnalysis, type Aggregator, canAggregate, createAggregator } from "./aggregate.js";
 import { formatBenchmarkComparison, reportBenchmark } from "./benchmarks.js";
 import { loadChartScripts } from "./chartScripts.js";
-import { chooseFields } from "./chooseFields.js";
 import { type Collector, createCollector } from "./collect.js";
-import type { EncodingChoice } from "./decode.js";
 import { REPORT_HELP } from "./help.js";
-import { type ByteSource, type CliIo, dataError, openFile, openStdin, usageError, writeTextFile } from "./io.js";
+import { type CliIo, dataError, usageError, writeTextFile } from "./io.js";
 import {
   choice,
   delimiterOption,
@@ -29,9 +27,9 @@ import {
   rollingOption,
   tiersOption,
 } from "./options.js";
-import { progressBar } from "./progress.js";
 import type { InputFormatChoice } from "./readRows.js";
-import { decodeStream, streamRows } from "./stream.js";
+import type { EncodingChoice } from "./stream.js";
+import { reasonOf, streamResponses } from "./streamResponses.js";
 
 /** Options that only make sense with a file. */
 const FILE_OPTIONS = [
@@ -49,9 +47,6 @@ const FILE_OPTIONS = [
   "reject-missing",
   "rejected",
 ] as const;
-
-/** How many rows decide the column mapping (as `chooseFields` probes them). */
-const PROBE_ROWS = 2000;
 
 /** The output formats of `--format`. */
 type OutputFormat = "text" | "json" | "markdown" | "csv" | "html";
@@ -119,11 +114,7 @@ export async function report(args: ReadonlyArray<string>, io: CliIo): Promise<nu
     throw usageError("--skip-missing and --reject-missing cannot be used together");
   }
   const file = positionals[0];
-  let pauseProgress = (): void => {};
-  const note = (text: string): void => {
-    pauseProgress();
-    io.stderr(`npskit: ${text}\n`);
-  };
+  const note = (text: string): void => io.stderr(`npskit: ${text}\n`);
   // The plain overview needs only running totals; segments and trends are computed from running sums
   // per key and per period or day, except tiers and `--respondents latest`, which need every response.
   const analysed =
@@ -160,91 +151,45 @@ export async function report(args: ReadonlyArray<string>, io: CliIo): Promise<nu
     hasDates = true;
   } else {
     source = file === "-" ? "standard input" : file;
-    const bytes = await openBytes(file, io);
-    const progress = progressBar(io, bytes.size);
-    pauseProgress = progress.pause;
-    try {
-      const decoded = await decodeStream(progress.track(bytes.chunks), encoding, note);
-      if (decoded.note !== undefined) note(`encoding: ${decoded.note}`);
-      const rows = await streamRows(decoded.texts, {
-        format: inputFormat,
-        ...(delimiter === undefined ? {} : { delimiter }),
-        ...(file === "-" ? {} : { fileName: file }),
-      });
-      let notesShown = 0;
-      const showNotes = (): void => {
-        for (; notesShown < rows.notes.length; notesShown++) note(rows.notes[notesShown] as string);
-      };
-      showNotes();
-      const timeZone = values["time-zone"];
-      const missingScore = values["reject-missing"] === true ? "reject" : "skip";
-      let parse: ((batch: ReadonlyArray<Readonly<Record<string, unknown>>>, firstRow: number) => void) | undefined;
-      let chosen: ReturnType<typeof chooseFields> | undefined;
-      let probe: Array<Readonly<Record<string, unknown>>> = [];
-      let probeFirstRow = 1;
-      const decide = (): void => {
-        if (probe.length === 0) throw dataError(`${source} has no data rows`);
-        checkAttributes(analysis, rows.columns, undefined);
-        chosen = chooseFields(
-          { rows: probe, columns: rows.columns, format: rows.format, notes: [] },
-          {
-            ...optional("score", values.score),
-            ...optional("date", values.date),
-            ...optional("dateFormat", values["date-format"]),
-            ...optional("timeZone", timeZone),
-            ...optional("respondent", values.respondent),
-            ...optional("comment", values.comment),
-            ...optional("weight", values.weight),
-            ...optional("attributes", attributesOf(values.attribute, analysis)),
-          },
-        );
-        for (const text of chosen.notes) note(text);
-        showNotes();
-        const fields = chosen.fields;
-        const dateFormat = chosen.dateFormat;
-        parse = (batch, firstRow) =>
-          collector.add(
-            parseResponses(batch, {
-              fields,
-              mode: "collect",
-              missingScore,
-              firstRow,
-              ...optional("dateFormat", dateFormat),
-              ...optional("timeZone", timeZone),
-            }),
-          );
-        parse(probe, probeFirstRow);
-        probe = [];
-      };
-      for await (const batch of rows.batches) {
-        if (parse !== undefined) {
-          parse(batch.rows, batch.firstRow);
-          continue;
-        }
-        if (probe.length === 0) probeFirstRow = batch.firstRow;
-        probe.push(...batch.rows);
-        if (probe.length >= PROBE_ROWS) decide();
-      }
-      if (parse === undefined) decide();
-      progress.done();
-      showNotes();
-      const fields = (chosen as NonNullable<typeof chosen>).fields;
-      if (values.score === undefined) {
-        hint = `\nthe score column was guessed: pass --score <column> if ${JSON.stringify(fields.score)} is not the 0–10 answer`;
-      }
-      hasDates = fields.date !== undefined;
-      input = {
-        format: rows.format,
-        encoding: decoded.encoding,
-        ...optional("delimiter", rows.delimiter),
-        fields,
-        ...optional("dateFormat", chosen?.dateFormat),
-        ...(fields.date === undefined ? {} : { timeZone: timeZone ?? "UTC" }),
+    const timeZone = values["time-zone"];
+    const missingScore = values["reject-missing"] === true ? "reject" : "skip";
+    const read = await streamResponses(
+      file,
+      {
+        columns: {
+          ...optional("score", values.score),
+          ...optional("date", values.date),
+          ...optional("dateFormat", values["date-format"]),
+          ...optional("timeZone", timeZone),
+          ...optional("respondent", values.respondent),
+          ...optional("comment", values.comment),
+          ...optional("weight", values.weight),
+          ...optional("attributes", attributesOf(values.attribute, analysis)),
+        },
+        encoding,
+        inputFormat,
+        ...optional("delimiter", delimiter),
         missingScore,
-      };
-    } finally {
-      progress.done();
+        note,
+        checkColumns: (columns) => checkAttributes(analysis, columns, undefined),
+      },
+      io,
+      (batch) => collector.add(batch),
+    );
+    const { fields } = read;
+    if (values.score === undefined) {
+      hint = `\nthe score column was guessed: pass --score <column> if ${JSON.stringify(fields.score)} is not the 0–10 answer`;
     }
+    hasDates = fields.date !== undefined;
+    input = {
+      format: read.format,
+      encoding: read.encoding,
+      ...optional("delimiter", read.delimiter),
+      fields,
+      ...optional("dateFormat", read.dateFormat),
+      ...(fields.date === undefined ? {} : { timeZone: timeZone ?? "UTC" }),
+      missingScore,
+    };
   }
 
   if (values.rejected !== undefined) {
@@ -487,25 +432,6 @@ async function writeOut(io: CliIo, path: string, text: string): Promise<void> {
   } catch (error) {
     throw dataError(`cannot write ${path}: ${reasonOf(error)}`);
   }
-}
-
-async function openBytes(file: string, io: CliIo): Promise<ByteSource> {
-  try {
-    return file === "-" ? openStdin(io) : await openFile(io, file);
-  } catch (error) {
-    throw dataError(`cannot read ${file}: ${reasonOf(error)}`);
-  }
-}
-
-function reasonOf(error: unknown): string {
-  const code = (error as { code?: unknown }).code;
-  return code === "ENOENT"
-    ? "no such file"
-    : code === "EISDIR"
-      ? "it is a directory"
-      : code === "EACCES"
-        ? "permission denied"
-        : (error as Error).message;
 }
 
 function normaliseEncoding(value: string | undefined): string | undefined {

@@ -1,8 +1,10 @@
 import { Readable } from "node:stream";
 import { parse } from "csv-parse";
-import type { EncodingChoice } from "./decode.js";
 import { CliError, dataError } from "./io.js";
 import { detectDelimiter, type InputFormatChoice, readRows, showDelimiter, uniqueNames } from "./readRows.js";
+
+/** The encodings `--encoding` accepts. */
+export type EncodingChoice = "auto" | "utf-8" | "latin1";
 
 /** How many bytes decide the encoding and the format when they are not given. */
 export const SNIFF_BYTES = 1 << 16;
