@@ -5,21 +5,7 @@ import { type CliIo, dataError, usageError } from "./io.js";
 import { delimiterOption, READ_OPTIONS } from "./options.js";
 import type { InputFormatChoice } from "./readRows.js";
 import type { EncodingChoice } from "./stream.js";
-import { streamResponses } from "./streamResponses.js";
-
-/** The values of {@link READ_OPTIONS} after `parseArgs`. */
-export interface ReadValues {
-  readonly score?: string | undefined;
-  readonly date?: string | undefined;
-  readonly "date-format"?: string | undefined;
-  readonly "time-zone"?: string | undefined;
-  readonly respondent?: string | undefined;
-  readonly comment?: string | undefined;
-  readonly attribute?: string[] | undefined;
-  readonly encoding?: string | undefined;
-  readonly delimiter?: string | undefined;
-  readonly "input-format"?: string | undefined;
-}
+import { columnOptions, type ReadValues, streamResponses } from "./streamResponses.js";
 
 /** Responses read from one file, with what was rejected and skipped. */
 export interface ReadResponses {
@@ -52,22 +38,13 @@ export async function readResponses(file: string, values: ReadValues, io: CliIo)
     throw usageError(`--input-format must be one of auto, csv, json, ndjson, received ${JSON.stringify(format)}`);
   }
   const delimiter = delimiterOption(values.delimiter);
-  const timeZone = values["time-zone"];
   const responses: NpsResponse[] = [];
   const issues: NpsIssue[] = [];
   const counts = { rows: 0, rejected: 0, skipped: 0 };
   const read = await streamResponses(
     file,
     {
-      columns: {
-        ...optional("score", values.score),
-        ...optional("date", values.date),
-        ...optional("dateFormat", values["date-format"]),
-        ...optional("timeZone", timeZone),
-        ...optional("respondent", values.respondent),
-        ...optional("comment", values.comment),
-        ...optional("attributes", values.attribute),
-      },
+      columns: columnOptions(values, values.attribute),
       encoding: encodingOf(values.encoding),
       inputFormat: format as InputFormatChoice,
       ...optional("delimiter", delimiter),

@@ -29,7 +29,7 @@ import {
 } from "./options.js";
 import type { InputFormatChoice } from "./readRows.js";
 import type { EncodingChoice } from "./stream.js";
-import { reasonOf, streamResponses } from "./streamResponses.js";
+import { columnOptions, reasonOf, streamResponses } from "./streamResponses.js";
 
 /** Options that only make sense with a file. */
 const FILE_OPTIONS = [
@@ -156,16 +156,7 @@ export async function report(args: ReadonlyArray<string>, io: CliIo): Promise<nu
     const read = await streamResponses(
       file,
       {
-        columns: {
-          ...optional("score", values.score),
-          ...optional("date", values.date),
-          ...optional("dateFormat", values["date-format"]),
-          ...optional("timeZone", timeZone),
-          ...optional("respondent", values.respondent),
-          ...optional("comment", values.comment),
-          ...optional("weight", values.weight),
-          ...optional("attributes", attributesOf(values.attribute, analysis)),
-        },
+        columns: columnOptions(values, attributesOf(values.attribute, analysis)),
         encoding,
         inputFormat,
         ...optional("delimiter", delimiter),

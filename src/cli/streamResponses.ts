@@ -21,6 +21,20 @@ export interface StreamOptions {
   readonly checkColumns?: (columns: ReadonlyArray<string>) => void;
 }
 
+/** The values of `READ_OPTIONS` after `parseArgs`. */
+export interface ReadValues {
+  readonly score?: string | undefined;
+  readonly date?: string | undefined;
+  readonly "date-format"?: string | undefined;
+  readonly "time-zone"?: string | undefined;
+  readonly respondent?: string | undefined;
+  readonly comment?: string | undefined;
+  readonly attribute?: string[] | undefined;
+  readonly encoding?: string | undefined;
+  readonly delimiter?: string | undefined;
+  readonly "input-format"?: string | undefined;
+}
+
 /** How a file was read: what the report's JSON calls `input`, and the mapping used. */
 export interface StreamedInput {
   readonly format: "csv" | "json" | "ndjson";
@@ -112,6 +126,28 @@ export async function streamResponses(
   } finally {
     progress.done();
   }
+}
+
+/**
+ * The column options of the command line, as {@link chooseFields} takes them: the reading options
+ * shared by every command that reads responses, the weight column (report only) and the attributes
+ * to read.
+ */
+export function columnOptions(
+  values: ReadValues & { readonly weight?: string | undefined },
+  attributes: ReadonlyArray<string> | undefined,
+): ColumnOptions {
+  const given: Array<[keyof ColumnOptions, string | ReadonlyArray<string> | undefined]> = [
+    ["score", values.score],
+    ["date", values.date],
+    ["dateFormat", values["date-format"]],
+    ["timeZone", values["time-zone"]],
+    ["respondent", values.respondent],
+    ["comment", values.comment],
+    ["weight", values.weight],
+    ["attributes", attributes],
+  ];
+  return Object.fromEntries(given.filter(([, value]) => value !== undefined)) as ColumnOptions;
 }
 
 async function openBytes(file: string, io: CliIo): Promise<ByteSource> {
