@@ -48,7 +48,8 @@ import { normalQuantile } from "./normal.js";
  * inside a bracket by bisection. About 0.3–1 ms per call.
  *
  * The upper limit is minus the lower limit of the mirrored posterior (promoters and detractors
- * swapped), so symmetric data give a symmetric interval.
+ * swapped), so symmetric data give a symmetric interval. At a level so small that the interval is
+ * narrower than the accuracy of its limits, the two could cross; both are then their midpoint.
  *
  * Accuracy: within 1e-7 points of the reference values for every tested case (1e-6 is asserted),
  * from n = 0 to n = 10⁷, both priors. The contour method agrees with the quadrature within 1e-8 points
@@ -96,6 +97,12 @@ function bounds(
   const lower = lowerQuantile(a, b, c, tail, quadratureOnly);
   // Equal promoter and detractor parameters: θ is symmetric about 0.
   const upper = a === c ? -lower : -lowerQuantile(c, b, a, tail, quadratureOnly);
+  // The limits are computed apart, each to about 1e-7 points: an interval narrower than that (a level
+  // near 0 on a very concentrated posterior) could come out crossed. Its midpoint is then both limits.
+  if (lower > upper) {
+    const middle = 50 * (lower + upper);
+    return { lower: middle, upper: middle };
+  }
   return { lower: 100 * lower, upper: 100 * upper };
 }
 
@@ -115,6 +122,8 @@ const T_TOLERANCE = 1e-12;
  * see {@link cornishFisher}) is at most this.
  */
 const EXPANSION_TOLERANCE = 1e-6;
+/** The Cornish–Fisher expansion is used only when its `smallness` is at most this. */
+const MAX_EXPANSION_SMALLNESS = 0.5;
 /** A quadrature term below this is treated as zero when trimming the range of u. */
 const NEGLIGIBLE_TERM = 1e-20;
 
@@ -134,7 +143,14 @@ interface Posterior {
 function lowerQuantile(a: number, b: number, c: number, q: number, quadratureOnly: boolean): number {
   const z = normalQuantile(q);
   const expansion = cornishFisher(a, b, c, z);
-  if (!quadratureOnly && 100 * expansion.sd * expansion.smallness ** 5 <= EXPANSION_TOLERANCE) {
+  // The error estimate holds only where the expansion converges (standardised cumulants below 1): a
+  // posterior of 10⁹ or more responses with a category near zero has a tiny σ, so a small estimate, yet
+  // is far from normal.
+  if (
+    !quadratureOnly &&
+    expansion.smallness <= MAX_EXPANSION_SMALLNESS &&
+    100 * expansion.sd * expansion.smallness ** 5 <= EXPANSION_TOLERANCE
+  ) {
     return expansion.quantile;
   }
   if (!quadratureOnly) return quantileBySaddlePoint(a, b, c, q, expansion, z);
@@ -440,7 +456,10 @@ function quantileBySaddlePoint(
     const factor = 1 - (gap * g2) / (2 * g1 * g1);
     let halley = factor > 0.5 && factor < 2;
     if (halley) next = w - gap / g1 / factor;
-    if (!(next > low && next < high)) {
+    // A step too small to move t by T_TOLERANCE is taken as it is: it may land on an end of the
+    // bracket only through rounding (near t = 1, w = log 2 cannot change by less than an ulp).
+    const tiny = Math.abs(Math.expm1(next) - t) <= T_TOLERANCE;
+    if (!(next > low && next < high) && !tiny) {
       next = 0.5 * (low + high);
       halley = false;
     }
@@ -458,9 +477,11 @@ function quantileBySaddlePoint(
       continue;
     }
     // Error left after the step: about δ²·|f′/(2f)| for Newton, δ³ times its square for Halley, with
-    // |f′/f| ≤ (1 + |z|)/σ near the quantile.
+    // |f′/f| ≤ (1 + |z|)/σ near the quantile of a smooth posterior, or the value at t where the density
+    // changes faster (a posterior with a category near zero has a cusp).
     if (step <= T_TOLERANCE) return nextT;
-    const error = halley ? step * step * step * curvature * curvature : step * step * curvature;
+    const rate = Math.max(curvature, Math.abs(densitySlope / density));
+    const error = halley ? step * step * step * rate * rate : step * step * rate;
     if (error <= SADDLE_T_TOLERANCE) return nextT;
   }
   return t;

@@ -191,4 +191,43 @@ describe("bayesBounds against the quadrature on small, one-sided and random samp
     }
     expect(worst).toBeLessThan(1e-6);
   });
+
+  it("stays accurate and ordered on extreme counts and levels (10⁻⁴ to 0.999999, up to 10¹² responses)", () => {
+    // Found by fuzzing: a step below the resolution of log(1 + t) next to t = 1 once sent the search to
+    // −1 (first case), and the Cornish–Fisher expansion was once used on a posterior of 10¹¹ passives,
+    // far from normal, and put the lower limit above the upper one (second case).
+    const found: Array<[number, number, number, number, "jeffreys" | "uniform"]> = [
+      [27_596_322_495.601578, 1, 2.7268922328948974e-7, 0.0001, "jeffreys"],
+      [0, 101_642_381_691.40234, 0, 0.999999, "jeffreys"],
+      [129.6930215214274, 2.0374735887162386e-7, 7.014054220635444e-7, 0.999999, "uniform"],
+    ];
+    for (const [promoters, passives, detractors, level, prior] of found) {
+      const counts = { promoters, passives, detractors };
+      const fast = bayesBounds(counts, level, prior);
+      const exact = bayesBoundsByQuadrature(counts, level, prior);
+      expect(Math.abs(fast.lower - exact.lower)).toBeLessThan(1e-6);
+      expect(Math.abs(fast.upper - exact.upper)).toBeLessThan(1e-6);
+      expect(fast.lower).toBeLessThanOrEqual(fast.upper);
+    }
+    const random = createRandom(7);
+    const count = (): number => {
+      const r = random.nextDouble();
+      if (r < 0.15) return 0;
+      if (r < 0.3) return Math.floor(random.nextDouble() * 5);
+      if (r < 0.45) return random.nextDouble() * 2;
+      if (r < 0.6) return random.nextDouble() * 1e-6;
+      return Math.exp(random.nextDouble() * Math.log(1e12));
+    };
+    const levels = [1e-4, 0.01, 0.3, 0.5, 0.8, 0.95, 0.99, 0.999, 0.99999, 0.999999];
+    for (let i = 0; i < 2000; i++) {
+      const counts = { promoters: count(), passives: count(), detractors: count() };
+      const level = levels[Math.floor(random.nextDouble() * levels.length)] ?? 0.95;
+      const prior = random.nextDouble() < 0.5 ? "jeffreys" : "uniform";
+      const got = bayesBounds(counts, level, prior);
+      expect(Number.isFinite(got.lower) && Number.isFinite(got.upper)).toBe(true);
+      expect(got.lower).toBeLessThanOrEqual(got.upper);
+      expect(got.lower).toBeGreaterThan(-100 - 1e-9);
+      expect(got.upper).toBeLessThan(100 + 1e-9);
+    }
+  });
 });
