@@ -19,8 +19,8 @@ import { normalQuantile } from "./normal.js";
  *
  * Computed without simulation, in one of two ways (STATISTICS.md §3.6):
  *
- * - When the posterior of θ is close enough to normal — its error estimate `100·σ·ε⁵` is at most
- *   1e-6 points, with σ the posterior standard deviation and ε the largest of |λ₃|, |λ₄|^(1/2),
+ * - When the posterior of θ is close enough to normal — ε ≤ ½ and the error estimate `100·σ·ε⁵` is
+ *   at most 1e-6 points, with σ the posterior standard deviation and ε the largest of |λ₃|, |λ₄|^(1/2),
  *   |λ₅|^(1/3), |λ₆|^(1/4) (standardised cumulants, of order n^(−1/2)) — the Cornish–Fisher expansion
  *   through the terms of order 1/n² from the exact cumulants κ₁ … κ₆ of θ (closed form, see
  *   `cornishFisher`). O(1), a few microseconds. This covers balanced counts from a few thousand
