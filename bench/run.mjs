@@ -2,6 +2,7 @@
 import os from "node:os";
 import * as csv from "./csv.mjs";
 import * as inference from "./inference.mjs";
+import * as input from "./input.mjs";
 import * as scale from "./scale.mjs";
 import * as segments from "./segments.mjs";
 import * as tally from "./tally.mjs";
@@ -12,7 +13,7 @@ console.log(
   `npskit benchmarks — Node ${process.version}, ${cpus.length} × ${cpus[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`,
 );
 const only = process.argv[2];
-const benches = { tally, inference, segments, trends, scale, csv };
+const benches = { tally, inference, segments, trends, scale, csv, input };
 for (const [name, bench] of Object.entries(benches)) {
   if (only === undefined || only === name) bench.run();
 }
