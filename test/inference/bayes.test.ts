@@ -230,4 +230,58 @@ describe("bayesBounds against the quadrature on small, one-sided and random samp
       expect(got.upper).toBeLessThan(100 + 1e-9);
     }
   });
+
+  it("matches the quadrature on passive-heavy samples at levels whose limits fall near 0 (0.2–0.99)", () => {
+    // Many passives and few promoters or detractors: near θ = 0 the posterior's transform oscillates
+    // like exp(−b·t·z), which a path bent the usual way does not damp. The first version was off by up
+    // to 1.5e-5 points here, e.g. (0, 67, 0.98) with the Jeffreys prior at level 0.2.
+    const random = createRandom(5);
+    let worst = 0;
+    for (let i = 0; i < 300; i++) {
+      const passives = Math.round(Math.exp(Math.log(50) + random.nextDouble() * Math.log(2e5)));
+      let promoters = random.nextDouble() < 0.4 ? 0 : random.nextDouble() * 5;
+      let detractors = random.nextDouble() * 6;
+      if (random.nextDouble() < 0.5) {
+        promoters = Math.round(promoters);
+        detractors = Math.round(detractors);
+      }
+      const counts = { promoters, passives, detractors };
+      const level = [0.2, 0.5, 0.8, 0.95, 0.99][Math.floor(random.nextDouble() * 5)] ?? 0.5;
+      const prior = random.nextDouble() < 0.5 ? "jeffreys" : "uniform";
+      const fast = bayesBounds(counts, level, prior);
+      const exact = bayesBoundsByQuadrature(counts, level, prior);
+      worst = Math.max(worst, Math.abs(fast.lower - exact.lower), Math.abs(fast.upper - exact.upper));
+    }
+    expect(worst).toBeLessThan(1e-6);
+    const known = bayesBounds({ promoters: 0, passives: 67, detractors: 0.9831810691393912 }, 0.2, "jeffreys");
+    const exact = bayesBoundsByQuadrature(
+      { promoters: 0, passives: 67, detractors: 0.9831810691393912 },
+      0.2,
+      "jeffreys",
+    );
+    expect(Math.abs(known.upper - exact.upper)).toBeLessThan(1e-7);
+  });
+
+  it("matches the quadrature at levels 0.9999 to 0.999999 on larger samples (the expansion's far tail)", () => {
+    // The Cornish–Fisher terms left out grow with |z|: without a factor for it in the error estimate,
+    // the expansion was used at level 0.999999 with errors up to 1e-5 points.
+    const random = createRandom(17);
+    let worst = 0;
+    for (let i = 0; i < 300; i++) {
+      const n = Math.exp(Math.log(100) + random.nextDouble() * Math.log(1e6));
+      const promoterShare = random.nextDouble();
+      const passiveShare = random.nextDouble() * (1 - promoterShare);
+      const counts = {
+        promoters: n * promoterShare,
+        passives: n * passiveShare,
+        detractors: n * (1 - promoterShare - passiveShare),
+      };
+      const level = [0.9999, 0.99999, 0.999999][Math.floor(random.nextDouble() * 3)] ?? 0.9999;
+      const prior = random.nextDouble() < 0.5 ? "jeffreys" : "uniform";
+      const fast = bayesBounds(counts, level, prior);
+      const exact = bayesBoundsByQuadrature(counts, level, prior);
+      worst = Math.max(worst, Math.abs(fast.lower - exact.lower), Math.abs(fast.upper - exact.upper));
+    }
+    expect(worst).toBeLessThan(1e-6);
+  });
 });
