@@ -441,6 +441,9 @@ function quantileBySaddlePoint(
   t = clamp(t, -1 + 1e-12, 1 - 1e-12);
   let w = Math.log1p(t);
   const fineStep = contourStep(a + b + c);
+  // Below a total shape of 16 the steps of contourStep were checked on every sample and on random
+  // non-integer ones; above, the accurate sum checks its own error.
+  const checked = a + b + c >= CHECKED_TOTAL;
   let fine = false;
   let low = Math.log(1e-300);
   let high = Math.log(2);
@@ -448,7 +451,7 @@ function quantileBySaddlePoint(
   let saddle = Number.NaN;
   for (let iteration = 0; iteration < 100; iteration++) {
     const { cdf, density, densitySlope, saddlePoint } = fine
-      ? distributionBySaddlePoint(a, b, c, t, saddle, fineStep, CONTOUR_TOLERANCE, true)
+      ? distributionBySaddlePoint(a, b, c, t, saddle, fineStep, CONTOUR_TOLERANCE, checked)
       : distributionBySaddlePoint(a, b, c, t, saddle, COARSE_STEP, COARSE_TOLERANCE, false);
     saddle = saddlePoint;
     const gap = cdf > 0 ? Math.log(cdf) - logQ : Number.NEGATIVE_INFINITY;
@@ -680,6 +683,8 @@ interface ContourPath {
   readonly power: Float64Array;
 }
 
+/** From this total shape on, the accurate contour sum estimates its own error (see contourStep). */
+const CHECKED_TOTAL = 16;
 /** Refinement: the tail's estimated error must be below this fraction of min(tail, 1). */
 const REFINE_TOLERANCE = 1e-9;
 /** At most this many halvings of the step. */
