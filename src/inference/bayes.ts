@@ -603,7 +603,7 @@ function distributionBySaddlePoint(
   // of at most HALF_INTEGER_LIMIT keeps every partial product far from overflow along the path.
   const halfIntegers =
     a + b + c <= HALF_INTEGER_LIMIT && Number.isInteger(2 * a) && Number.isInteger(2 * b) && Number.isInteger(2 * c);
-  let path: ContourPath = {
+  const path: ContourPath = {
     a,
     b,
     c,
@@ -617,45 +617,28 @@ function distributionBySaddlePoint(
     halfIntegers,
     power: new Float64Array(6),
   };
-  // sums[0..2]: tail, density, slope over the nodes so far; sums[3], sums[4]: the tail over every
-  // second and every fourth of the first sweep's nodes (the rules with steps 2h and 4h).
-  let sums = new Float64Array(5);
-  let nodes = sweepPath(path, 0, step, 0, tolerance, sums);
+  // The rules with steps h, 2h and 4h share their nodes. Where the trapezoidal rule converges
+  // geometrically, its error at h is about e₂²/e₄ (e₂ = |T₂ₕ − Tₕ|, e₄ = |T₄ₕ − Tₕ|): see ruleError.
+  let sum = firstSweep(path, step, tolerance);
+  // A path bent little at the saddle can still meet an oscillating factor further out (many passives
+  // with t near 0 make M behave like exp(−b·t·z), which only a bend the other way damps): when the
+  // first sum is not accurate, the path bent the most the other way is tried once.
+  if (refine && sum.estimate > 0 && Math.abs(otherBend) > 2 * Math.abs(bend)) {
+    const other = firstSweep({ ...path, bend: otherBend }, step, tolerance);
+    if (other.estimate < sum.estimate) sum = other;
+  }
+  const { sums } = sum;
+  let { twice, four, estimate, nodes } = sum;
   let h = step;
-  if (refine) {
-    // The rules with steps h, 2h and 4h share their nodes. Where the trapezoidal rule converges
-    // geometrically, its error at h is about e₂²/e₄ (e₂ = |T₂ₕ − Tₕ|, e₄ = |T₄ₕ − Tₕ|); while that
-    // estimate is above REFINE_TOLERANCE of the tail (or the errors do not shrink), the step is halved.
-    let twice = 2 * h * (sums[3] as number);
-    let four = 4 * h * (sums[4] as number);
-    let estimate = ruleError(h * (sums[0] as number), twice, four);
-    // A path bent little at the saddle can still meet an oscillating factor further out (many
-    // passives with t near 0 make M behave like exp(−b·t·z), which only a bend the other way damps):
-    // when the first sum is not accurate, the path bent the most the other way is tried once.
-    if (estimate > 0 && Math.abs(otherBend) > 2 * Math.abs(bend)) {
-      const other: ContourPath = { ...path, bend: otherBend };
-      const otherSums = new Float64Array(5);
-      const otherNodes = sweepPath(other, 0, step, 0, tolerance, otherSums);
-      const otherTwice = 2 * h * (otherSums[3] as number);
-      const otherFour = 4 * h * (otherSums[4] as number);
-      const otherEstimate = ruleError(h * (otherSums[0] as number), otherTwice, otherFour);
-      if (otherEstimate < estimate) {
-        path = other;
-        sums = otherSums;
-        nodes = otherNodes;
-        twice = otherTwice;
-        four = otherFour;
-        estimate = otherEstimate;
-      }
-    }
-    for (let halving = 0; halving < MAX_HALVINGS && estimate > 0; halving++) {
-      four = twice;
-      twice = h * (sums[0] as number);
-      sweepPath(path, 0.5 * h, h, nodes, tolerance, sums);
-      nodes *= 2;
-      h *= 0.5;
-      estimate = ruleError(h * (sums[0] as number), twice, four);
-    }
+  // While the estimate is above REFINE_TOLERANCE of the tail (or the errors do not shrink), the step
+  // is halved: the midpoints are added to the sums.
+  for (let halving = 0; refine && halving < MAX_HALVINGS && estimate > 0; halving++) {
+    four = twice;
+    twice = h * (sums[0] as number);
+    sweepPath(sum.path, 0.5 * h, h, nodes, tolerance, sums);
+    nodes *= 2;
+    h *= 0.5;
+    estimate = ruleError(h * (sums[0] as number), twice, four);
   }
   const tail = (h * (sums[0] as number)) / Math.PI;
   const density = (h * (sums[1] as number)) / Math.PI;
@@ -691,8 +674,33 @@ const REFINE_TOLERANCE = 1e-9;
 const MAX_HALVINGS = 3;
 
 /**
- * How far the estimated error of the trapezoidal sum `current` (step h) is above REFINE_TOLERANCE of
- * the tail, from the sums with steps 2h and 4h on the same nodes; 0 when it is within.
+ * The first sweep along `path` with step h: its sums (see {@link sweepPath}), the number of nodes,
+ * the tail by the rules with steps 2h and 4h on the same nodes, and the estimated error of the tail
+ * by the rule with step h when above REFINE_TOLERANCE (else 0; see {@link ruleError}).
+ */
+function firstSweep(
+  path: ContourPath,
+  step: number,
+  tolerance: number,
+): {
+  readonly path: ContourPath;
+  readonly sums: Float64Array;
+  readonly nodes: number;
+  readonly twice: number;
+  readonly four: number;
+  readonly estimate: number;
+} {
+  const sums = new Float64Array(5);
+  const nodes = sweepPath(path, 0, step, 0, tolerance, sums);
+  const twice = 2 * step * (sums[3] as number);
+  const four = 4 * step * (sums[4] as number);
+  return { path, sums, nodes, twice, four, estimate: ruleError(step * (sums[0] as number), twice, four) };
+}
+
+/**
+ * The estimated error of the trapezoidal sum `current` (step h), from the sums `twice` and `four` with
+ * steps 2h and 4h on the same nodes, when it is above REFINE_TOLERANCE of min(|tail|, 1); 0 when it
+ * is within. The sums carry the factor π of the tail.
  */
 function ruleError(current: number, twice: number, four: number): number {
   const e2 = Math.abs(twice - current);
