@@ -52,8 +52,8 @@ const DATE_PATTERNS = [
   "yyyy/MM/dd",
 ] as const;
 
-/** How many rows the score and date checks look at. */
-const PROBE_ROWS = 2000;
+/** How many rows the column checks look at (and the streamed reader reads before choosing). */
+export const PROBE_ROWS = 2000;
 
 /**
  * Decides the column mapping: options first, then `guessFields` on the header. A guessed score

@@ -1,12 +1,9 @@
 import { type FieldMapping, type ParseResult, parseResponses } from "../input/parseResponses.js";
-import { type ColumnOptions, chooseFields } from "./chooseFields.js";
+import { type ColumnOptions, chooseFields, PROBE_ROWS } from "./chooseFields.js";
 import { type ByteSource, type CliIo, dataError, openFile, openStdin } from "./io.js";
 import { progressBar } from "./progress.js";
 import type { InputFormatChoice } from "./readRows.js";
 import { decodeStream, type EncodingChoice, streamRows } from "./stream.js";
-
-/** How many rows are read before the columns are chosen (the guesses look at these). */
-const PROBE_ROWS = 2000;
 
 /** How to read a file of responses, once the command's options are checked. */
 export interface StreamOptions {
