@@ -32,8 +32,8 @@ import { normalQuantile } from "./normal.js";
  *   Laplace transform of the linear combination of gamma variables whose sign decides θ ≤ t
  *   (`distributionBySaddlePoint`): F(t), the density f(t) and its slope f′(t) are contour integrals of
  *   elementary functions, computed by the trapezoidal rule on a parabola through the saddle point,
- *   whose error is estimated from the same nodes (the step is halved, or the path bent the other way,
- *   until it is below 1e-9 of the tail). The quantile is found by Halley's method on log F in the
+ *   whose error is estimated from the same nodes (a path bent more to one side is tried, or the step
+ *   halved, until it is below 1e-9 of the tail). The quantile is found by Halley's method on log F in the
  *   variable log(1 + t), started from the Cornish–Fisher value: coarse evaluations (10–25 nodes) bring
  *   the iterate close, then usually a single accurate one (20–65 nodes) settles it
  *   (`quantileBySaddlePoint`). About 10–30 µs per call for most counts, up to about 60 µs for
@@ -523,9 +523,9 @@ function quantileBySaddlePoint(
  * integrand is analytic in a strip around the real u axis). `step` is the step in u and `tolerance` the
  * envelope, relative to the first term, below which the sum stops. With `refine`, the sum's error is
  * estimated from the rules with steps 2h and 4h on the same nodes and, while above REFINE_TOLERANCE,
- * the path bent the other way is tried once and then the step halved (up to MAX_HALVINGS times).
- * `start` is a first guess of the saddle point (NaN for none); the saddle point found is returned with
- * F, f and f′.
+ * the paths bent the most to either side are tried and then the step halved (up to MAX_HALVINGS
+ * times). `start` is a first guess of the saddle point (NaN for none); the saddle point found is
+ * returned with F, f and f′.
  */
 function distributionBySaddlePoint(
   a: number,
@@ -596,8 +596,6 @@ function distributionBySaddlePoint(
   if (m > 0) rightmost = Math.max(rightmost, (0.5 * width) / (s - 1 / m));
   rightmost = Math.max(rightmost, (0.5 * width) / (s - 1 / p));
   const bend = Math.min(leftmost, Math.max(rightmost, (-third / (6 * curvature)) * width));
-  // The most the path may bend the other way (see the refinement below).
-  const otherBend = bend > 0 ? rightmost : leftmost;
   // Small integer or half-integer shapes (integer counts with the Jeffreys or uniform prior: the tiny
   // samples that need the most nodes) take a branch without logarithms and trigonometry; a total shape
   // of at most HALF_INTEGER_LIMIT keeps every partial product far from overflow along the path.
@@ -621,11 +619,16 @@ function distributionBySaddlePoint(
   // geometrically, its error at h is about e₂²/e₄ (e₂ = |T₂ₕ − Tₕ|, e₄ = |T₄ₕ − Tₕ|): see ruleError.
   let sum = firstSweep(path, step, tolerance);
   // A path bent little at the saddle can still meet an oscillating factor further out (many passives
-  // with t near 0 make M behave like exp(−b·t·z), which only a bend the other way damps): when the
-  // first sum is not accurate, the path bent the most the other way is tried once.
-  if (refine && sum.estimate > 0 && Math.abs(otherBend) > 2 * Math.abs(bend)) {
-    const other = firstSweep({ ...path, bend: otherBend }, step, tolerance);
-    if (other.estimate < sum.estimate) sum = other;
+  // with t near 0 make M behave like exp(−b·t·z), which only a strong bend to one side damps): when
+  // the first sum is not accurate, the paths bent the most to either side are tried, the stronger
+  // bend first, until one is.
+  if (refine && sum.estimate > 0) {
+    const strongest = Math.abs(leftmost) >= Math.abs(rightmost) ? [leftmost, rightmost] : [rightmost, leftmost];
+    for (const candidate of strongest) {
+      if (!(Math.abs(candidate) > 2 * Math.abs(bend)) || sum.estimate === 0) continue;
+      const other = firstSweep({ ...path, bend: candidate }, step, tolerance);
+      if (other.estimate < sum.estimate) sum = other;
+    }
   }
   const { sums } = sum;
   let { twice, four, estimate, nodes } = sum;
