@@ -400,6 +400,8 @@ const COARSE_STEP = 0.4;
 const COARSE_TOLERANCE = 1e-4;
 /** The coarse evaluations stop once a step moves t by less than this fraction of the posterior sd. */
 const COARSE_SWITCH = 1e-2;
+/** The longest step of the quantile search in log(1 + t) (see quantileBySaddlePoint). */
+const MAX_LOG_STEP = 10;
 /** At most this many coarse evaluations. */
 const COARSE_LIMIT = 20;
 
@@ -472,6 +474,13 @@ function quantileBySaddlePoint(
     const tiny = Math.abs(Math.expm1(next) - t) <= T_TOLERANCE;
     if (!(next > low && next < high) && !tiny) {
       next = 0.5 * (low + high);
+      halley = false;
+    }
+    // No step changes 1 + t by more than a factor e^MAX_LOG_STEP: the first bracket reaches
+    // 1 + t = 1e-300, and a far-off start (a posterior piled up next to −1) could otherwise jump to a t
+    // that is −1 in floating point.
+    if (Math.abs(next - w) > MAX_LOG_STEP) {
+      next = next < w ? w - MAX_LOG_STEP : w + MAX_LOG_STEP;
       halley = false;
     }
     const nextT = Math.expm1(next);

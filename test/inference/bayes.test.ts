@@ -200,6 +200,8 @@ describe("bayesBounds against the quadrature on small, one-sided and random samp
       [27_596_322_495.601578, 1, 2.7268922328948974e-7, 0.0001, "jeffreys"],
       [0, 101_642_381_691.40234, 0, 0.999999, "jeffreys"],
       [129.6930215214274, 2.0374735887162386e-7, 7.014054220635444e-7, 0.999999, "uniform"],
+      // A start far from the quantile once jumped to t = −1 in floating point (a limit of −100).
+      [0, 0, 48_726_738, 0.9999, "jeffreys"],
     ];
     for (const [promoters, passives, detractors, level, prior] of found) {
       const counts = { promoters, passives, detractors };
@@ -208,6 +210,8 @@ describe("bayesBounds against the quadrature on small, one-sided and random samp
       expect(Math.abs(fast.lower - exact.lower)).toBeLessThan(1e-6);
       expect(Math.abs(fast.upper - exact.upper)).toBeLessThan(1e-6);
       expect(fast.lower).toBeLessThanOrEqual(fast.upper);
+      expect(fast.lower).toBeGreaterThan(-100);
+      expect(fast.upper).toBeLessThan(100);
     }
     const random = createRandom(7);
     const count = (): number => {
