@@ -116,6 +116,52 @@ export function run() {
     ],
   );
 
+  // Seeded random samples of every kind (one-sided, passive-heavy, tiny, weighted, large), at levels
+  // from 0.2 to 0.9999: a first pass times each briefly, the ten slowest are timed again.
+  const random = lcg(2026);
+  const small = () => {
+    const r = random();
+    return r < 0.3 ? 0 : r < 0.6 ? Math.floor(random() * 6) : random() * 6;
+  };
+  const big = () => Math.floor(Math.exp(random() * Math.log(1e8)));
+  const draws = [];
+  for (let i = 0; i < 1000; i++) {
+    const kind = random();
+    const tally =
+      kind < 0.25
+        ? { promoters: small(), passives: big(), detractors: small() }
+        : kind < 0.45
+          ? { promoters: big(), passives: small(), detractors: small() }
+          : kind < 0.6
+            ? { promoters: small(), passives: small(), detractors: big() }
+            : kind < 0.8
+              ? { promoters: small(), passives: small(), detractors: small() }
+              : { promoters: big(), passives: big(), detractors: big() };
+    const level = [0.2, 0.5, 0.8, 0.9, 0.95, 0.99, 0.999, 0.9999][Math.floor(random() * 8)];
+    const options = { method: "bayes", level, prior: random() < 0.5 ? "jeffreys" : "uniform" };
+    draws.push({ tally, options, time: perCall(() => confidenceInterval(tally, options), 20) });
+  }
+  draws.sort((a, b) => b.time - a.time);
+  const slowDraws = draws
+    .slice(0, 10)
+    .map((entry) => ({ ...entry, time: perCall(() => confidenceInterval(entry.tally, entry.options), 1000) }))
+    .sort((a, b) => b.time - a.time);
+  const drawTimes = draws.map((entry) => entry.time).sort((a, b) => a - b);
+  const show = (tally) =>
+    [tally.promoters, tally.passives, tally.detractors].map((v) => (Number.isInteger(v) ? v : v.toFixed(2))).join("/");
+  printTable(
+    "bayes on 1,000 seeded random samples of every kind, levels 0.2–0.9999",
+    ["median", "90th percentile", "slowest (retimed)", "slowest case"],
+    [
+      [
+        formatMs(drawTimes[Math.floor(drawTimes.length / 2)]),
+        formatMs(drawTimes[Math.floor(drawTimes.length * 0.9)]),
+        formatMs(slowDraws[0].time),
+        `${show(slowDraws[0].tally)} ${slowDraws[0].options.prior} ${slowDraws[0].options.level}`,
+      ],
+    ],
+  );
+
   const bootRows = [];
   for (const n of [100, 1000, 10_000]) {
     const scores = Array.from({ length: n }, (_, i) => (i * 7) % 11);

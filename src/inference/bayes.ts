@@ -626,18 +626,20 @@ function distributionBySaddlePoint(
   };
   // The rules with steps h, 2h and 4h share their nodes. Where the trapezoidal rule converges
   // geometrically, its error at h is about e₂²/e₄ (e₂ = |T₂ₕ − Tₕ|, e₄ = |T₄ₕ − Tₕ|): see ruleError.
-  let sum = firstSweep(path, step, tolerance);
   // A path bent little at the saddle can still meet an oscillating factor further out (many passives
-  // with t near 0 make M behave like exp(−b·t·z), which only a strong bend to one side damps): when
-  // the first sum is not accurate, the paths bent the most to either side are tried, the stronger
-  // bend first, until one is.
-  if (refine && sum.estimate > 0) {
-    const strongest = Math.abs(leftmost) >= Math.abs(rightmost) ? [leftmost, rightmost] : [rightmost, leftmost];
-    for (const candidate of strongest) {
-      if (!(Math.abs(candidate) > 2 * Math.abs(bend)) || sum.estimate === 0) continue;
-      const other = firstSweep({ ...path, bend: candidate }, step, tolerance);
-      if (other.estimate < sum.estimate) sum = other;
-    }
+  // with t near 0 make M behave like exp(−b·t·z), which only a strong bend to one side damps); it also
+  // decays slowly, so its sum needs many nodes. With `refine`, a path bent that little (below
+  // STRAIGHT of the strongest bend allowed) is tried after the paths bent the most to either side,
+  // and otherwise before them; the first whose sum is accurate is kept, else the most accurate.
+  const strongest = Math.abs(leftmost) >= Math.abs(rightmost) ? [leftmost, rightmost] : [rightmost, leftmost];
+  const others = strongest.filter((candidate) => Math.abs(candidate) > 2 * Math.abs(bend));
+  const straight = Math.abs(bend) < STRAIGHT * Math.max(leftmost, -rightmost);
+  const bends = !refine ? [bend] : straight ? [...others, bend] : [bend, ...others];
+  let sum = firstSweep({ ...path, bend: bends[0] as number }, step, tolerance);
+  for (const candidate of bends.slice(1)) {
+    if (sum.estimate === 0) break;
+    const other = firstSweep({ ...path, bend: candidate }, step, tolerance);
+    if (other.estimate < sum.estimate) sum = other;
   }
   const { sums } = sum;
   let { twice, four, estimate, nodes } = sum;
@@ -678,6 +680,8 @@ interface ContourPath {
   readonly power: Float64Array;
 }
 
+/** A bend below this fraction of the strongest allowed counts as a straight path (see distributionBySaddlePoint). */
+const STRAIGHT = 0.01;
 /** From this total shape on, the accurate contour sum estimates its own error (see contourStep). */
 const CHECKED_TOTAL = 16;
 /** Refinement: the tail's estimated error must be below this fraction of min(tail, 1). */
