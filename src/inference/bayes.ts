@@ -33,7 +33,7 @@ import { normalQuantile } from "./normal.js";
  *   (`distributionBySaddlePoint`): F(t), the density f(t) and its slope f′(t) are contour integrals of
  *   elementary functions, computed by the trapezoidal rule on a parabola through the saddle point,
  *   whose error is estimated from the same nodes (a path bent more to one side is tried, or the step
- *   halved, until it is below 1e-9 of the tail). The quantile is found by Halley's method on log F in the
+ *   halved, until it is below 3e-9 of the tail). The quantile is found by Halley's method on log F in the
  *   variable log(1 + t), started from the Cornish–Fisher value: coarse evaluations (10–25 nodes) bring
  *   the iterate close, then usually a single accurate one (20–65 nodes) settles it
  *   (`quantileBySaddlePoint`). About 10–30 µs per call for most counts, up to about 60 µs for
@@ -685,7 +685,7 @@ const STRAIGHT = 0.01;
 /** From this total shape on, the accurate contour sum estimates its own error (see contourStep). */
 const CHECKED_TOTAL = 16;
 /** Refinement: the tail's estimated error must be below this fraction of min(tail, 1). */
-const REFINE_TOLERANCE = 1e-9;
+const REFINE_TOLERANCE = 3e-9;
 /** At most this many halvings of the step. */
 const MAX_HALVINGS = 3;
 
