@@ -1,6 +1,7 @@
 import type { NpsIssue } from "../core/errors.js";
 import type { NpsResponse } from "../core/response.js";
 import type { FieldMapping } from "../input/parseResponses.js";
+import { SHOWN_REASONS } from "./collect.js";
 import { type CliIo, dataError, usageError } from "./io.js";
 import { delimiterOption, READ_OPTIONS } from "./options.js";
 import type { InputFormatChoice } from "./readRows.js";
@@ -39,7 +40,9 @@ export async function readResponses(file: string, values: ReadValues, io: CliIo)
   }
   const delimiter = delimiterOption(values.delimiter);
   const responses: NpsResponse[] = [];
+  // The first problems are shown on standard error, the others counted.
   const issues: NpsIssue[] = [];
+  let issueCount = 0;
   const counts = { rows: 0, rejected: 0, skipped: 0 };
   const read = await streamResponses(
     file,
@@ -53,14 +56,18 @@ export async function readResponses(file: string, values: ReadValues, io: CliIo)
     io,
     (batch) => {
       for (const response of batch.responses) responses.push(response);
-      for (const issue of batch.issues) issues.push(issue);
+      issueCount += batch.issues.length;
+      for (const issue of batch.issues) {
+        if (issues.length >= SHOWN_REASONS) break;
+        issues.push(issue);
+      }
       counts.rows += batch.counts.rows;
       counts.rejected += batch.counts.rejected;
       counts.skipped += batch.counts.skipped;
     },
   );
-  for (const issue of issues.slice(0, 5)) note(`row ${issue.row ?? "?"}: ${issue.message}`);
-  if (issues.length > 5) note(`and ${issues.length - 5} more issues`);
+  for (const issue of issues) note(`row ${issue.row ?? "?"}: ${issue.message}`);
+  if (issueCount > SHOWN_REASONS) note(`and ${issueCount - SHOWN_REASONS} more issues`);
   if (counts.rejected > 0) note(`${counts.rejected} rows rejected and left out`);
   if (responses.length === 0) {
     throw dataError(`no valid score in ${source} (${counts.rows} rows)`);
