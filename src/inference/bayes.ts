@@ -36,7 +36,7 @@ import { normalQuantile } from "./normal.js";
  *   halved, until it is below 3e-9 of the tail). The quantile is found by Halley's method on log F in the
  *   variable log(1 + t), started from the Cornish–Fisher value: coarse evaluations (10–25 nodes) bring
  *   the iterate close, then usually a single accurate one (20–65 nodes) settles it
- *   (`quantileBySaddlePoint`). About 10–30 µs per call for most counts, up to about 60 µs for
+ *   (`quantileBySaddlePoint`). About 10–30 µs per call for most counts, up to about 40 µs for
  *   passive-heavy samples whose limit falls next to 0 (docs/performance.md), against 0.3–1 ms for the
  *   quadrature.
  *
