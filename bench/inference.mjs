@@ -36,6 +36,34 @@ function naiveBootstrap(scores, resamples, level) {
   return { lower: values[Math.ceil(resamples * alpha) - 1], upper: values[Math.ceil(resamples * (1 - alpha)) - 1] };
 }
 
+/**
+ * Prints the median and 90th percentile of a sweep's brief timings, and its slowest case: the ten
+ * slowest are timed again with a longer loop (a short loop can be slowed by a garbage collection or
+ * another process).
+ */
+function printSweep(title, entries) {
+  const times = entries.map((entry) => entry.time).sort((a, b) => a - b);
+  const [slowest] = [...entries]
+    .sort((a, b) => b.time - a.time)
+    .slice(0, 10)
+    .map((entry) => ({ ...entry, time: perCall(() => confidenceInterval(entry.tally, entry.options), 1000) }))
+    .sort((a, b) => b.time - a.time);
+  const count = (v) => (Number.isInteger(v) ? v : v.toFixed(2));
+  const { tally, options } = slowest;
+  printTable(
+    title,
+    ["median", "90th percentile", "slowest (retimed)", "slowest case"],
+    [
+      [
+        formatMs(times[Math.floor(times.length / 2)]),
+        formatMs(times[Math.floor(times.length * 0.9)]),
+        formatMs(slowest.time),
+        `${[tally.promoters, tally.passives, tally.detractors].map(count).join("/")} ${options.prior} ${options.level}`,
+      ],
+    ],
+  );
+}
+
 export function run() {
   const rows = [];
   for (const n of [100, 10_000, 10_000_000]) {
@@ -80,8 +108,7 @@ export function run() {
   );
 
   // Every sample of up to 12 responses, both priors, three levels: the slowest are the interval's worst
-  // case. A first pass times each briefly; the ten slowest are then timed again with longer loops (a
-  // short loop can be slowed by a garbage collection or another process).
+  // case among small samples.
   const sweep = [];
   for (let n = 0; n <= 12; n++) {
     for (let promoters = 0; promoters <= n; promoters++) {
@@ -96,28 +123,13 @@ export function run() {
       }
     }
   }
-  sweep.sort((a, b) => b.time - a.time);
-  const retimed = sweep
-    .slice(0, 10)
-    .map((entry) => ({ ...entry, time: perCall(() => confidenceInterval(entry.tally, entry.options), 1000) }))
-    .sort((a, b) => b.time - a.time);
-  const times = sweep.map((entry) => entry.time).sort((a, b) => a - b);
-  const slowest = retimed[0];
-  printTable(
+  printSweep(
     `bayes on every sample of 0 to 12 responses (${sweep.length} cases: 455 counts, 2 priors, 3 levels)`,
-    ["median", "90th percentile", "slowest (retimed)", "slowest case"],
-    [
-      [
-        formatMs(times[Math.floor(times.length / 2)]),
-        formatMs(times[Math.floor(times.length * 0.9)]),
-        formatMs(slowest.time),
-        `${slowest.tally.promoters}/${slowest.tally.passives}/${slowest.tally.detractors} ${slowest.options.prior} ${slowest.options.level}`,
-      ],
-    ],
+    sweep,
   );
 
   // Seeded random samples of every kind (one-sided, passive-heavy, tiny, weighted, large), at levels
-  // from 0.2 to 0.9999: a first pass times each briefly, the ten slowest are timed again.
+  // from 0.2 to 0.9999.
   const random = lcg(2026);
   const small = () => {
     const r = random();
@@ -141,26 +153,7 @@ export function run() {
     const options = { method: "bayes", level, prior: random() < 0.5 ? "jeffreys" : "uniform" };
     draws.push({ tally, options, time: perCall(() => confidenceInterval(tally, options), 20) });
   }
-  draws.sort((a, b) => b.time - a.time);
-  const slowDraws = draws
-    .slice(0, 10)
-    .map((entry) => ({ ...entry, time: perCall(() => confidenceInterval(entry.tally, entry.options), 1000) }))
-    .sort((a, b) => b.time - a.time);
-  const drawTimes = draws.map((entry) => entry.time).sort((a, b) => a - b);
-  const show = (tally) =>
-    [tally.promoters, tally.passives, tally.detractors].map((v) => (Number.isInteger(v) ? v : v.toFixed(2))).join("/");
-  printTable(
-    "bayes on 1,000 seeded random samples of every kind, levels 0.2–0.9999",
-    ["median", "90th percentile", "slowest (retimed)", "slowest case"],
-    [
-      [
-        formatMs(drawTimes[Math.floor(drawTimes.length / 2)]),
-        formatMs(drawTimes[Math.floor(drawTimes.length * 0.9)]),
-        formatMs(slowDraws[0].time),
-        `${show(slowDraws[0].tally)} ${slowDraws[0].options.prior} ${slowDraws[0].options.level}`,
-      ],
-    ],
-  );
+  printSweep("bayes on 1,000 seeded random samples of every kind, levels 0.2–0.9999", draws);
 
   const bootRows = [];
   for (const n of [100, 1000, 10_000]) {
