@@ -22,6 +22,7 @@ export { rollingTrendColumns } from "./columnar/rollingTrendColumns.js";
 export { segmentColumns } from "./columnar/segmentColumns.js";
 export { type TallyColumnsOptions, tallyColumns } from "./columnar/tallyColumns.js";
 export { trendColumns } from "./columnar/trendColumns.js";
+export type { TrendPeriod, WeekDay } from "./core/calendar.js";
 export { type DistributionEntry, type DistributionOptions, distribution } from "./core/distribution.js";
 export { NpsError, type NpsErrorCode, type NpsErrorOptions, type NpsIssue, NpsValidationError } from "./core/errors.js";
 export { mergeTallies } from "./core/mergeTallies.js";
@@ -36,6 +37,7 @@ export {
   type ScaleDefinition,
   STANDARD_SCALE,
 } from "./core/scale.js";
+export type { SegmentBy, SegmentKey } from "./core/segmentKey.js";
 export { shares } from "./core/shares.js";
 export { type CategoryValues, type Tally, type TallyOptions, tally, type WeightedParts } from "./core/tally.js";
 export { type TallyResponsesOptions, tallyResponses } from "./core/tallyResponses.js";
@@ -148,13 +150,7 @@ export {
   type PeriodTotal,
   type SegmentChange,
 } from "./segments/decomposeChange.js";
-export {
-  groupResponses,
-  type ResponseGroup,
-  type ResponseGroups,
-  type SegmentBy,
-  type SegmentKey,
-} from "./segments/groupResponses.js";
+export { groupResponses, type ResponseGroup, type ResponseGroups } from "./segments/groupResponses.js";
 export { type ScoreAssociation, type ScoreAssociationOptions, scoreAssociation } from "./segments/scoreAssociation.js";
 export { type SegmentBreakdown, segmentBy } from "./segments/segmentBy.js";
 export {
@@ -182,7 +178,6 @@ export type {
 export type { SqlDialect } from "./sql/dialects.js";
 export { type SqlTally, type TallyFromRowsOptions, tallyFromRows } from "./sql/tallyFromRows.js";
 export { type SqlTimeBucket, type TallySqlOptions, tallySql } from "./sql/tallySql.js";
-export type { TrendPeriod, WeekDay } from "./trends/calendar.js";
 export {
   type ControlLimitPoint,
   type ControlLimits,

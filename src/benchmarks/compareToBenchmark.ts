@@ -1,7 +1,7 @@
 import { NpsError } from "../core/errors.js";
+import { checkChoice, checkLevel } from "../core/options.js";
 import type { Tally } from "../core/tally.js";
 import { type ConfidenceInterval, confidenceInterval } from "../inference/confidenceInterval.js";
-import { checkChoice, checkLevel } from "../inference/options.js";
 import {
   type BenchmarkTest,
   type BenchmarkTestMethod,

@@ -1,15 +1,14 @@
+import { type Calendar, locate, nextPeriodStart, periodStart, type TrendPeriod } from "../core/calendar.js";
 import { NpsError } from "../core/errors.js";
+import { commonRange, type TallySums } from "../core/prepareResponses.js";
 import type { NpsResponse } from "../core/response.js";
+import { attributeListText, keyLabel, type SegmentKey } from "../core/segmentKey.js";
 import { newWeightedSums, type WeightedSums } from "../core/tally.js";
 import type { IntervalMethod } from "../inference/confidenceInterval.js";
 import type { ReportDocument } from "../report/reportData.js";
 import { crossBreakdownOf } from "../segments/crossSegment.js";
-import { attributeListText, type SegmentKey } from "../segments/groupResponses.js";
-import { keyLabel } from "../segments/keys.js";
 import { breakdownOf } from "../segments/segmentBy.js";
 import { resolveSegmentOptions } from "../segments/segmentFigures.js";
-import { type Calendar, locate, nextPeriodStart, periodStart, type TrendPeriod } from "../trends/calendar.js";
-import { commonRange, type TallySums } from "../trends/prepare.js";
 import { type RollingStep, type RollingTrend, resolveRollingOptions, rollingOfDays } from "../trends/rollingTrend.js";
 import type { RollingTrendBy } from "../trends/rollingTrendBy.js";
 import { resolvePeriodOptions, type Trend, trendOfSums } from "../trends/trend.js";

@@ -1,9 +1,9 @@
 import { parseArgs } from "node:util";
+import type { WeekDay } from "../core/calendar.js";
 import type { NpsResponse } from "../core/response.js";
 import type { Category } from "../core/scale.js";
 import { type FollowUpQueue, followUpQueue } from "../customers/followUpQueue.js";
 import { sampleResponses } from "../sample/sampleResponses.js";
-import type { WeekDay } from "../trends/calendar.js";
 import { FOLLOW_UP_HELP } from "./help.js";
 import { type CliIo, dataError, usageError } from "./io.js";
 import { choice, READ_OPTIONS } from "./options.js";

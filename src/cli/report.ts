@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import type { BenchmarkComparison } from "../benchmarks/compareToBenchmark.js";
+import type { TrendPeriod } from "../core/calendar.js";
 import type { NpsResponse } from "../core/response.js";
 import type { FieldMapping } from "../input/parseResponses.js";
 import { type CsvCell, csvOf, formatReportCsv, type ReportTable } from "../report/csv.js";
@@ -10,7 +11,6 @@ import { buildReport, type ReportDocument, type ReportOptions } from "../report/
 import { formatSegmentsText } from "../report/segmentsText.js";
 import { formatTrendText } from "../report/trendText.js";
 import { sampleResponses } from "../sample/sampleResponses.js";
-import type { TrendPeriod } from "../trends/calendar.js";
 import type { RollingStep } from "../trends/rollingTrend.js";
 import { type AggregateAnalysis, type Aggregator, canAggregate, createAggregator } from "./aggregate.js";
 import { formatBenchmarkComparison, reportBenchmark } from "./benchmarks.js";

@@ -1,5 +1,5 @@
+import type { PreparedResponses } from "../core/prepareResponses.js";
 import type { Scale } from "../core/scale.js";
-import type { PreparedResponses } from "../trends/prepare.js";
 import {
   type ColumnarResponses,
   categoryAt,

@@ -1,6 +1,6 @@
+import type { SegmentKey } from "../core/segmentKey.js";
+import { keyLabel } from "../core/segmentKey.js";
 import { newWeightedSums, type WeightedSums } from "../core/tally.js";
-import type { SegmentKey } from "../segments/groupResponses.js";
-import { keyLabel } from "../segments/keys.js";
 import { breakdownOf, type SegmentBreakdown } from "../segments/segmentBy.js";
 import { resolveSegmentOptions, type SegmentOptions } from "../segments/segmentFigures.js";
 import {

@@ -1,8 +1,8 @@
 import { NpsError } from "../core/errors.js";
+import { prepareResponses } from "../core/prepareResponses.js";
 import type { NpsResponse } from "../core/response.js";
 import { type Scale, STANDARD_SCALE } from "../core/scale.js";
 import { describeValue } from "../internal/describe.js";
-import { prepareResponses } from "../trends/prepare.js";
 import { checkAsOf, compareIds, latestOfPrepared } from "./latestByRespondent.js";
 
 const DAY_MS = 86_400_000;

@@ -1,11 +1,11 @@
 import { TZDate } from "@date-fns/tz";
+import { checkTimeZone, type WeekDay } from "../core/calendar.js";
 import { NpsError } from "../core/errors.js";
+import { checkChoice } from "../core/options.js";
+import { prepareResponses } from "../core/prepareResponses.js";
 import type { NpsResponse } from "../core/response.js";
 import { type Category, type Scale, STANDARD_SCALE } from "../core/scale.js";
-import { checkChoice } from "../inference/options.js";
 import { describeValue } from "../internal/describe.js";
-import { checkTimeZone, type WeekDay } from "../trends/calendar.js";
-import { prepareResponses } from "../trends/prepare.js";
 import type { RespondentPolicy } from "../trends/trendPoint.js";
 import { latestOfPrepared } from "./latestByRespondent.js";
 

@@ -1,8 +1,8 @@
 import { NpsError } from "../core/errors.js";
+import { type PreparedResponses, prepareResponses } from "../core/prepareResponses.js";
 import type { NpsResponse } from "../core/response.js";
 import { type Scale, STANDARD_SCALE } from "../core/scale.js";
 import { describeValue } from "../internal/describe.js";
-import { type PreparedResponses, prepareResponses } from "../trends/prepare.js";
 
 /**
  * Options of {@link latestByRespondent}.

@@ -1,9 +1,9 @@
+import { checkLevel } from "../core/options.js";
+import { prepareResponses } from "../core/prepareResponses.js";
 import type { NpsResponse } from "../core/response.js";
 import { type Scale, STANDARD_SCALE } from "../core/scale.js";
 import { type CategoryValues, type Tally, withScale } from "../core/tally.js";
-import { normalCdf } from "../inference/normal.js";
-import { checkLevel, criticalValue } from "../inference/options.js";
-import { prepareResponses } from "../trends/prepare.js";
+import { criticalValue, normalCdf } from "../inference/normal.js";
 import { compareIds, latestOfPrepared } from "./latestByRespondent.js";
 
 /**

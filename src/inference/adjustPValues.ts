@@ -1,6 +1,6 @@
 import { NpsError } from "../core/errors.js";
+import { checkChoice } from "../core/options.js";
 import { describeValue } from "../internal/describe.js";
-import { checkChoice } from "./options.js";
 
 /**
  * A multiple-comparison adjustment of {@link adjustPValues}.

@@ -1,8 +1,8 @@
+import { checkChoice, checkLevel } from "../core/options.js";
 import type { Tally } from "../core/tally.js";
 import { adjustedWald } from "./confidenceInterval.js";
 import { type InferenceCounts, inferenceCounts } from "./counts.js";
-import { twoSidedPValue } from "./normal.js";
-import { checkChoice, checkLevel, criticalValue } from "./options.js";
+import { criticalValue, twoSidedPValue } from "./normal.js";
 import { tangoBounds } from "./tango.js";
 
 /**

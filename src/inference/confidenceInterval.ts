@@ -1,10 +1,11 @@
 import { NpsError } from "../core/errors.js";
+import { checkChoice, checkInteger, checkLevel } from "../core/options.js";
 import type { CategoryValues, Tally } from "../core/tally.js";
 import { describeValue } from "../internal/describe.js";
 import { bayesBounds } from "./bayes.js";
 import { bootstrapBounds } from "./bootstrap.js";
 import { clipPoints, type InferenceCounts, inferenceCounts, variancePerObservation } from "./counts.js";
-import { checkChoice, checkInteger, checkLevel, criticalValue } from "./options.js";
+import { criticalValue } from "./normal.js";
 import { tangoBounds } from "./tango.js";
 
 /**

@@ -189,3 +189,8 @@ const CODY_Q = [
   1, 2.56852019228982242, 1.87295284992346047, 0.527905102951428412, 0.0605183413124413191, 0.00233520497626869185,
 ];
 // biome-ignore-end lint/correctness/noPrecisionLoss: end of the published coefficients
+
+/** The two-sided critical value z = Φ⁻¹(1 − (1 − level)/2) of a checked level. */
+export function criticalValue(level: number): number {
+  return normalQuantile(1 - (1 - level) / 2);
+}

@@ -1,8 +1,9 @@
 import { NpsError } from "../core/errors.js";
+import { checkLevel } from "../core/options.js";
 import type { CategoryValues } from "../core/tally.js";
 import { describeValue } from "../internal/describe.js";
 import { variancePerObservation } from "./counts.js";
-import { checkLevel, criticalValue } from "./options.js";
+import { criticalValue } from "./normal.js";
 
 /**
  * Planning assumptions shared by {@link requiredSampleSize} and {@link marginOfErrorForSampleSize}.

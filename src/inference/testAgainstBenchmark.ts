@@ -1,10 +1,10 @@
 import { NpsError } from "../core/errors.js";
+import { checkChoice } from "../core/options.js";
 import type { Tally } from "../core/tally.js";
 import { describeValue } from "../internal/describe.js";
 import { adjustedWald } from "./confidenceInterval.js";
 import { inferenceCounts } from "./counts.js";
 import { normalCdf, twoSidedPValue } from "./normal.js";
-import { checkChoice } from "./options.js";
 import { tangoStatistic } from "./tango.js";
 
 /**

@@ -2,8 +2,8 @@ import { z } from "zod";
 import { NpsError, type NpsIssue, NpsValidationError } from "../core/errors.js";
 import type { AttributeValue, NpsResponse } from "../core/response.js";
 import { type Scale, STANDARD_SCALE } from "../core/scale.js";
+import { checkTimeZone } from "../core/timeZone.js";
 import { describeValue } from "../internal/describe.js";
-import { checkTimeZone } from "../internal/timeZone.js";
 import { checkDateFormat, createIsoReader, createPatternReader, createWallClockConverter } from "./readDate.js";
 import { buildRowSchema, type RowInput, type RowKey } from "./rowSchema.js";
 

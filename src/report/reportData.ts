@@ -1,3 +1,4 @@
+import type { TrendPeriod } from "../core/calendar.js";
 import { NpsError } from "../core/errors.js";
 import type { NpsResponse } from "../core/response.js";
 import type { IntervalMethod } from "../inference/confidenceInterval.js";
@@ -5,7 +6,6 @@ import { describeValue } from "../internal/describe.js";
 import { type CrossSegmentBreakdown, crossSegment } from "../segments/crossSegment.js";
 import { type SegmentBreakdown, segmentBy } from "../segments/segmentBy.js";
 import { segmentByTiers, type TierBreakdown } from "../segments/segmentByTiers.js";
-import type { TrendPeriod } from "../trends/calendar.js";
 import { type RollingStep, type RollingTrend, rollingTrend } from "../trends/rollingTrend.js";
 import { type RollingTrendBy, rollingTrendBy } from "../trends/rollingTrendBy.js";
 import { type Trend, trend } from "../trends/trend.js";

@@ -1,6 +1,7 @@
 import { NpsError } from "../core/errors.js";
 import type { NpsResponse } from "../core/response.js";
 import { invalidScoreError, isValidScore, type Scale } from "../core/scale.js";
+import { type SegmentBy, type SegmentKey, segmentKeyReader } from "../core/segmentKey.js";
 import {
   checkWeight,
   newWeightedSums,
@@ -10,7 +11,6 @@ import {
   withScale,
 } from "../core/tally.js";
 import { describeValue } from "../internal/describe.js";
-import { type SegmentBy, type SegmentKey, segmentKeyReader } from "./groupResponses.js";
 
 /** Running sums of every group, filled in one pass over the responses. */
 export interface GroupSums {

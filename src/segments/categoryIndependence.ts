@@ -1,12 +1,12 @@
 import { NpsError } from "../core/errors.js";
 import type { NpsResponse } from "../core/response.js";
 import { type Scale, STANDARD_SCALE } from "../core/scale.js";
+import type { SegmentBy, SegmentKey } from "../core/segmentKey.js";
+import { compareKeys, keyLabel } from "../core/segmentKey.js";
 import type { CategoryValues, WeightedSums } from "../core/tally.js";
 import { describeValue } from "../internal/describe.js";
 import { chiSquareSurvival } from "../internal/gamma.js";
 import { accumulateByKey, countOfSums, weightOfSums } from "./accumulate.js";
-import type { SegmentBy, SegmentKey } from "./groupResponses.js";
-import { compareKeys, keyLabel } from "./keys.js";
 
 /**
  * Options of {@link categoryIndependence}.

@@ -1,10 +1,9 @@
 import { NpsError } from "../core/errors.js";
 import type { NpsResponse } from "../core/response.js";
+import { compareKeys, keyLabel, type SegmentBy, type SegmentKey, segmentKeyReader } from "../core/segmentKey.js";
 import type { WeightedSums } from "../core/tally.js";
 import { describeValue } from "../internal/describe.js";
 import { accumulateGroups } from "./accumulate.js";
-import { type SegmentBy, type SegmentKey, segmentKeyReader } from "./groupResponses.js";
-import { compareKeys, keyLabel } from "./keys.js";
 import {
   type ResolvedSegmentOptions,
   resolveSegmentOptions,

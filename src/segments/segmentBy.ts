@@ -1,8 +1,8 @@
 import type { NpsResponse } from "../core/response.js";
+import type { SegmentBy, SegmentKey } from "../core/segmentKey.js";
+import { compareKeys, keyLabel } from "../core/segmentKey.js";
 import type { WeightedSums } from "../core/tally.js";
 import { accumulateByKey } from "./accumulate.js";
-import type { SegmentBy, SegmentKey } from "./groupResponses.js";
-import { compareKeys, keyLabel } from "./keys.js";
 import {
   type ResolvedSegmentOptions,
   resolveSegmentOptions,

@@ -1,10 +1,10 @@
 import { quantileSorted } from "simple-statistics";
 import { NpsError } from "../core/errors.js";
 import type { NpsResponse } from "../core/response.js";
+import { segmentKeyReader } from "../core/segmentKey.js";
 import type { WeightedSums } from "../core/tally.js";
 import { describeValue } from "../internal/describe.js";
 import { accumulateGroups, countOfSums } from "./accumulate.js";
-import { segmentKeyReader } from "./groupResponses.js";
 import { breakdownOf, type SegmentBreakdown } from "./segmentBy.js";
 import { resolveSegmentOptions, type SegmentOptions, type SegmentResult } from "./segmentFigures.js";
 

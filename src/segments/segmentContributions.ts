@@ -1,12 +1,12 @@
 import { NpsError } from "../core/errors.js";
+import { checkChoice } from "../core/options.js";
 import type { NpsResponse } from "../core/response.js";
 import { type Scale, STANDARD_SCALE } from "../core/scale.js";
+import type { SegmentBy, SegmentKey } from "../core/segmentKey.js";
+import { compareKeys, keyLabel } from "../core/segmentKey.js";
 import type { WeightedSums } from "../core/tally.js";
-import { checkChoice } from "../inference/options.js";
 import { describeValue } from "../internal/describe.js";
 import { accumulateByKey, countOfSums, weightOfSums } from "./accumulate.js";
-import type { SegmentBy, SegmentKey } from "./groupResponses.js";
-import { compareKeys, keyLabel } from "./keys.js";
 import type { SegmentSort } from "./segmentFigures.js";
 
 /**

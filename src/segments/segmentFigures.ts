@@ -1,6 +1,8 @@
 import { NpsError } from "../core/errors.js";
 import { nps } from "../core/nps.js";
+import { checkChoice } from "../core/options.js";
 import { type Scale, STANDARD_SCALE } from "../core/scale.js";
+import type { SegmentKey } from "../core/segmentKey.js";
 import { shares } from "../core/shares.js";
 import type { CategoryValues, Tally, WeightedSums } from "../core/tally.js";
 import { adjustPValues, type PValueAdjustment } from "../inference/adjustPValues.js";
@@ -13,10 +15,8 @@ import {
   resolveIntervalOptions,
 } from "../inference/confidenceInterval.js";
 import { inferenceCounts } from "../inference/counts.js";
-import { checkChoice } from "../inference/options.js";
 import { describeValue } from "../internal/describe.js";
 import { addSums, countOfSums, tallyOfSums, weightOfSums } from "./accumulate.js";
-import type { SegmentKey } from "./groupResponses.js";
 
 /**
  * How segments are ordered: by key (see {@link segmentBy}), by NPS (highest first) or by size (most

@@ -1,6 +1,6 @@
+import type { TrendPeriod } from "../core/calendar.js";
 import { NpsError } from "../core/errors.js";
 import { describeValue } from "../internal/describe.js";
-import type { TrendPeriod } from "../trends/calendar.js";
 
 /**
  * The SQL dialects {@link tallySql} writes.

@@ -1,9 +1,9 @@
 import { checkTally } from "../core/checkTally.js";
 import { NpsError } from "../core/errors.js";
 import { type Scale, STANDARD_SCALE } from "../core/scale.js";
+import type { SegmentKey } from "../core/segmentKey.js";
 import { type Tally, withScale } from "../core/tally.js";
 import { describeValue } from "../internal/describe.js";
-import type { SegmentKey } from "../segments/groupResponses.js";
 import { SQL_COLUMNS } from "./tallySql.js";
 
 /**

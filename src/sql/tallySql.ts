@@ -1,8 +1,8 @@
+import { checkTimeZone, TREND_PERIODS, type TrendPeriod } from "../core/calendar.js";
 import { NpsError } from "../core/errors.js";
+import { checkChoice } from "../core/options.js";
 import { type Scale, STANDARD_SCALE } from "../core/scale.js";
-import { checkChoice } from "../inference/options.js";
 import { describeValue } from "../internal/describe.js";
-import { checkTimeZone, TREND_PERIODS, type TrendPeriod } from "../trends/calendar.js";
 import {
   bucketExpression,
   checkIdentifier,

@@ -1,13 +1,6 @@
 import { NpsError } from "../core/errors.js";
+import type { PreparedResponses } from "../core/prepareResponses.js";
 import { describeValue } from "../internal/describe.js";
-import type { PreparedResponses } from "./prepare.js";
-
-/** Throws `invalid_option` unless `value` is a boolean. */
-export function checkBoolean(fn: string, name: string, value: unknown): asserts value is boolean {
-  if (typeof value !== "boolean") {
-    throw new NpsError("invalid_option", `${fn}: ${name} must be true or false, received ${describeValue(value)}`);
-  }
-}
 
 /**
  * The positions of the dated responses ordered by bucket (counting sort, stable: input order within

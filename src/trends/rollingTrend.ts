@@ -1,8 +1,4 @@
 import type { TZDate } from "@date-fns/tz";
-import { NpsError } from "../core/errors.js";
-import type { NpsResponse } from "../core/response.js";
-import { checkChoice } from "../inference/options.js";
-import { describeValue } from "../internal/describe.js";
 import {
   daysBefore,
   instantText,
@@ -12,9 +8,13 @@ import {
   periodLabel,
   periodStart,
   type WeekDay,
-} from "./calendar.js";
+} from "../core/calendar.js";
+import { NpsError } from "../core/errors.js";
+import { checkChoice } from "../core/options.js";
+import { addResponse, type PreparedResponses, prepareResponses, type TallySums } from "../core/prepareResponses.js";
+import type { NpsResponse } from "../core/response.js";
+import { describeValue } from "../internal/describe.js";
 import { orderByBucket, sortWithinBuckets } from "./latest.js";
-import { addResponse, type PreparedResponses, prepareResponses, type TallySums } from "./prepare.js";
 import {
   changeOf,
   pointOf,

@@ -1,7 +1,8 @@
+import type { WeekDay } from "../core/calendar.js";
+import { commonRange, prepareResponses } from "../core/prepareResponses.js";
 import type { NpsResponse } from "../core/response.js";
-import { groupResponsesFor, type SegmentBy, type SegmentKey } from "../segments/groupResponses.js";
-import type { WeekDay } from "./calendar.js";
-import { commonRange, prepareResponses } from "./prepare.js";
+import type { SegmentBy, SegmentKey } from "../core/segmentKey.js";
+import { groupResponsesFor } from "../segments/groupResponses.js";
 import {
   type RollingStep,
   type RollingTrend,

@@ -1,7 +1,3 @@
-import { mergeTallies } from "../core/mergeTallies.js";
-import type { NpsResponse } from "../core/response.js";
-import { type Tally, withScale } from "../core/tally.js";
-import { checkChoice } from "../inference/options.js";
 import {
   instantText,
   locate,
@@ -10,9 +6,13 @@ import {
   TREND_PERIODS,
   type TrendPeriod,
   type WeekDay,
-} from "./calendar.js";
-import { checkBoolean, dedupeLatest } from "./latest.js";
-import { addResponse, type PreparedResponses, prepareResponses, type TallySums } from "./prepare.js";
+} from "../core/calendar.js";
+import { mergeTallies } from "../core/mergeTallies.js";
+import { checkBoolean, checkChoice } from "../core/options.js";
+import { addResponse, type PreparedResponses, prepareResponses, type TallySums } from "../core/prepareResponses.js";
+import type { NpsResponse } from "../core/response.js";
+import { type Tally, withScale } from "../core/tally.js";
+import { dedupeLatest } from "./latest.js";
 import {
   changeOf,
   pointOf,

@@ -1,5 +1,8 @@
+import { type Calendar, checkTimeZone, type WeekDay } from "../core/calendar.js";
 import { NpsError } from "../core/errors.js";
 import { nps } from "../core/nps.js";
+import { checkChoice, checkInteger } from "../core/options.js";
+import { type TallySums, tallyAt } from "../core/prepareResponses.js";
 import { type Scale, STANDARD_SCALE } from "../core/scale.js";
 import { shares } from "../core/shares.js";
 import type { CategoryValues, Tally } from "../core/tally.js";
@@ -11,11 +14,8 @@ import {
   confidenceInterval,
   resolveIntervalOptions,
 } from "../inference/confidenceInterval.js";
-import { checkChoice, checkInteger } from "../inference/options.js";
 import { standardError } from "../inference/standardError.js";
 import { describeValue } from "../internal/describe.js";
-import { type Calendar, checkTimeZone, type WeekDay } from "./calendar.js";
-import { type TallySums, tallyAt } from "./prepare.js";
 
 /**
  * Who counts in a period or window: `"all"` counts every response; `"latest"` counts each respondent

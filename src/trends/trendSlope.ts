@@ -1,8 +1,8 @@
 import { NpsError } from "../core/errors.js";
+import { checkLevel } from "../core/options.js";
 import type { Tally } from "../core/tally.js";
 import { confidenceInterval } from "../inference/confidenceInterval.js";
-import { twoSidedPValue } from "../inference/normal.js";
-import { checkLevel, criticalValue } from "../inference/options.js";
+import { criticalValue, twoSidedPValue } from "../inference/normal.js";
 import { describeValue } from "../internal/describe.js";
 
 /**

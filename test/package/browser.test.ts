@@ -51,7 +51,7 @@ describe("the package tree-shakes", () => {
     const { build } = await import("esbuild");
     const result = await build({
       stdin: {
-        contents: 'import { nps } from "./src/index.ts"; console.log(nps([9, 10, 3]));',
+        contents: 'import { nps } from "./src/index.js"; console.log(nps([9, 10, 3]));',
         resolveDir: join(src, ".."),
       },
       bundle: true,

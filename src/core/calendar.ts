@@ -12,7 +12,7 @@ import {
   startOfYear,
   subDays,
 } from "date-fns";
-import { NpsError } from "../core/errors.js";
+import { NpsError } from "./errors.js";
 
 /**
  * A calendar period of {@link trend}: a calendar day, week, month, quarter or year in the time zone.
@@ -37,7 +37,7 @@ export interface Calendar {
   readonly weekStartsOn: WeekDay;
 }
 
-export { checkTimeZone } from "../internal/timeZone.js";
+export { checkTimeZone } from "./timeZone.js";
 
 /** The start of the period that contains `instant` (ms), as an instant in the calendar's zone. */
 export function periodStart(instant: number, period: TrendPeriod, calendar: Calendar): TZDate {

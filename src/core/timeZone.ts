@@ -1,5 +1,5 @@
-import { NpsError } from "../core/errors.js";
-import { describeValue } from "./describe.js";
+import { describeValue } from "../internal/describe.js";
+import { NpsError } from "./errors.js";
 
 /**
  * Throws unless `value` names a time zone: `invalid_option` when it is not a non-empty string,

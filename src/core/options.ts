@@ -1,6 +1,5 @@
-import { NpsError } from "../core/errors.js";
 import { describeValue } from "../internal/describe.js";
-import { normalQuantile } from "./normal.js";
+import { NpsError } from "./errors.js";
 
 /** Throws `invalid_option` unless `level` is a number strictly between 0 and 1. */
 export function checkLevel(fn: string, level: unknown): asserts level is number {
@@ -10,11 +9,6 @@ export function checkLevel(fn: string, level: unknown): asserts level is number 
       `${fn}: level must be a number greater than 0 and less than 1, received ${describeValue(level)}`,
     );
   }
-}
-
-/** The two-sided critical value z = Φ⁻¹(1 − (1 − level)/2) of a checked level. */
-export function criticalValue(level: number): number {
-  return normalQuantile(1 - (1 - level) / 2);
 }
 
 /** Throws `invalid_option` unless `value` is one of `choices`. */
@@ -45,5 +39,12 @@ export function checkInteger(
       "invalid_option",
       `${fn}: ${name} must be an integer from ${min} to ${max}, received ${describeValue(value)}`,
     );
+  }
+}
+
+/** Throws `invalid_option` unless `value` is a boolean. */
+export function checkBoolean(fn: string, name: string, value: unknown): asserts value is boolean {
+  if (typeof value !== "boolean") {
+    throw new NpsError("invalid_option", `${fn}: ${name} must be true or false, received ${describeValue(value)}`);
   }
 }

@@ -1,8 +1,8 @@
-import { NpsError } from "../core/errors.js";
-import type { NpsResponse } from "../core/response.js";
-import type { Scale } from "../core/scale.js";
-import { categoryIndex, checkWeight, type Tally, weightedTally, withScale } from "../core/tally.js";
 import { describeValue } from "../internal/describe.js";
+import { NpsError } from "./errors.js";
+import type { NpsResponse } from "./response.js";
+import type { Scale } from "./scale.js";
+import { categoryIndex, checkWeight, type Tally, weightedTally, withScale } from "./tally.js";
 
 /** Responses read once into flat arrays (internal to the trend functions). */
 export interface PreparedResponses {
