@@ -17,14 +17,14 @@ export {
   type QuartileCut,
 } from "./benchmarks/compareToBenchmark.js";
 export { defineBenchmarks } from "./benchmarks/defineBenchmarks.js";
-export type { ColumnarResponses, SegmentColumn } from "./columnar/columns.js";
-export { rollingTrendColumns } from "./columnar/rollingTrendColumns.js";
-export { segmentColumns } from "./columnar/segmentColumns.js";
-export { type TallyColumnsOptions, tallyColumns } from "./columnar/tallyColumns.js";
-export { trendColumns } from "./columnar/trendColumns.js";
 export type { TrendPeriod, WeekDay } from "./core/calendar.js";
+export type { ColumnarResponses, SegmentColumn } from "./core/columns.js";
+export { type CountColumnsOptions, countColumns } from "./core/countColumns.js";
+export { type CountOptions, type CountResponsesOptions, countResponses } from "./core/countResponses.js";
 export { type DistributionEntry, type DistributionOptions, distribution } from "./core/distribution.js";
 export { NpsError, type NpsErrorCode, type NpsErrorOptions, type NpsIssue, NpsValidationError } from "./core/errors.js";
+export type { KeyedCell, KeyedTallies, TallyDimension, TallyTime } from "./core/keyedTallies.js";
+export { mergeKeyedTallies } from "./core/mergeKeyedTallies.js";
 export { mergeTallies } from "./core/mergeTallies.js";
 export { type NpsOptions, nps } from "./core/nps.js";
 export type { AttributeValue, NpsResponse } from "./core/response.js";
@@ -40,6 +40,7 @@ export {
 export type { SegmentBy, SegmentKey } from "./core/segmentKey.js";
 export { shares } from "./core/shares.js";
 export { type CategoryValues, type Tally, type TallyOptions, tally, type WeightedParts } from "./core/tally.js";
+export { type TallyColumnsOptions, tallyColumns } from "./core/tallyColumns.js";
 export { type TallyResponsesOptions, tallyResponses } from "./core/tallyResponses.js";
 export {
   dueForResurvey,
@@ -150,6 +151,12 @@ export {
   type PeriodTotal,
   type SegmentChange,
 } from "./segments/decomposeChange.js";
+export {
+  type CrossSegmentsFromTalliesOptions,
+  crossSegmentsFromTallies,
+  type SegmentsFromTalliesOptions,
+  segmentsFromTallies,
+} from "./segments/fromTallies.js";
 export { groupResponses, type ResponseGroup, type ResponseGroups } from "./segments/groupResponses.js";
 export { type ScoreAssociation, type ScoreAssociationOptions, scoreAssociation } from "./segments/scoreAssociation.js";
 export { type SegmentBreakdown, segmentBy } from "./segments/segmentBy.js";
@@ -160,6 +167,7 @@ export {
   type TierBreakdown,
   type TierSegment,
 } from "./segments/segmentByTiers.js";
+export { segmentColumns } from "./segments/segmentColumns.js";
 export {
   type ContributionBreakdown,
   type SegmentContribution,
@@ -186,6 +194,14 @@ export {
   controlLimits,
 } from "./trends/controlLimits.js";
 export {
+  type RollingTrendByFromTalliesOptions,
+  rollingTrendByFromTallies,
+  rollingTrendFromTallies,
+  type TrendByFromTalliesOptions,
+  trendByFromTallies,
+  trendFromTallies,
+} from "./trends/fromTallies.js";
+export {
   type RollingStep,
   type RollingTrend,
   type RollingTrendOptions,
@@ -193,7 +209,9 @@ export {
   rollingTrend,
 } from "./trends/rollingTrend.js";
 export { type RollingTrendBy, rollingTrendBy, type SegmentRollingTrend } from "./trends/rollingTrendBy.js";
+export { rollingTrendColumns } from "./trends/rollingTrendColumns.js";
 export { type Trend, type TrendOptions, trend } from "./trends/trend.js";
 export { type SegmentTrend, type TrendBy, trendBy } from "./trends/trendBy.js";
+export { trendColumns } from "./trends/trendColumns.js";
 export type { RespondentPolicy, TrendCommonOptions, TrendPoint } from "./trends/trendPoint.js";
 export { type SlopePoint, type TrendSlope, type TrendSlopeOptions, trendSlope } from "./trends/trendSlope.js";

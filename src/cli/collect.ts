@@ -1,13 +1,14 @@
-import { type DistributionEntry, distribution } from "../core/distribution.js";
-import type { NpsIssue } from "../core/errors.js";
-import { mergeTallies } from "../core/mergeTallies.js";
-import type { AttributeValue, NpsResponse } from "../core/response.js";
-import type { Tally } from "../core/tally.js";
-import { tallyResponses } from "../core/tallyResponses.js";
-import type { IntervalMethod } from "../inference/confidenceInterval.js";
-import type { ParseResult, SkippedRow } from "../input/parseResponses.js";
-import { type Overview, overview, overviewOfParts } from "../report/overview.js";
-import type { Aggregator } from "./aggregate.js";
+import {
+  type AttributeValue,
+  type CountResponsesOptions,
+  countResponses,
+  type KeyedTallies,
+  mergeKeyedTallies,
+  type NpsIssue,
+  type NpsResponse,
+  type ParseResult,
+  type SkippedRow,
+} from "../index.js";
 
 /** How many skipped rows and rejection reasons the report keeps. */
 export const SHOWN_REASONS = 5;
@@ -15,8 +16,8 @@ export const SHOWN_REASONS = 5;
 /**
  * Gathers parsed batches: the counts, the first skipped rows and issues (every issue with
  * `keepIssues`), and either every response (`keepResponses`, for tiers and `--respondents latest`) or
- * only what the overview needs — the tally, the distribution and the date range — so that memory does
- * not grow with the file; segments and trends are then summed by an {@link Aggregator}.
+ * their keyed tallies, counted batch by batch and merged, so that memory grows with the number of
+ * keys and days, not rows.
  */
 export interface Collector {
   add(batch: Pick<ParseResult, "responses" | "skipped" | "issues" | "counts">): void;
@@ -24,15 +25,19 @@ export interface Collector {
   readonly skipped: SkippedRow[];
   readonly issues: NpsIssue[];
   readonly responses: NpsResponse[];
-  /** The overview of everything added (for a collector that does not keep responses). */
-  summary(options: { source: string; level: number; method: IntervalMethod }): Overview;
+  /** The keyed tallies of everything added (for a collector that does not keep responses). */
+  tallies(): KeyedTallies | undefined;
 }
 
 /**
- * A new, empty collector. With an `aggregator` (and not `keepResponses`), the responses are also
- * passed to it, batch by batch, for the segments and trends computed from running sums.
+ * A new, empty collector. Without `keepResponses`, the responses of each batch are counted into keyed
+ * tallies with `counting` (dimensions and time bucket) and merged.
  */
-export function createCollector(keepResponses: boolean, keepIssues: boolean, aggregator?: Aggregator): Collector {
+export function createCollector(
+  keepResponses: boolean,
+  keepIssues: boolean,
+  counting: CountResponsesOptions = {},
+): Collector {
   const counts = { rows: 0, accepted: 0, skipped: 0, rejected: 0 };
   const skipped: SkippedRow[] = [];
   const issues: NpsIssue[] = [];
@@ -64,11 +69,7 @@ export function createCollector(keepResponses: boolean, keepIssues: boolean, agg
     }
     return kept;
   };
-  let tally: Tally | undefined;
-  let histogram: DistributionEntry[] | undefined;
-  let first = Number.POSITIVE_INFINITY;
-  let last = Number.NEGATIVE_INFINITY;
-  let dated = 0;
+  let tallies: KeyedTallies | undefined;
   return {
     counts,
     skipped,
@@ -92,32 +93,9 @@ export function createCollector(keepResponses: boolean, keepIssues: boolean, agg
         return;
       }
       if (batch.responses.length === 0) return;
-      aggregator?.add(batch.responses);
-      const part = tallyResponses(batch.responses);
-      tally = tally === undefined ? part : mergeTallies(tally, part);
-      const entries = distribution(batch.responses.map((response) => response.score));
-      histogram =
-        histogram === undefined
-          ? [...entries]
-          : histogram.map((entry, i) => ({ ...entry, count: entry.count + (entries[i]?.count ?? 0) }));
-      for (const response of batch.responses) {
-        const time = response.date?.getTime();
-        if (time === undefined || Number.isNaN(time)) continue;
-        dated++;
-        if (time < first) first = time;
-        if (time > last) last = time;
-      }
+      const part = countResponses(batch.responses, counting);
+      tallies = tallies === undefined ? part : mergeKeyedTallies([tallies, part]);
     },
-    summary(options) {
-      // The figures of the merged tally, computed by the same functions `overview` calls.
-      if (tally === undefined || histogram === undefined)
-        return overview({ responses: [], counts, skipped, issues }, options);
-      const period = dated === 0 ? undefined : { first: iso(first), last: iso(last), dated };
-      return overviewOfParts({ tally, distribution: histogram, period }, { counts, skipped, issues }, options);
-    },
+    tallies: () => tallies,
   };
-}
-
-function iso(time: number): string {
-  return new Date(time).toISOString();
 }

@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import type { BenchmarkComparison } from "../benchmarks/compareToBenchmark.js";
 import type { TrendPeriod } from "../core/calendar.js";
 import type { NpsResponse } from "../core/response.js";
+import type { IntervalMethod } from "../inference/confidenceInterval.js";
 import type { FieldMapping } from "../input/parseResponses.js";
 import { type CsvCell, csvOf, formatReportCsv, type ReportTable } from "../report/csv.js";
 import { formatOverviewText } from "../report/formatOverviewText.js";
@@ -12,7 +13,6 @@ import { formatSegmentsText } from "../report/segmentsText.js";
 import { formatTrendText } from "../report/trendText.js";
 import { sampleResponses } from "../sample/sampleResponses.js";
 import type { RollingStep } from "../trends/rollingTrend.js";
-import { type AggregateAnalysis, type Aggregator, canAggregate, createAggregator } from "./aggregate.js";
 import { formatBenchmarkComparison, reportBenchmark } from "./benchmarks.js";
 import { loadChartScripts } from "./chartScripts.js";
 import { type Collector, createCollector } from "./collect.js";
@@ -63,8 +63,15 @@ interface InputDescription {
 }
 
 /** What `report` was asked to compute, checked before any data is read. */
-interface Analysis extends AggregateAnalysis {
+interface Analysis {
+  readonly by: ReadonlyArray<string>;
   readonly tiers?: ReportOptions["tiers"];
+  readonly period?: TrendPeriod;
+  readonly rolling?: { readonly days: number; readonly step?: RollingStep };
+  readonly respondents?: "all" | "latest";
+  readonly timeZone?: string;
+  readonly level: number;
+  readonly method: IntervalMethod;
 }
 
 /** `npskit report [file|-]`: returns the exit status. */
@@ -117,14 +124,20 @@ export async function report(args: ReadonlyArray<string>, io: CliIo): Promise<nu
   const note = (text: string): void => io.stderr(`npskit: ${text}\n`);
   // The plain overview needs only running totals; segments and trends are computed from running sums
   // per key and per period or day, except tiers and `--respondents latest`, which need every response.
-  const analysed =
+  const _analysed =
     analysis.by.length > 0 ||
     analysis.tiers !== undefined ||
     analysis.period !== undefined ||
     analysis.rolling !== undefined;
   const keepIssues = values.rejected !== undefined;
-  const aggregator = canAggregate(analysis) ? createAggregator(analysis) : undefined;
-  const collector = createCollector(analysed && aggregator === undefined, keepIssues, aggregator);
+  // Tiers and `--respondents latest` need every response; everything else is counted into keyed tallies.
+  const keepResponses = analysis.tiers !== undefined || analysis.respondents === "latest";
+  const bucket = analysis.period ?? (analysis.rolling === undefined ? undefined : "day");
+  const collector = createCollector(keepResponses, keepIssues, {
+    by: analysis.by,
+    ...optional("period", bucket),
+    ...optional("timeZone", analysis.timeZone),
+  });
 
   let source: string;
   let input: InputDescription;
@@ -204,7 +217,7 @@ export async function report(args: ReadonlyArray<string>, io: CliIo): Promise<nu
       `--${analysis.period === undefined ? "rolling" : "period"} needs dates, and ${source} has no date column that could be read; pass --date <column> (and --date-format)`,
     );
   }
-  const document = reportOf(collector, aggregator, source, analysis, analysed);
+  const document = reportOf(collector, source, analysis);
   const newest = document.overview.period?.last;
   const benchmark =
     values.benchmark === undefined
@@ -310,20 +323,12 @@ function sampleColumns(responses: ReadonlyArray<NpsResponse>): string[] {
   return Object.keys(responses[0]?.attributes ?? {});
 }
 
-function reportOf(
-  collector: Collector,
-  aggregator: Aggregator | undefined,
-  source: string,
-  analysis: Analysis,
-  analysed: boolean,
-): ReportDocument {
+function reportOf(collector: Collector, source: string, analysis: Analysis): ReportDocument {
   const { level, method } = analysis;
-  if (!analysed) return { overview: collector.summary({ source, level, method }) };
-  if (aggregator !== undefined) {
-    return { overview: collector.summary({ source, level, method }), ...aggregator.result() };
-  }
+  const tallies = collector.tallies();
+  const bookkeeping = { counts: collector.counts, skipped: collector.skipped, issues: collector.issues };
   return buildReport(
-    { responses: collector.responses, counts: collector.counts, skipped: collector.skipped, issues: collector.issues },
+    tallies === undefined ? { responses: collector.responses, ...bookkeeping } : { tallies, ...bookkeeping },
     {
       source,
       level,

@@ -164,3 +164,36 @@ function pad(value: number): string {
 function yearText(year: number): string {
   return year >= 0 && year <= 9999 ? String(year).padStart(4, "0") : String(year);
 }
+
+/**
+ * A function giving the start instant of the period (or day) that contains an instant, remembering
+ * the periods already found by UTC day, so that the calendar is consulted about once per distinct
+ * day of data rather than once per response. O(1) per call after the first in a UTC day.
+ */
+export function bucketFinder(period: TrendPeriod, calendar: Calendar): (time: number) => number {
+  const byDay = new Map<number, number[]>();
+  let recentStart = Number.NaN;
+  let recentEnd = Number.NaN;
+  return (time) => {
+    if (time >= recentStart && time < recentEnd) return recentStart;
+    const day = Math.floor(time / 86_400_000);
+    let known = byDay.get(day);
+    if (known !== undefined) {
+      for (let i = 0; i < known.length; i += 2) {
+        if ((known[i] as number) <= time && time < (known[i + 1] as number)) {
+          recentStart = known[i] as number;
+          recentEnd = known[i + 1] as number;
+          return recentStart;
+        }
+      }
+    } else {
+      known = [];
+      byDay.set(day, known);
+    }
+    const start = periodStart(time, period, calendar);
+    recentStart = start.getTime();
+    recentEnd = nextPeriodStart(start, period, calendar).getTime();
+    known.push(recentStart, recentEnd);
+    return recentStart;
+  };
+}

@@ -2,7 +2,7 @@ import { describeValue } from "../internal/describe.js";
 import { NpsError } from "./errors.js";
 import type { NpsResponse } from "./response.js";
 import type { Scale } from "./scale.js";
-import { categoryIndex, checkWeight, type Tally, weightedTally, withScale } from "./tally.js";
+import { categoryIndex, checkWeight } from "./tally.js";
 
 /** Responses read once into flat arrays (internal to the trend functions). */
 export interface PreparedResponses {
@@ -135,24 +135,6 @@ export function addResponse(sums: TallySums, slot: number, prepared: PreparedRes
   sums[base + category] = (sums[base + category] as number) + sign * weight;
   sums[base + 3 + category] = (sums[base + 3 + category] as number) + sign * weight * weight;
   sums[base + 6 + category] = (sums[base + 6 + category] as number) + sign;
-}
-
-/**
- * The tally held in slot `slot` of the sums (`weighted` when the responses carry weights). Unweighted, the counts. Weighted, the sums of weights and
- * the weighted parts; a category whose count is 0 gets exact zeros (running sums that had values
- * added and removed can keep a rounding residue).
- */
-export function tallyAt(sums: TallySums, slot: number, weighted: boolean, scale: Scale): Tally {
-  const base = slot * 9;
-  const part = new Float64Array(9);
-  for (let c = 0; c < 3; c++) {
-    const count = sums[base + 6 + c] as number;
-    part[6 + c] = count;
-    part[c] = count === 0 ? 0 : Math.max(0, sums[base + c] as number);
-    part[3 + c] = count === 0 ? 0 : Math.max(0, sums[base + 3 + c] as number);
-  }
-  if (weighted) return weightedTally(part, scale);
-  return withScale({ promoters: part[6] as number, passives: part[7] as number, detractors: part[8] as number }, scale);
 }
 
 /** The earliest and latest dated instants over several prepared sets (NaN when none is dated). */

@@ -59,12 +59,14 @@ export function keyLabel(key: SegmentKey): string {
 
 /**
  * Checks `responses` and `by`, and returns a function giving the key of the response at an index
- * (`undefined` when it is left out). Throws when an attribute exists on no response.
+ * (`undefined` when it is left out). Throws when an attribute exists on no response, unless
+ * `requireAttribute` is false.
  */
 export function segmentKeyReader(
   fn: string,
   responses: ReadonlyArray<NpsResponse>,
   by: SegmentBy,
+  requireAttribute = true,
 ): (index: number) => SegmentKey | undefined {
   if (!Array.isArray(responses)) {
     throw new NpsError("invalid_input", `${fn}: responses must be an array, received ${describeValue(responses)}`);
@@ -97,7 +99,7 @@ export function segmentKeyReader(
       `${fn}: by must be an attribute name or a function, received ${describeValue(by)}`,
     );
   }
-  if (responses.length > 0 && !attributeExists(responses, by)) {
+  if (requireAttribute && responses.length > 0 && !attributeExists(responses, by)) {
     throw new NpsError(
       "invalid_option",
       `${fn}: attribute ${JSON.stringify(by)} does not exist; attributes are: ${attributeNames(responses)}`,

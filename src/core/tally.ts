@@ -240,3 +240,27 @@ export function weightedTally(sums: WeightedSums, scale: Scale): Tally {
     scale,
   );
 }
+
+/**
+ * The tally of running sums: unweighted, the counts; weighted, the sums of weights and the weighted
+ * parts. A category whose count is 0 gets exact zeros (running sums that had values added and removed
+ * can keep a rounding residue).
+ */
+export function tallyOfSums(sums: ArrayLike<number>, weighted: boolean, scale: Scale, slot = 0): Tally {
+  const base = slot * 9;
+  const part = new Float64Array(9);
+  for (let c = 0; c < 3; c++) {
+    const count = sums[base + 6 + c] as number;
+    part[6 + c] = count;
+    part[c] = count === 0 ? 0 : Math.max(0, sums[base + c] as number);
+    part[3 + c] = count === 0 ? 0 : Math.max(0, sums[base + 3 + c] as number);
+  }
+  if (weighted) return weightedTally(part, scale);
+  return withScale({ promoters: part[6] as number, passives: part[7] as number, detractors: part[8] as number }, scale);
+}
+
+/** Adds the running sums in `source` (slot `from`) to `target` (slot `to`), slot by slot. */
+export function addSums(target: WeightedSums, source: ArrayLike<number>, to = 0, from = 0, sign: 1 | -1 = 1): void {
+  for (let k = 0; k < 9; k++)
+    target[to * 9 + k] = (target[to * 9 + k] as number) + sign * (source[from * 9 + k] as number);
+}

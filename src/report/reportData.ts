@@ -1,17 +1,28 @@
 import type { TrendPeriod } from "../core/calendar.js";
+import { countResponsesFor, resolveCountTime } from "../core/countResponses.js";
 import { NpsError } from "../core/errors.js";
+import { checkKeyedTallies, type KeyedTallies, keyedTalliesOf, sumsOfTally } from "../core/keyedTallies.js";
 import type { NpsResponse } from "../core/response.js";
+import { type Category, STANDARD_SCALE } from "../core/scale.js";
+import { addSums, newWeightedSums, tallyOfSums } from "../core/tally.js";
 import type { IntervalMethod } from "../inference/confidenceInterval.js";
 import { describeValue } from "../internal/describe.js";
-import { type CrossSegmentBreakdown, crossSegment } from "../segments/crossSegment.js";
-import { type SegmentBreakdown, segmentBy } from "../segments/segmentBy.js";
+import type { CrossSegmentBreakdown } from "../segments/crossSegment.js";
+import { crossSegmentsOfTallies, segmentsOfTallies } from "../segments/fromTallies.js";
+import type { SegmentBreakdown } from "../segments/segmentBy.js";
 import { segmentByTiers, type TierBreakdown } from "../segments/segmentByTiers.js";
+import {
+  rollingTrendByOfTallies,
+  rollingTrendOfTallies,
+  trendByOfTallies,
+  trendOfTallies,
+} from "../trends/fromTallies.js";
 import { type RollingStep, type RollingTrend, rollingTrend } from "../trends/rollingTrend.js";
 import { type RollingTrendBy, rollingTrendBy } from "../trends/rollingTrendBy.js";
 import { type Trend, trend } from "../trends/trend.js";
 import { type TrendBy, trendBy } from "../trends/trendBy.js";
 import type { RespondentPolicy } from "../trends/trendPoint.js";
-import { type Overview, type OverviewInput, overview } from "./overview.js";
+import { type Overview, type OverviewInput, overview, overviewOfParts } from "./overview.js";
 
 const FN = "buildReport";
 
@@ -63,6 +74,18 @@ export interface ReportOptions {
 }
 
 /**
+ * The input of {@link buildReport} when the responses were counted elsewhere: keyed tallies (from
+ * {@link countResponses}, {@link countColumns}, {@link countSqlRows} or merged parts), with the row
+ * accounting of the reading when there was one.
+ *
+ * @category Reports
+ */
+export interface TalliesInput extends Omit<OverviewInput, "responses"> {
+  /** The keyed tallies, counted by the dimensions and time bucket the report asks for. */
+  readonly tallies: KeyedTallies;
+}
+
+/**
  * Everything a report shows, as plain JSON-serialisable data: the overview, and the segments and the
  * trend when they were asked for. The Markdown, CSV and HTML renderers read it; `npskit report
  * --format json` prints it.
@@ -105,7 +128,7 @@ export interface ReportDocument {
  * ```
  * @category Reports
  */
-export function buildReport(input: OverviewInput, options: ReportOptions = {}): ReportDocument {
+export function buildReport(input: OverviewInput | TalliesInput, options: ReportOptions = {}): ReportDocument {
   if (options === null || typeof options !== "object") {
     throw new NpsError("invalid_option", `${FN}: options must be an object, received ${describeValue(options)}`);
   }
@@ -134,51 +157,95 @@ export function buildReport(input: OverviewInput, options: ReportOptions = {}): 
       `${FN}: period must be combined with at most one by attribute, received ${describeValue(by)}`,
     );
   }
-  const result = overview(input, {
-    ...(options.source === undefined ? {} : { source: options.source }),
-    ...(options.level === undefined ? {} : { level: options.level }),
-    ...(options.method === undefined ? {} : { method: options.method }),
-  });
-  const responses = input.responses;
   const interval = {
     ...(options.level === undefined ? {} : { level: options.level }),
     ...(options.method === undefined ? {} : { method: options.method }),
+  };
+  const overviewOptions = {
+    ...(options.source === undefined ? {} : { source: options.source }),
+    ...interval,
   };
   const calendar = {
     ...interval,
     ...(options.timeZone === undefined ? {} : { timeZone: options.timeZone }),
     ...(options.respondents === undefined ? {} : { respondents: options.respondents }),
   };
+  const [first, second] = by;
+  const rolling =
+    options.rolling === undefined
+      ? undefined
+      : {
+          ...calendar,
+          window: { days: options.rolling.days },
+          ...(options.rolling.step === undefined ? {} : { step: options.rolling.step }),
+        };
+  const fromTallies = "tallies" in (input as object);
+  const responses = fromTallies ? undefined : (input as OverviewInput).responses;
+  if (responses !== undefined && !Array.isArray(responses)) {
+    // The overview names the problem.
+    overview(input as OverviewInput, overviewOptions);
+  }
+  // What needs every response: quantile tiers, and each respondent's latest answer.
+  const latest = options.respondents === "latest" && (options.period !== undefined || rolling !== undefined);
+  if (fromTallies && (options.tiers !== undefined || latest)) {
+    throw new NpsError(
+      "invalid_option",
+      `${FN}: ${options.tiers !== undefined ? "tiers" : 'respondents "latest"'} need the responses, not tallies (quantiles and each respondent's latest answer cannot come from counts)`,
+    );
+  }
+  let tallies: KeyedTallies;
+  if (fromTallies) {
+    tallies = (input as TalliesInput).tallies;
+    checkKeyedTallies(FN, tallies);
+  } else {
+    const bucket = options.period ?? (rolling === undefined ? undefined : "day");
+    const time = resolveCountTime(FN, {
+      ...(bucket === undefined || latest ? {} : { period: bucket }),
+      ...(options.timeZone === undefined ? {} : { timeZone: options.timeZone }),
+    });
+    const dimensions = options.tiers === undefined ? by : [];
+    const fn = second !== undefined ? "crossSegment" : first !== undefined ? "segmentBy" : FN;
+    tallies = keyedTalliesOf(
+      countResponsesFor(fn, responses as ReadonlyArray<NpsResponse>, dimensions, time, STANDARD_SCALE).sums(),
+    );
+  }
+  const result = overviewOfTallies(tallies, input, overviewOptions);
   let segments: ReportDocument["segments"];
   let segmentedBy: ReadonlyArray<string> | undefined;
-  const [first, second] = by;
   if (options.tiers !== undefined) {
     const name = options.tiers.attribute;
-    segments = segmentByTiers(responses, (response) => numericValue(response, name), {
+    segments = segmentByTiers(responses as ReadonlyArray<NpsResponse>, (response) => numericValue(response, name), {
       ...interval,
       tiers: options.tiers.tiers,
     });
     segmentedBy = [name];
   } else if (first !== undefined && second !== undefined) {
-    segments = crossSegment(responses, [first, second], interval);
+    segments = crossSegmentsOfTallies("crossSegment", tallies, { ...interval, by: [first, second] });
     segmentedBy = [first, second];
   } else if (first !== undefined) {
-    segments = segmentBy(responses, first, interval);
+    segments = segmentsOfTallies("segmentBy", tallies, { ...interval, by: first });
     segmentedBy = [first];
   }
   let trendResult: ReportDocument["trend"];
-  if (options.rolling !== undefined) {
-    const rolling = {
-      ...calendar,
-      window: { days: options.rolling.days },
-      ...(options.rolling.step === undefined ? {} : { step: options.rolling.step }),
-    };
-    trendResult = first === undefined ? rollingTrend(responses, rolling) : rollingTrendBy(responses, first, rolling);
-  } else if (options.period !== undefined) {
+  if (latest) {
+    const list = responses as ReadonlyArray<NpsResponse>;
+    if (rolling !== undefined) {
+      trendResult = first === undefined ? rollingTrend(list, rolling) : rollingTrendBy(list, first, rolling);
+    } else if (options.period !== undefined) {
+      const period = { ...calendar, period: options.period };
+      trendResult = first === undefined ? trend(list, period) : trendBy(list, first, period);
+    }
+  } else if (rolling !== undefined) {
     trendResult =
       first === undefined
-        ? trend(responses, { ...calendar, period: options.period })
-        : trendBy(responses, first, { ...calendar, period: options.period });
+        ? rollingTrendOfTallies("rollingTrend", tallies, rolling)
+        : rollingTrendByOfTallies("rollingTrendBy", tallies, { ...rolling, by: first });
+  } else if (options.period !== undefined) {
+    const period = { ...calendar, period: options.period };
+    trendResult =
+      first === undefined
+        ? trendOfTallies("trend", tallies, period)
+        : trendByOfTallies("trendBy", tallies, { ...period, by: first });
   }
   return {
     overview: result,
@@ -186,6 +253,35 @@ export function buildReport(input: OverviewInput, options: ReportOptions = {}): 
     ...(segmentedBy === undefined ? {} : { segmentedBy }),
     ...(trendResult === undefined ? {} : { trend: trendResult }),
   };
+}
+
+/** The overview of keyed tallies: their total tally, distribution and dated range. */
+function overviewOfTallies(
+  tallies: KeyedTallies,
+  input: Omit<OverviewInput, "responses">,
+  options: { source?: string; level?: number; method?: IntervalMethod },
+): Overview {
+  const { scale } = tallies;
+  const total = newWeightedSums();
+  for (const cell of tallies.cells) addSums(total, sumsOfTally(cell.tally));
+  const distribution = tallies.distribution.map((count, i) => {
+    const score = scale.min + i;
+    const category: Category =
+      score >= scale.promoterMin ? "promoter" : score <= scale.detractorMax ? "detractor" : "passive";
+    return { score, category, count };
+  });
+  const period =
+    tallies.first === null || tallies.last === null
+      ? undefined
+      : {
+          first: new Date(tallies.first).toISOString(),
+          last: new Date(tallies.last).toISOString(),
+          dated: tallies.dated,
+        };
+  return overviewOfParts({ tally: tallyOfSums(total, tallies.weighted, scale), distribution, period }, input, {
+    ...options,
+    scale,
+  });
 }
 
 const NUMBER = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/;

@@ -2,14 +2,7 @@ import { NpsError } from "../core/errors.js";
 import type { NpsResponse } from "../core/response.js";
 import { invalidScoreError, isValidScore, type Scale } from "../core/scale.js";
 import { type SegmentBy, type SegmentKey, segmentKeyReader } from "../core/segmentKey.js";
-import {
-  checkWeight,
-  newWeightedSums,
-  type Tally,
-  type WeightedSums,
-  weightedTally,
-  withScale,
-} from "../core/tally.js";
+import { addWeighted, checkWeight, newWeightedSums, type WeightedSums } from "../core/tally.js";
 import { describeValue } from "../internal/describe.js";
 
 /** Running sums of every group, filled in one pass over the responses. */
@@ -69,32 +62,14 @@ export function accumulateGroups(
     }
     while (sums.length <= group) sums.push(newWeightedSums());
     const target = sums[group] as WeightedSums;
-    const category = score >= promoterMin ? 0 : score <= detractorMax ? 2 : 1;
-    target[category] = (target[category] as number) + weight;
-    if (weighted) {
-      target[3 + category] = (target[3 + category] as number) + weight * weight;
-      target[6 + category] = (target[6 + category] as number) + 1;
-    }
+    addWeighted(target, score >= promoterMin ? 0 : score <= detractorMax ? 2 : 1, weight);
   }
   return { weighted, sums, leftOut };
 }
 
-/** Adds `source` into `target`, slot by slot. */
-export function addSums(target: WeightedSums, source: WeightedSums): void {
-  for (let k = 0; k < target.length; k++) target[k] = (target[k] as number) + (source[k] as number);
-}
-
-/** The tally of running sums (weighted or not). */
-export function tallyOfSums(sums: WeightedSums, weighted: boolean, scale: Scale): Tally {
-  if (weighted) return weightedTally(sums, scale);
-  return withScale({ promoters: sums[0] as number, passives: sums[1] as number, detractors: sums[2] as number }, scale);
-}
-
 /** Number of responses behind running sums. */
-export function countOfSums(sums: WeightedSums, weighted: boolean): number {
-  return weighted
-    ? (sums[6] as number) + (sums[7] as number) + (sums[8] as number)
-    : (sums[0] as number) + (sums[1] as number) + (sums[2] as number);
+export function countOfSums(sums: WeightedSums, _weighted?: boolean): number {
+  return (sums[6] as number) + (sums[7] as number) + (sums[8] as number);
 }
 
 /** Total weight behind running sums (the count when unweighted). */

@@ -1,9 +1,11 @@
+import { countResponsesFor } from "../core/countResponses.js";
 import { NpsError } from "../core/errors.js";
+import { keyedTalliesOf } from "../core/keyedTallies.js";
 import type { NpsResponse } from "../core/response.js";
-import { compareKeys, keyLabel, type SegmentBy, type SegmentKey, segmentKeyReader } from "../core/segmentKey.js";
+import { compareKeys, keyLabel, type SegmentBy, type SegmentKey } from "../core/segmentKey.js";
 import type { WeightedSums } from "../core/tally.js";
 import { describeValue } from "../internal/describe.js";
-import { accumulateGroups } from "./accumulate.js";
+import { crossSegmentsOfTallies } from "./fromTallies.js";
 import {
   type ResolvedSegmentOptions,
   resolveSegmentOptions,
@@ -38,8 +40,11 @@ export interface CrossSegmentBreakdown {
   readonly total: SegmentTotal | undefined;
   /** Number of responses left out (no key in either segmentation). */
   readonly leftOut: number;
-  /** Indices of the responses left out, ascending. */
-  readonly leftOutIndices: ReadonlyArray<number>;
+  /**
+   * Indices of the responses left out, ascending; absent when computed from keyed tallies
+   * ({@link crossSegmentsFromTallies}), which do not know indices.
+   */
+  readonly leftOutIndices?: ReadonlyArray<number>;
   /** The options used, defaults filled in. */
   readonly settings: SegmentSettings;
 }
@@ -89,29 +94,9 @@ export function crossSegment(
       `${fn}: by must be a pair of attribute names or functions, received ${describeValue(by)}`,
     );
   }
-  const keyOfA = segmentKeyReader(fn, responses, by[0]);
-  const keyOfB = segmentKeyReader(fn, responses, by[1]);
-  const positions = new Map<SegmentKey, Map<SegmentKey, number>>();
-  const keys: (readonly [SegmentKey, SegmentKey])[] = [];
-  const { weighted, sums, leftOut } = accumulateGroups(fn, responses, resolved.scale, (i) => {
-    const a = keyOfA(i);
-    if (a === undefined) return -1;
-    const b = keyOfB(i);
-    if (b === undefined) return -1;
-    let inner = positions.get(a);
-    if (inner === undefined) {
-      inner = new Map();
-      positions.set(a, inner);
-    }
-    let group = inner.get(b);
-    if (group === undefined) {
-      group = keys.length;
-      inner.set(b, group);
-      keys.push([a, b]);
-    }
-    return group;
-  });
-  return crossBreakdownOf(fn, keys, sums, weighted, leftOut, resolved);
+  const leftOut: number[] = [];
+  const tallies = keyedTalliesOf(countResponsesFor(fn, responses, by, null, resolved.scale, leftOut).sums());
+  return crossSegmentsOfTallies(fn, tallies, options, leftOut);
 }
 
 /** Builds a {@link CrossSegmentBreakdown} from the key pairs of the cells and their running sums. */
@@ -120,8 +105,9 @@ export function crossBreakdownOf(
   keys: ReadonlyArray<readonly [SegmentKey, SegmentKey]>,
   sums: ReadonlyArray<WeightedSums>,
   weighted: boolean,
-  leftOut: ReadonlyArray<number>,
+  leftOut: number,
   resolved: ResolvedSegmentOptions,
+  leftOutIndices?: ReadonlyArray<number>,
 ): CrossSegmentBreakdown {
   const { figures, total } = segmentFigures(
     fn,
@@ -138,8 +124,8 @@ export function crossBreakdownOf(
   return {
     cells: order.map((g) => ({ keys: keysAt(g), ...(figures[g] as SegmentFigures) })),
     total,
-    leftOut: leftOut.length,
-    leftOutIndices: leftOut,
+    leftOut,
+    ...(leftOutIndices === undefined ? {} : { leftOutIndices }),
     settings: settingsOf(resolved),
   };
 }

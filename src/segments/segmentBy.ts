@@ -1,8 +1,10 @@
+import { countResponsesFor } from "../core/countResponses.js";
+import { keyedTalliesOf } from "../core/keyedTallies.js";
 import type { NpsResponse } from "../core/response.js";
 import type { SegmentBy, SegmentKey } from "../core/segmentKey.js";
-import { compareKeys, keyLabel } from "../core/segmentKey.js";
+import { compareKeys } from "../core/segmentKey.js";
 import type { WeightedSums } from "../core/tally.js";
-import { accumulateByKey } from "./accumulate.js";
+import { segmentsOfTallies } from "./fromTallies.js";
 import {
   type ResolvedSegmentOptions,
   resolveSegmentOptions,
@@ -28,8 +30,11 @@ export interface SegmentBreakdown {
   readonly total: SegmentTotal | undefined;
   /** Number of responses left out (no segment key). */
   readonly leftOut: number;
-  /** Indices of the responses left out, ascending. */
-  readonly leftOutIndices: ReadonlyArray<number>;
+  /**
+   * Indices of the responses left out, ascending; absent when computed from keyed tallies
+   * ({@link segmentsFromTallies}), which do not know indices.
+   */
+  readonly leftOutIndices?: ReadonlyArray<number>;
   /** The options used, defaults filled in. */
   readonly settings: SegmentSettings;
 }
@@ -83,16 +88,10 @@ export function segmentBy(
   by: SegmentBy,
   options: SegmentOptions = {},
 ): SegmentBreakdown {
-  const resolved = resolveSegmentOptions("segmentBy", options);
-  const { keys, weighted, sums, leftOut } = accumulateByKey("segmentBy", responses, by, resolved.scale);
-  return breakdownOf(
-    "segmentBy",
-    keys.map((key) => ({ key, label: keyLabel(key) })),
-    sums,
-    weighted,
-    leftOut,
-    resolved,
-  );
+  const { scale } = resolveSegmentOptions("segmentBy", options);
+  const leftOut: number[] = [];
+  const tallies = keyedTalliesOf(countResponsesFor("segmentBy", responses, [by], null, scale, leftOut).sums());
+  return segmentsOfTallies("segmentBy", tallies, options, leftOut);
 }
 
 /** Builds a {@link SegmentBreakdown} from keyed groups and their sums (shared with the tiers). */
@@ -101,8 +100,9 @@ export function breakdownOf(
   groups: ReadonlyArray<{ readonly key: SegmentKey; readonly label: string }>,
   sums: ReadonlyArray<WeightedSums>,
   weighted: boolean,
-  leftOut: ReadonlyArray<number>,
+  leftOut: number,
   options: ResolvedSegmentOptions,
+  leftOutIndices?: ReadonlyArray<number>,
 ): SegmentBreakdown {
   const { figures, total } = segmentFigures(
     fn,
@@ -115,8 +115,8 @@ export function breakdownOf(
   return {
     segments: order.map((g) => ({ key: keyAt(g), ...figures[g] }) as SegmentResult),
     total,
-    leftOut: leftOut.length,
-    leftOutIndices: leftOut,
+    leftOut,
+    ...(leftOutIndices === undefined ? {} : { leftOutIndices }),
     settings: settingsOf(options),
   };
 }

@@ -148,7 +148,7 @@ export function segmentByTiers(
     groups.push({ key: t + 1, label: `${prefix}${t + 1} ${bounds}`, lower, upper });
     groupSums.push(tierSums);
   }
-  const breakdown = breakdownOf(fn, groups, groupSums, weighted, leftOut, resolved);
+  const breakdown = breakdownOf(fn, groups, groupSums, weighted, leftOut.length, resolved, leftOut);
   const boundsOf = new Map(groups.map((group) => [group.key, group]));
   return {
     ...breakdown,

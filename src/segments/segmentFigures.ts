@@ -5,6 +5,7 @@ import { type Scale, STANDARD_SCALE } from "../core/scale.js";
 import type { SegmentKey } from "../core/segmentKey.js";
 import { shares } from "../core/shares.js";
 import type { CategoryValues, Tally, WeightedSums } from "../core/tally.js";
+import { addSums, tallyOfSums } from "../core/tally.js";
 import { adjustPValues, type PValueAdjustment } from "../inference/adjustPValues.js";
 import { type ComparisonMethod, compareNps, type NpsComparison } from "../inference/compareNps.js";
 import {
@@ -16,7 +17,7 @@ import {
 } from "../inference/confidenceInterval.js";
 import { inferenceCounts } from "../inference/counts.js";
 import { describeValue } from "../internal/describe.js";
-import { addSums, countOfSums, tallyOfSums, weightOfSums } from "./accumulate.js";
+import { countOfSums, weightOfSums } from "./accumulate.js";
 
 /**
  * How segments are ordered: by key (see {@link segmentBy}), by NPS (highest first) or by size (most

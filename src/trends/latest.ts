@@ -1,6 +1,4 @@
-import { NpsError } from "../core/errors.js";
 import type { PreparedResponses } from "../core/prepareResponses.js";
-import { describeValue } from "../internal/describe.js";
 
 /**
  * The positions of the dated responses ordered by bucket (counting sort, stable: input order within

@@ -9,12 +9,16 @@ import {
   periodStart,
   type WeekDay,
 } from "../core/calendar.js";
+import { countResponsesFor } from "../core/countResponses.js";
 import { NpsError } from "../core/errors.js";
+import { keyedTalliesOf } from "../core/keyedTallies.js";
 import { checkChoice } from "../core/options.js";
 import { addResponse, type PreparedResponses, prepareResponses, type TallySums } from "../core/prepareResponses.js";
 import type { NpsResponse } from "../core/response.js";
 import { describeValue } from "../internal/describe.js";
+import { rollingTrendFromTallies } from "./fromTallies.js";
 import { orderByBucket, sortWithinBuckets } from "./latest.js";
+import { timeOf } from "./trend.js";
 import {
   changeOf,
   pointOf,
@@ -124,6 +128,12 @@ const STEPS: ReadonlyArray<RollingStep> = ["day", "week", "month"];
 export function rollingTrend(responses: ReadonlyArray<NpsResponse>, options: RollingTrendOptions = {}): RollingTrend {
   const resolved = resolveTrendOptions("rollingTrend", options);
   const { window, step } = resolveRollingOptions("rollingTrend", options);
+  if (resolved.respondents === "all") {
+    const tallies = keyedTalliesOf(
+      countResponsesFor("rollingTrend", responses, [], timeOf("day", resolved), resolved.scale).sums(),
+    );
+    return rollingTrendFromTallies(tallies, options);
+  }
   const prepared = prepareResponses(
     "rollingTrend",
     responses,
@@ -174,8 +184,8 @@ export function rollingOfPrepared(
     const latest = options.respondents === "latest";
     if (latest) sortWithinBuckets(prepared, order, dayStarts);
     const counted = latest ? new Int32Array(prepared.respondentCount).fill(-1) : undefined;
-    return {
-      enter(sums, day) {
+    return slidingWindow(
+      (sums, day) => {
         const to = dayStarts[day + 1] as number;
         for (let entered = dayStarts[day] as number; entered < to; entered++) {
           const k = order[entered] as number;
@@ -188,7 +198,7 @@ export function rollingOfPrepared(
           addResponse(sums, 0, prepared, k, 1);
         }
       },
-      leave(sums, day) {
+      (sums, day) => {
         const to = dayStarts[day + 1] as number;
         for (let left = dayStarts[day] as number; left < to; left++) {
           const k = order[left] as number;
@@ -200,19 +210,31 @@ export function rollingOfPrepared(
           addResponse(sums, 0, prepared, k, -1);
         }
       },
-    };
+    );
   });
 }
 
 /**
- * How the responses of each calendar day enter and leave a running tally (slot 0 of `sums`), in day
- * order: made by `daysOf` once the day boundaries are known.
+ * The running tally of a trailing window, made by `daysOf` once the day boundaries are known: fills
+ * slot 0 of `sums` with the tally of the days `startDay` (included) to `endDay` (excluded). Windows
+ * are asked for in order, each ending no earlier than the one before.
  */
-export interface DayStream {
-  /** Adds the responses of day `day` (an index into the day boundaries). */
-  enter(sums: TallySums, day: number): void;
-  /** Removes the responses of day `day`. */
-  leave(sums: TallySums, day: number): void;
+export type WindowSums = (sums: TallySums, startDay: number, endDay: number) => void;
+
+/**
+ * A {@link WindowSums} that slides: the responses of each day enter and leave the running tally in
+ * day order (`enter` and `leave` add or remove the responses of one day).
+ */
+export function slidingWindow(
+  enter: (sums: TallySums, day: number) => void,
+  leave: (sums: TallySums, day: number) => void,
+): WindowSums {
+  let entered = 0;
+  let left = 0;
+  return (sums, startDay, endDay) => {
+    for (; entered < endDay; entered++) enter(sums, entered);
+    for (; left < startDay; left++) leave(sums, left);
+  };
 }
 
 /**
@@ -226,7 +248,7 @@ export function rollingOfDays(
   options: ResolvedTrendOptions,
   range: { readonly first: number; readonly last: number },
   counts: { readonly weighted: boolean; readonly dated: number; readonly undated: number },
-  daysOf: (dayInstants: Float64Array, dayCount: number) => DayStream,
+  daysOf: (dayInstants: Float64Array, dayCount: number) => WindowSums,
 ): RollingTrend {
   const { calendar } = options;
   const header = {
@@ -260,10 +282,8 @@ export function rollingOfDays(
     return texts[day];
   };
   const dayCount = days.instants.length - 1;
-  const stream = daysOf(days.instants, dayCount);
+  const windowSums = daysOf(days.instants, dayCount);
   const sums = new Float64Array(9);
-  let enteredDays = 0;
-  let leftDays = 0;
   const computed: Omit<TrendPoint, "change">[] = [];
   const points: TrendPoint[] = [];
   const endDays: number[] = [];
@@ -271,8 +291,7 @@ export function rollingOfDays(
   for (let w = 0; w < windows; w++) {
     const endDay = dayIndexOf(days.instants, (stepDates[w + 1] as TZDate).getTime());
     const startDay = endDay - window.days;
-    for (; enteredDays < endDay; enteredDays++) stream.enter(sums, enteredDays);
-    for (; leftDays < startDay; leftDays++) stream.leave(sums, leftDays);
+    windowSums(sums, startDay, endDay);
     const label = periodLabel(stepDates[w] as TZDate, step, calendar);
     const point = pointOf(
       { label, index: w, start: textOf(startDay), end: textOf(endDay) },

@@ -1,8 +1,11 @@
 import type { WeekDay } from "../core/calendar.js";
+import { countResponsesFor } from "../core/countResponses.js";
+import { keyedTalliesOf } from "../core/keyedTallies.js";
 import { commonRange, prepareResponses } from "../core/prepareResponses.js";
 import type { NpsResponse } from "../core/response.js";
 import type { SegmentBy, SegmentKey } from "../core/segmentKey.js";
 import { groupResponsesFor } from "../segments/groupResponses.js";
+import { rollingTrendByOfTallies } from "./fromTallies.js";
 import {
   type RollingStep,
   type RollingTrend,
@@ -11,6 +14,7 @@ import {
   resolveRollingOptions,
   rollingOfPrepared,
 } from "./rollingTrend.js";
+import { timeOf } from "./trend.js";
 import { type RespondentPolicy, resolveTrendOptions } from "./trendPoint.js";
 
 /**
@@ -81,6 +85,13 @@ export function rollingTrendBy(
 ): RollingTrendBy {
   const resolved = resolveTrendOptions("rollingTrendBy", options);
   const { window, step } = resolveRollingOptions("rollingTrendBy", options);
+  if (resolved.respondents === "all") {
+    const tallies = keyedTalliesOf(
+      countResponsesFor("rollingTrendBy", responses, [by], timeOf("day", resolved), resolved.scale).sums(),
+    );
+    const { by: _by, ...rest } = options as RollingTrendOptions & { by?: unknown };
+    return rollingTrendByOfTallies("rollingTrendBy", tallies, rest);
+  }
   const { groups, leftOut } = groupResponsesFor("rollingTrendBy", responses, by);
   const prepared = groups.map((group) =>
     prepareResponses("rollingTrendBy", responses, resolved.scale, group.indices, resolved.respondents === "latest"),

@@ -7,11 +7,14 @@ import {
   type TrendPeriod,
   type WeekDay,
 } from "../core/calendar.js";
+import { countResponsesFor } from "../core/countResponses.js";
+import { keyedTalliesOf, type TallyTime } from "../core/keyedTallies.js";
 import { mergeTallies } from "../core/mergeTallies.js";
 import { checkBoolean, checkChoice } from "../core/options.js";
 import { addResponse, type PreparedResponses, prepareResponses, type TallySums } from "../core/prepareResponses.js";
 import type { NpsResponse } from "../core/response.js";
 import { type Tally, withScale } from "../core/tally.js";
+import { trendFromTallies } from "./fromTallies.js";
 import { dedupeLatest } from "./latest.js";
 import {
   changeOf,
@@ -108,6 +111,12 @@ export interface Trend {
 export function trend(responses: ReadonlyArray<NpsResponse>, options: TrendOptions = {}): Trend {
   const resolved = resolveTrendOptions("trend", options);
   const { period, fillGaps } = resolvePeriodOptions("trend", options);
+  if (resolved.respondents === "all") {
+    const tallies = keyedTalliesOf(
+      countResponsesFor("trend", responses, [], timeOf(period, resolved), resolved.scale).sums(),
+    );
+    return trendFromTallies(tallies, { ...options, period });
+  }
   const prepared = prepareResponses("trend", responses, resolved.scale, undefined, resolved.respondents === "latest");
   return trendOfPrepared(prepared, period, fillGaps, resolved, prepared);
 }
@@ -198,6 +207,11 @@ export function trendOfSums(
   }
   const total = mergeTallies(emptyTally(options), ...points.map((point) => point.tally));
   return { ...header, points, total, dated: counts.dated, undated };
+}
+
+/** The time bucket of a trend's calendar. */
+export function timeOf(period: TrendPeriod, options: ResolvedTrendOptions): TallyTime {
+  return { bucket: period, timeZone: options.calendar.timeZone, weekStartsOn: options.calendar.weekStartsOn };
 }
 
 function emptyTally(options: ResolvedTrendOptions): Tally {

@@ -1,9 +1,12 @@
 import type { TrendPeriod, WeekDay } from "../core/calendar.js";
+import { countResponsesFor } from "../core/countResponses.js";
+import { keyedTalliesOf } from "../core/keyedTallies.js";
 import { commonRange, prepareResponses } from "../core/prepareResponses.js";
 import type { NpsResponse } from "../core/response.js";
 import type { SegmentBy, SegmentKey } from "../core/segmentKey.js";
 import { groupResponsesFor } from "../segments/groupResponses.js";
-import { resolvePeriodOptions, type Trend, type TrendOptions, trendOfPrepared } from "./trend.js";
+import { trendByOfTallies } from "./fromTallies.js";
+import { resolvePeriodOptions, type Trend, type TrendOptions, timeOf, trendOfPrepared } from "./trend.js";
 import { type RespondentPolicy, resolveTrendOptions } from "./trendPoint.js";
 
 /**
@@ -68,6 +71,13 @@ export interface TrendBy {
 export function trendBy(responses: ReadonlyArray<NpsResponse>, by: SegmentBy, options: TrendOptions = {}): TrendBy {
   const resolved = resolveTrendOptions("trendBy", options);
   const { period, fillGaps } = resolvePeriodOptions("trendBy", options);
+  if (resolved.respondents === "all") {
+    const tallies = keyedTalliesOf(
+      countResponsesFor("trendBy", responses, [by], timeOf(period, resolved), resolved.scale).sums(),
+    );
+    const { by: _by, ...rest } = options as TrendOptions & { by?: unknown };
+    return trendByOfTallies("trendBy", tallies, { ...rest, period });
+  }
   const { groups, leftOut } = groupResponsesFor("trendBy", responses, by);
   const prepared = groups.map((group) => prepareResponses("trendBy", responses, resolved.scale, group.indices));
   const range = commonRange(prepared);

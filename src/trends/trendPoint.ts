@@ -2,10 +2,11 @@ import { type Calendar, checkTimeZone, type WeekDay } from "../core/calendar.js"
 import { NpsError } from "../core/errors.js";
 import { nps } from "../core/nps.js";
 import { checkChoice, checkInteger } from "../core/options.js";
-import { type TallySums, tallyAt } from "../core/prepareResponses.js";
+import type { TallySums } from "../core/prepareResponses.js";
 import { type Scale, STANDARD_SCALE } from "../core/scale.js";
 import { shares } from "../core/shares.js";
 import type { CategoryValues, Tally } from "../core/tally.js";
+import { tallyOfSums } from "../core/tally.js";
 import type { ComparisonMethod, NpsComparison } from "../inference/compareNps.js";
 import { compareNps } from "../inference/compareNps.js";
 import {
@@ -130,7 +131,7 @@ export function pointOf(
   weighted: boolean,
   options: ResolvedTrendOptions,
 ): Omit<TrendPoint, "change"> {
-  const tally = tallyAt(sums, slot, weighted, options.scale);
+  const tally = tallyOfSums(sums, weighted, options.scale, slot);
   const base = slot * 9;
   const n = (sums[base + 6] as number) + (sums[base + 7] as number) + (sums[base + 8] as number);
   return {

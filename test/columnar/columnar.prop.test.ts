@@ -111,7 +111,7 @@ describe("the columnar path gives the same results as the object path", () => {
     fc.assert(
       fc.property(columnsArbitrary(false), (columns) => {
         const result = segmentColumns(columns, "plan");
-        const leftOut = tallyColumns({ scores: result.leftOutIndices.map((i) => columns.scores[i] as number) });
+        const leftOut = tallyColumns({ scores: (result.leftOutIndices ?? []).map((i) => columns.scores[i] as number) });
         expect(mergeTallies(leftOut, ...result.segments.map((segment) => segment.tally))).toEqual(
           tallyColumns(columns),
         );

@@ -42,7 +42,7 @@ describe("segment properties", () => {
     fc.assert(
       fc.property(responses(), (list) => {
         const result = segmentBy(list, "plan");
-        const kept = list.filter((_, i) => !result.leftOutIndices.includes(i));
+        const kept = list.filter((_, i) => !(result.leftOutIndices ?? []).includes(i));
         const overall = tallyResponses(kept);
         const sum = { promoters: 0, passives: 0, detractors: 0 };
         for (const segment of result.segments) {

@@ -2,7 +2,7 @@
  * Every number of the JSON report must stay the same across refactorings and renames.
  *
  * The fixture `fixtures/reports.json` was written by this test (with `NPSKIT_WRITE_SNAPSHOT=1`) from
- * npskit 0.1.0, before the engine was rebuilt on keyed tallies. The test compares the numbers of each
+ * npskit 0.1.0 (commit 6f00d7d), before the engine was rebuilt on keyed tallies. The test compares the numbers of each
  * report, not its field names: every numeric leaf of the current JSON, sorted, against those of the
  * snapshot, sorted. Unweighted reports must be identical to the last digit. Weighted sums may be added
  * in another order (merging partial tallies), so weighted reports agree within 1e-9 (relative), and
@@ -36,11 +36,11 @@ function generator(seed: number): () => number {
  * the start of 2026 (both summer-time changes in Europe/Paris, several answers an hour from midnight),
  * a plan and a country, and a survey weight.
  */
-function generatedCsv(rows: number, seed: number): string {
+function generatedCsv(rows: number, seed: number, weighted = true): string {
   const random = generator(seed);
   const plans = ["free", "team", "business", "enterprise"];
   const countries = ["FR", "DE", "US", "NL", "NA"];
-  const lines = ["id,score,answered_at,plan,country,weight"];
+  const lines = [weighted ? "id,score,answered_at,plan,country,weight" : "id,score,answered_at,plan,country"];
   const start = Date.UTC(2025, 0, 1);
   const span = Date.UTC(2026, 2, 31) - start;
   for (let i = 0; i < rows; i++) {
@@ -53,14 +53,9 @@ function generatedCsv(rows: number, seed: number): string {
     const weight = (0.25 + random() * 3).toFixed(3);
     const id = `R${Math.floor(random() * rows * 0.6)}`;
     lines.push(
-      [
-        id,
-        score,
-        date,
-        plans[plan],
-        countries[Math.floor(random() * countries.length)],
-        random() < 0.01 ? "" : weight,
-      ].join(","),
+      [id, score, date, plans[plan], countries[Math.floor(random() * countries.length)], random() < 0.01 ? "" : weight]
+        .slice(0, weighted ? 6 : 5)
+        .join(","),
     );
   }
   return `${lines.join("\n")}\n`;
@@ -68,7 +63,7 @@ function generatedCsv(rows: number, seed: number): string {
 
 interface Case {
   readonly name: string;
-  /** Arguments after `report`; `{file}` is the generated file. */
+  /** Arguments after `report`; `{file}` is the generated file (its weight column is guessed), `{plain}` the same without weights. */
   readonly args: ReadonlyArray<string>;
   readonly tolerance: "exact" | "weighted" | "bayes";
 }
@@ -89,18 +84,33 @@ const CASES: ReadonlyArray<Case> = [
     tolerance: "exact",
   },
   {
-    name: "generated weekly in Paris by plan",
+    name: "generated (weight guessed) weekly in Paris by plan",
     args: ["{file}", "--by", "plan", "--period", "week", "--time-zone", "Europe/Paris"],
-    tolerance: "exact",
+    tolerance: "weighted",
   },
   {
-    name: "generated daily in New York, score interval at 90%",
+    name: "generated (weight guessed) daily in New York, score interval at 90%",
     args: ["{file}", "--period", "day", "--time-zone", "America/New_York", "--method", "score", "--level", "90"],
+    tolerance: "weighted",
+  },
+  {
+    name: "generated (weight guessed) rolling 60 days by plan in Paris",
+    args: ["{file}", "--by", "plan", "--rolling", "60", "--time-zone", "Europe/Paris"],
+    tolerance: "weighted",
+  },
+  {
+    name: "generated unweighted weekly in Paris by plan",
+    args: ["{plain}", "--by", "plan", "--period", "week", "--time-zone", "Europe/Paris"],
     tolerance: "exact",
   },
   {
-    name: "generated rolling 60 days by plan in Paris",
-    args: ["{file}", "--by", "plan", "--rolling", "60", "--time-zone", "Europe/Paris"],
+    name: "generated unweighted daily in New York, score interval at 90%",
+    args: ["{plain}", "--period", "day", "--time-zone", "America/New_York", "--method", "score", "--level", "90"],
+    tolerance: "exact",
+  },
+  {
+    name: "generated unweighted rolling 60 days by plan in Paris",
+    args: ["{plain}", "--by", "plan", "--rolling", "60", "--time-zone", "Europe/Paris"],
     tolerance: "exact",
   },
   {
@@ -133,8 +143,13 @@ function numbers(value: unknown, out: number[] = []): number[] {
   return out;
 }
 
-async function reportNumbers(args: ReadonlyArray<string>, file: string): Promise<number[]> {
-  const result = await run(["report", ...args.map((arg) => (arg === "{file}" ? file : arg)), "--format", "json"]);
+async function reportNumbers(args: ReadonlyArray<string>, file: string, plain: string): Promise<number[]> {
+  const result = await run([
+    "report",
+    ...args.map((arg) => (arg === "{file}" ? file : arg === "{plain}" ? plain : arg)),
+    "--format",
+    "json",
+  ]);
   expect(
     result.stderr
       .split("\n")
@@ -147,6 +162,7 @@ async function reportNumbers(args: ReadonlyArray<string>, file: string): Promise
 
 describe("the JSON report keeps every number", () => {
   const file = temp.file("generated.csv", generatedCsv(6000, 20261204));
+  const plain = temp.file("unweighted.csv", generatedCsv(6000, 20261204, false));
   const snapshot: Record<string, number[]> =
     !WRITE && existsSync(FIXTURE) ? JSON.parse(readFileSync(FIXTURE, "utf8")) : {};
   const written: Record<string, number[]> = {};
@@ -156,7 +172,7 @@ describe("the JSON report keeps every number", () => {
 
   for (const testCase of CASES) {
     it(testCase.name, async () => {
-      const current = await reportNumbers(testCase.args, file);
+      const current = await reportNumbers(testCase.args, file, plain);
       if (WRITE) {
         written[testCase.name] = current;
         return;

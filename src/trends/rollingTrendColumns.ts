@@ -1,12 +1,16 @@
+import type { ColumnarResponses } from "../core/columns.js";
+import { countColumnsFor } from "../core/countColumns.js";
+import { keyedTalliesOf } from "../core/keyedTallies.js";
+import { prepareColumns } from "../core/prepareColumns.js";
+import { rollingTrendFromTallies } from "./fromTallies.js";
 import {
   type RollingTrend,
   type RollingTrendOptions,
   resolveRollingOptions,
   rollingOfPrepared,
-} from "../trends/rollingTrend.js";
-import { resolveTrendOptions } from "../trends/trendPoint.js";
-import type { ColumnarResponses } from "./columns.js";
-import { prepareColumns } from "./prepareColumns.js";
+} from "./rollingTrend.js";
+import { timeOf } from "./trend.js";
+import { resolveTrendOptions } from "./trendPoint.js";
 
 /**
  * NPS over trailing windows for columnar responses: {@link rollingTrend} over `columns.times` (epoch
@@ -34,8 +38,13 @@ import { prepareColumns } from "./prepareColumns.js";
  * @category Columnar
  */
 export function rollingTrendColumns(columns: ColumnarResponses, options: RollingTrendOptions = {}): RollingTrend {
-  const resolved = resolveTrendOptions("rollingTrendColumns", options);
-  const { window, step } = resolveRollingOptions("rollingTrendColumns", options);
-  const prepared = prepareColumns("rollingTrendColumns", columns, resolved.scale, resolved.respondents === "latest");
+  const fn = "rollingTrendColumns";
+  const resolved = resolveTrendOptions(fn, options);
+  const { window, step } = resolveRollingOptions(fn, options);
+  if (resolved.respondents === "all") {
+    const tallies = keyedTalliesOf(countColumnsFor(fn, columns, [], timeOf("day", resolved), resolved.scale).sums());
+    return rollingTrendFromTallies(tallies, options);
+  }
+  const prepared = prepareColumns(fn, columns, resolved.scale, true);
   return rollingOfPrepared(prepared, window, step, resolved, prepared);
 }

@@ -1,5 +1,3 @@
-import type { PreparedResponses } from "../core/prepareResponses.js";
-import type { Scale } from "../core/scale.js";
 import {
   type ColumnarResponses,
   categoryAt,
@@ -9,6 +7,8 @@ import {
   timeAt,
   weightAt,
 } from "./columns.js";
+import type { PreparedResponses } from "./prepareResponses.js";
+import type { Scale } from "./scale.js";
 
 /**
  * Validates columnar responses and reads them into the flat arrays the trend functions work on (the

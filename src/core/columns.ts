@@ -1,8 +1,8 @@
-import { NpsError } from "../core/errors.js";
-import { invalidScoreError, type Scale } from "../core/scale.js";
-import type { SegmentKey } from "../core/segmentKey.js";
-import { checkArrayLike, checkWeight } from "../core/tally.js";
 import { describeValue } from "../internal/describe.js";
+import { NpsError } from "./errors.js";
+import { invalidScoreError, type Scale } from "./scale.js";
+import type { SegmentKey } from "./segmentKey.js";
+import { checkArrayLike, checkWeight } from "./tally.js";
 
 /**
  * One segment column in columnar form: an integer code per response and the dictionary the codes

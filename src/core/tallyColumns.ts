@@ -1,8 +1,8 @@
-import { NpsError } from "../core/errors.js";
-import { type Scale, STANDARD_SCALE } from "../core/scale.js";
-import { newWeightedSums, type Tally, tallyOfScores, weightedTally } from "../core/tally.js";
 import { describeValue } from "../internal/describe.js";
 import { type ColumnarResponses, categoryAt, columnsLength, optionalColumn, weightAt } from "./columns.js";
+import { NpsError } from "./errors.js";
+import { type Scale, STANDARD_SCALE } from "./scale.js";
+import { addWeighted, newWeightedSums, type Tally, tallyOfScores, weightedTally } from "./tally.js";
 
 /** Options of {@link tallyColumns}. */
 export interface TallyColumnsOptions {
@@ -40,11 +40,7 @@ export function tallyColumns(columns: ColumnarResponses, options: TallyColumnsOp
   const sums = newWeightedSums();
   const scores = columns.scores;
   for (let i = 0; i < length; i++) {
-    const category = categoryAt("tallyColumns", scores, i, scale);
-    const weight = weightAt("tallyColumns", weights, i);
-    sums[category] = (sums[category] as number) + weight;
-    sums[3 + category] = (sums[3 + category] as number) + weight * weight;
-    sums[6 + category] = (sums[6 + category] as number) + 1;
+    addWeighted(sums, categoryAt("tallyColumns", scores, i, scale), weightAt("tallyColumns", weights, i));
   }
   return weightedTally(sums, scale);
 }

@@ -1,7 +1,10 @@
-import { resolvePeriodOptions, type Trend, type TrendOptions, trendOfPrepared } from "../trends/trend.js";
-import { resolveTrendOptions } from "../trends/trendPoint.js";
-import type { ColumnarResponses } from "./columns.js";
-import { prepareColumns } from "./prepareColumns.js";
+import type { ColumnarResponses } from "../core/columns.js";
+import { countColumnsFor } from "../core/countColumns.js";
+import { keyedTalliesOf } from "../core/keyedTallies.js";
+import { prepareColumns } from "../core/prepareColumns.js";
+import { trendFromTallies } from "./fromTallies.js";
+import { resolvePeriodOptions, type Trend, type TrendOptions, timeOf, trendOfPrepared } from "./trend.js";
+import { resolveTrendOptions } from "./trendPoint.js";
 
 /**
  * NPS per calendar period for columnar responses: {@link trend} over `columns.times` (epoch ms, `NaN`
@@ -32,8 +35,13 @@ import { prepareColumns } from "./prepareColumns.js";
  * @category Columnar
  */
 export function trendColumns(columns: ColumnarResponses, options: TrendOptions = {}): Trend {
-  const resolved = resolveTrendOptions("trendColumns", options);
-  const { period, fillGaps } = resolvePeriodOptions("trendColumns", options);
-  const prepared = prepareColumns("trendColumns", columns, resolved.scale, resolved.respondents === "latest");
+  const fn = "trendColumns";
+  const resolved = resolveTrendOptions(fn, options);
+  const { period, fillGaps } = resolvePeriodOptions(fn, options);
+  if (resolved.respondents === "all") {
+    const tallies = keyedTalliesOf(countColumnsFor(fn, columns, [], timeOf(period, resolved), resolved.scale).sums());
+    return trendFromTallies(tallies, { ...options, period });
+  }
+  const prepared = prepareColumns(fn, columns, resolved.scale, true);
   return trendOfPrepared(prepared, period, fillGaps, resolved, prepared);
 }

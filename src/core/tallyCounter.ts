@@ -1,0 +1,136 @@
+import { bucketFinder } from "./calendar.js";
+import type { KeyedSums, TallyTime } from "./keyedTallies.js";
+import type { Scale } from "./scale.js";
+import type { SegmentKey } from "./segmentKey.js";
+import { addWeighted, newWeightedSums, type WeightedSums } from "./tally.js";
+
+/**
+ * Counts validated responses into keyed running sums: the one place where a response is added to a
+ * tally (the weighted-sum update of `core/tally.ts`), shared by every way of counting (objects,
+ * columns, streamed files, warehouse rows).
+ */
+export interface TallyCounter {
+  /** The code of `key` in dimension `d`, added to the dimension's keys when new. */
+  code(d: number, key: SegmentKey): number;
+  /**
+   * Adds one validated response: its score, weight (1 when unweighted), one code per dimension (−1
+   * for no value) and instant (NaN for no date).
+   */
+  add(score: number, weight: number, codes: ArrayLike<number>, time: number): void;
+  /** Adds the sums of a whole cell (merging, or rows counted elsewhere). */
+  addCell(codes: ArrayLike<number>, start: number | null, sums: ArrayLike<number>): void;
+  /** Adds to the count of answers `score` (unweighted) without adding to any cell. */
+  addToDistribution(score: number, count: number): void;
+  /** Adds `dated` responses with a date, between `first` and `last`, without adding to any cell. */
+  addDated(dated: number, first: number | null, last: number | null): void;
+  /** What has been counted so far (the counter's own arrays: copy before counting more). */
+  sums(): KeyedSums;
+}
+
+/** A new, empty counter for the dimensions `names` and the calendar bucket `time`. */
+export function createTallyCounter(
+  names: ReadonlyArray<string>,
+  time: TallyTime | null,
+  scale: Scale,
+  weighted: boolean,
+): TallyCounter {
+  const dimensions = names.map((name) => ({ name, keys: [] as SegmentKey[], codes: new Map<SegmentKey, number>() }));
+  const cells: { codes: number[]; start: number | null; sums: WeightedSums }[] = [];
+  // Cells by their codes (one number for up to two dimensions, text beyond), then by bucket start
+  // (NaN for no date).
+  const index = new Map<number | string, Map<number, number>>();
+  const distribution = new Float64Array(scale.max - scale.min + 1);
+  const bucketOf =
+    time === null ? undefined : bucketFinder(time.bucket, { timeZone: time.timeZone, weekStartsOn: time.weekStartsOn });
+  const { promoterMin, detractorMax, min } = scale;
+  let dated = 0;
+  let first = Number.NaN;
+  let last = Number.NaN;
+  let recentKey: number | string | undefined;
+  let recentStart = Number.NaN;
+  let recentCell: WeightedSums | undefined;
+
+  const codesKey = (codes: ArrayLike<number>): number | string => {
+    if (codes.length === 0) return 0;
+    if (codes.length === 1) return codes[0] as number;
+    if (codes.length === 2) return ((codes[0] as number) + 1) * 4294967296 + ((codes[1] as number) + 1);
+    return Array.from(codes).join(",");
+  };
+  const cellOf = (codes: ArrayLike<number>, start: number): WeightedSums => {
+    const key = codesKey(codes);
+    if (
+      recentCell !== undefined &&
+      key === recentKey &&
+      (start === recentStart || (Number.isNaN(start) && Number.isNaN(recentStart)))
+    ) {
+      return recentCell;
+    }
+    let byStart = index.get(key);
+    if (byStart === undefined) {
+      byStart = new Map();
+      index.set(key, byStart);
+    }
+    let position = byStart.get(start);
+    if (position === undefined) {
+      position = cells.length;
+      byStart.set(start, position);
+      cells.push({ codes: Array.from(codes), start: Number.isNaN(start) ? null : start, sums: newWeightedSums() });
+    }
+    recentKey = key;
+    recentStart = start;
+    recentCell = (cells[position] as { sums: WeightedSums }).sums;
+    return recentCell;
+  };
+  const widen = (time: number): void => {
+    if (!(time >= first)) first = time;
+    if (!(time <= last)) last = time;
+  };
+
+  return {
+    code(d, key) {
+      const dimension = dimensions[d] as (typeof dimensions)[number];
+      let code = dimension.codes.get(key);
+      if (code === undefined) {
+        code = dimension.keys.length;
+        dimension.codes.set(key, code);
+        dimension.keys.push(key);
+      }
+      return code;
+    },
+    add(score, weight, codes, instant) {
+      distribution[score - min] = (distribution[score - min] as number) + 1;
+      let start = Number.NaN;
+      if (!Number.isNaN(instant)) {
+        dated++;
+        widen(instant);
+        if (bucketOf !== undefined) start = bucketOf(instant);
+      }
+      addWeighted(cellOf(codes, start), score >= promoterMin ? 0 : score <= detractorMax ? 2 : 1, weight);
+    },
+    addCell(codes, start, sums) {
+      const target = cellOf(codes, start ?? Number.NaN);
+      for (let k = 0; k < 9; k++) target[k] = (target[k] as number) + (sums[k] as number);
+    },
+    addToDistribution(score, count) {
+      distribution[score - min] = (distribution[score - min] as number) + count;
+    },
+    addDated(count, from, to) {
+      dated += count;
+      if (from !== null) widen(from);
+      if (to !== null) widen(to);
+    },
+    sums() {
+      return {
+        dimensions,
+        time,
+        weighted,
+        scale,
+        cells,
+        distribution,
+        dated,
+        first: Number.isNaN(first) ? null : first,
+        last: Number.isNaN(last) ? null : last,
+      };
+    },
+  };
+}
