@@ -368,7 +368,9 @@ function textReport(document: ReportDocument): string {
   const parts = [formatOverviewText(document.overview)];
   if (document.segments !== undefined) {
     const title =
-      "kind" in document.segments ? `tiers of ${document.segmentedBy?.[0]}` : (document.segmentedBy ?? []).join(" × ");
+      document.segments.kind === "tier-breakdown"
+        ? `tiers of ${document.segmentedBy?.[0]}`
+        : (document.segmentedBy ?? []).join(" × ");
     const text = formatSegmentsText(document.segments).split("\n").flatMap(wrapNote).join("\n");
     parts.push(`NPS by ${title.replace(/[\r\n\t]+/g, " ")}\n\n${text}`);
   }

@@ -3,6 +3,7 @@ import { describeValue } from "../internal/describe.js";
 import type { SegmentFigures } from "../segments/segmentFigures.js";
 import type { TrendPoint } from "../trends/trendPoint.js";
 import type { ReportDocument } from "./reportData.js";
+import { isBySegment } from "./trendKind.js";
 
 /**
  * The tables `formatReportCsv` can write: the overview (one row), the 0–10 distribution, the segments
@@ -153,7 +154,8 @@ function segmentsTable(report: ReportDocument): CsvCell[][] {
   if (segments === undefined) {
     throw new NpsError("invalid_option", "formatReportCsv: table segments needs a report with segments, received none");
   }
-  const rows: ReadonlyArray<SegmentFigures> = "cells" in segments ? segments.cells : segments.segments;
+  const rows: ReadonlyArray<SegmentFigures> =
+    segments.kind === "cross-segment-breakdown" ? segments.cells : segments.segments;
   return [
     [
       "segment",
@@ -223,7 +225,7 @@ function trendTable(report: ReportDocument): CsvCell[][] {
     point.change?.difference,
     point.change?.pValue,
   ];
-  if ("segments" in trend) {
+  if (isBySegment(trend)) {
     return [
       ["segment", ...header],
       ...trend.segments.flatMap((segment) =>

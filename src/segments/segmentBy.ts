@@ -24,6 +24,8 @@ import {
  * @category Segments
  */
 export interface SegmentBreakdown {
+  /** Tells a segment breakdown apart from other results. */
+  readonly kind: "segment-breakdown";
   /** The segments, in the requested order. */
   readonly segments: ReadonlyArray<SegmentResult>;
   /** All segmented responses together; `undefined` when no response is in a segment. */
@@ -113,6 +115,7 @@ export function breakdownOf(
   const keyAt = (g: number): SegmentKey => (groups[g] as { key: SegmentKey }).key;
   const order = sortOrder(figures, options.sort, (a, b) => compareKeys(keyAt(a), keyAt(b)));
   return {
+    kind: "segment-breakdown",
     segments: order.map((g) => ({ key: keyAt(g), ...figures[g] }) as SegmentResult),
     total,
     leftOut,

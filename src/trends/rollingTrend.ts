@@ -64,6 +64,8 @@ export interface RollingTrendOptions extends TrendCommonOptions {
  * @category Trends
  */
 export interface RollingTrend {
+  /** Tells a rolling trend apart from other results. */
+  readonly kind: "rolling-trend";
   /** Length of each window. */
   readonly window: RollingWindow;
   /** How far apart consecutive windows end. */
@@ -252,6 +254,7 @@ export function rollingOfDays(
 ): RollingTrend {
   const { calendar } = options;
   const header = {
+    kind: "rolling-trend" as const,
     window,
     step,
     timeZone: calendar.timeZone,

@@ -47,6 +47,8 @@ export interface TrendOptions extends TrendCommonOptions {
  * @category Trends
  */
 export interface Trend {
+  /** Tells a calendar trend apart from other results. */
+  readonly kind: "trend";
   /** The calendar period of each point. */
   readonly period: TrendPeriod;
   /** The time zone in which periods were read. */
@@ -179,6 +181,7 @@ export function trendOfSums(
   sumsOf: (instants: Float64Array, periods: number) => TallySums,
 ): Trend {
   const header = {
+    kind: "trend" as const,
     period,
     timeZone: options.calendar.timeZone,
     weekStartsOn: options.calendar.weekStartsOn,

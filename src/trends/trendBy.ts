@@ -27,6 +27,8 @@ export interface SegmentTrend {
  * @category Trends
  */
 export interface TrendBy {
+  /** Tells per-segment calendar trends apart from other results. */
+  readonly kind: "trend-by-segment";
   /** The calendar period of each point. */
   readonly period: TrendPeriod;
   /** The time zone in which periods were read. */
@@ -82,6 +84,7 @@ export function trendBy(responses: ReadonlyArray<NpsResponse>, by: SegmentBy, op
   const prepared = groups.map((group) => prepareResponses("trendBy", responses, resolved.scale, group.indices));
   const range = commonRange(prepared);
   return {
+    kind: "trend-by-segment",
     period,
     timeZone: resolved.calendar.timeZone,
     weekStartsOn: resolved.calendar.weekStartsOn,
