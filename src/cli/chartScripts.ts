@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import type { ChartScripts } from "../report/html.js";
+import type { ChartScripts } from "../index.js";
 
 /**
  * Reads the UMD builds of Vega, Vega-Lite and vega-embed from the installed packages, for

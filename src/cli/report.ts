@@ -1,18 +1,25 @@
 import { parseArgs } from "node:util";
-import type { BenchmarkComparison } from "../benchmarks/compareToBenchmark.js";
-import type { TrendPeriod } from "../core/calendar.js";
-import type { NpsResponse } from "../core/response.js";
-import type { IntervalMethod } from "../inference/confidenceInterval.js";
-import type { FieldMapping } from "../input/parseResponses.js";
-import { type CsvCell, csvOf, formatReportCsv, type ReportTable } from "../report/csv.js";
-import { formatOverviewText } from "../report/formatOverviewText.js";
-import { renderHtmlReport } from "../report/html.js";
-import { formatReportMarkdown } from "../report/markdown.js";
-import { buildReport, type ReportDocument, type ReportOptions } from "../report/reportData.js";
-import { formatSegmentsText } from "../report/segmentsText.js";
-import { formatTrendText } from "../report/trendText.js";
-import { sampleResponses } from "../sample/sampleResponses.js";
-import type { RollingStep } from "../trends/rollingTrend.js";
+import {
+  type BenchmarkComparison,
+  buildReport,
+  type CsvCell,
+  type FieldMapping,
+  formatCsv,
+  formatOverviewText,
+  formatReportCsv,
+  formatReportMarkdown,
+  formatSegmentsText,
+  formatTrendText,
+  type IntervalMethod,
+  type NpsResponse,
+  type ReportDocument,
+  type ReportOptions,
+  type ReportTable,
+  type RollingStep,
+  renderHtmlReport,
+  sampleResponses,
+  type TrendPeriod,
+} from "../index.js";
 import { formatBenchmarkComparison, reportBenchmark } from "./benchmarks.js";
 import { loadChartScripts } from "./chartScripts.js";
 import { type Collector, createCollector } from "./collect.js";
@@ -411,7 +418,7 @@ function rejectedCsv(collector: Collector): string {
   for (const issue of collector.issues) {
     rows.push([issue.row, issue.field, valueText(issue.value), issue.message]);
   }
-  return csvOf(rows);
+  return formatCsv(rows);
 }
 
 function valueText(value: unknown): string | undefined {

@@ -23,7 +23,11 @@ export interface ReportCsvOptions {
   readonly table?: ReportTable;
 }
 
-/** A CSV cell: text (neutralised and quoted as needed), a number (written in full), or empty. */
+/**
+ * A CSV cell: text (neutralised and quoted as needed), a number (written in full), or empty.
+ *
+ * @category Reports
+ */
 export type CsvCell = string | number | boolean | undefined;
 
 /**
@@ -72,10 +76,10 @@ export function formatReportCsv(report: ReportDocument, options: ReportCsvOption
   const table = options.table ?? "overview";
   switch (table) {
     case "overview":
-      return csvOf(overviewTable(report));
+      return formatCsv(overviewTable(report));
     case "distribution": {
       const total = report.overview.distribution.reduce((sum, entry) => sum + entry.count, 0);
-      return csvOf([
+      return formatCsv([
         ["score", "category", "count", "share"],
         ...report.overview.distribution.map((entry) => [
           entry.score,
@@ -86,9 +90,9 @@ export function formatReportCsv(report: ReportDocument, options: ReportCsvOption
       ]);
     }
     case "segments":
-      return csvOf(segmentsTable(report));
+      return formatCsv(segmentsTable(report));
     case "trend":
-      return csvOf(trendTable(report));
+      return formatCsv(trendTable(report));
     default:
       throw new NpsError(
         "invalid_option",
@@ -236,8 +240,21 @@ function trendTable(report: ReportDocument): CsvCell[][] {
   return [header, ...trend.points.map(cells)];
 }
 
-/** Rows as RFC 4180 CSV with CRLF line ends; text cells neutralised. */
-export function csvOf(rows: ReadonlyArray<ReadonlyArray<CsvCell>>): string {
+/**
+ * Rows as RFC 4180 CSV with CRLF line ends. Text that a spreadsheet would read as a formula (starting
+ * with `=`, `+`, `-`, `@`, a tab or a carriage return) is neutralised with a leading apostrophe, so
+ * untrusted text never runs as a formula; numbers are written in full. O(total cells).
+ *
+ * @param rows - The rows, each a list of cells.
+ * @returns The CSV text.
+ * @example
+ * ```ts
+ * import { formatCsv } from "npskit";
+ * formatCsv([["plan", "nps"], ["=HYPERLINK(1)", 12.5]]); // => "plan,nps\r\n'=HYPERLINK(1),12.5\r\n"
+ * ```
+ * @category Reports
+ */
+export function formatCsv(rows: ReadonlyArray<ReadonlyArray<CsvCell>>): string {
   return rows.map((row) => `${row.map(csvCell).join(",")}\r\n`).join("");
 }
 

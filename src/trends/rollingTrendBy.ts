@@ -4,7 +4,7 @@ import { keyedTalliesOf } from "../core/keyedTallies.js";
 import { commonRange, prepareResponses } from "../core/prepareResponses.js";
 import type { NpsResponse } from "../core/response.js";
 import type { SegmentBy, SegmentKey } from "../core/segmentKey.js";
-import { groupResponsesFor } from "../segments/groupResponses.js";
+import { groupResponsesFor } from "../core/segmentKey.js";
 import { rollingTrendByOfTallies } from "./fromTallies.js";
 import {
   type RollingStep,

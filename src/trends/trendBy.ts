@@ -4,7 +4,7 @@ import { keyedTalliesOf } from "../core/keyedTallies.js";
 import { commonRange, prepareResponses } from "../core/prepareResponses.js";
 import type { NpsResponse } from "../core/response.js";
 import type { SegmentBy, SegmentKey } from "../core/segmentKey.js";
-import { groupResponsesFor } from "../segments/groupResponses.js";
+import { groupResponsesFor } from "../core/segmentKey.js";
 import { trendByOfTallies } from "./fromTallies.js";
 import { resolvePeriodOptions, type Trend, type TrendOptions, timeOf, trendOfPrepared } from "./trend.js";
 import { type RespondentPolicy, resolveTrendOptions } from "./trendPoint.js";

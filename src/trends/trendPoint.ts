@@ -3,6 +3,7 @@ import { NpsError } from "../core/errors.js";
 import { nps } from "../core/nps.js";
 import { checkChoice, checkInteger } from "../core/options.js";
 import type { TallySums } from "../core/prepareResponses.js";
+import type { RespondentPolicy } from "../core/response.js";
 import { type Scale, STANDARD_SCALE } from "../core/scale.js";
 import { shares } from "../core/shares.js";
 import type { CategoryValues, Tally } from "../core/tally.js";
@@ -17,15 +18,6 @@ import {
 } from "../inference/confidenceInterval.js";
 import { standardError } from "../inference/standardError.js";
 import { describeValue } from "../internal/describe.js";
-
-/**
- * Who counts in a period or window: `"all"` counts every response; `"latest"` counts each respondent
- * once, with their most recent answer in that period or window (responses without a `respondentId`
- * count as themselves).
- *
- * @category Trends
- */
-export type RespondentPolicy = "all" | "latest";
 
 /**
  * Options shared by {@link trend} and {@link rollingTrend}; the interval options (`level`, `method`,
@@ -157,3 +149,5 @@ export function changeOf(
   if (previous === undefined) return undefined;
   return compareNps(current.tally, previous.tally, { level: options.level, method: options.changeMethod });
 }
+
+export type { RespondentPolicy } from "../core/response.js";
