@@ -48,7 +48,7 @@ export interface SegmentBreakdown {
  * `minResponses` are flagged `small`, never hidden.
  *
  * A segment is compared with the rest, not with the total: it is part of the total, so the two are not
- * independent samples and the difference to the total understates the gap (STATISTICS.md §5). The
+ * independent samples and the difference to the total understates the gap (`docs/segments.md`, "Why vs rest"). The
  * rest is every other segmented response; left-out responses are in neither.
  *
  * Keys come from {@link groupResponses} (an attribute name or a function; `null` is a key of its own,
