@@ -4,7 +4,6 @@ export type {
   BenchmarkQuartiles,
   BenchmarkStatistic,
 } from "./benchmarks/benchmark.js";
-export { type BenchmarkQuery, benchmarks } from "./benchmarks/benchmarks.js";
 export { builtInBenchmarks } from "./benchmarks/builtInBenchmarks.js";
 export {
   type BenchmarkCaveat,
@@ -17,6 +16,7 @@ export {
   type QuartileCut,
 } from "./benchmarks/compareToBenchmark.js";
 export { defineBenchmarks } from "./benchmarks/defineBenchmarks.js";
+export { type BenchmarkQuery, findBenchmarks } from "./benchmarks/findBenchmarks.js";
 export type { TrendPeriod, WeekDay } from "./core/calendar.js";
 export type { ColumnarResponses, SegmentColumn } from "./core/columns.js";
 export { type CountColumnsOptions, countColumns } from "./core/countColumns.js";
@@ -66,10 +66,10 @@ export {
   type MigrationOptions,
   type MigrationShares,
   type MigrationTable,
-  migration,
+  migrationBetween,
   type PairedChange,
   type PanelWave,
-} from "./customers/migration.js";
+} from "./customers/migrationBetween.js";
 export { adjustPValues, type PValueAdjustment } from "./inference/adjustPValues.js";
 export {
   type CompareNpsOptions,

@@ -4,7 +4,7 @@ import {
   type BenchmarkComparison,
   builtInBenchmarks,
   compareToBenchmark,
-  benchmarks as lookUp,
+  findBenchmarks as lookUp,
   roundScore,
   type Tally,
 } from "../index.js";

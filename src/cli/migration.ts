@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import {
   type CategoryValues,
   type Migration,
-  migration as migrationOf,
+  migrationBetween as migrationOf,
   type NpsResponse,
   roundScore,
   sampleResponses,

@@ -39,7 +39,7 @@ export interface TrendCommonOptions extends ConfidenceIntervalOptions {
    * Method of the comparison with the previous period or window (see {@link compareNps}).
    * @defaultValue `method` when it is `"wald"`, `"adjusted-wald"` or `"score"`, else `"adjusted-wald"`
    */
-  readonly changeMethod?: ComparisonMethod;
+  readonly comparison?: ComparisonMethod;
   /** The answer scale. @defaultValue {@link STANDARD_SCALE} */
   readonly scale?: Scale;
 }
@@ -82,7 +82,7 @@ export interface ResolvedTrendOptions {
   readonly calendar: Calendar;
   readonly respondents: RespondentPolicy;
   readonly interval: ConfidenceIntervalOptions;
-  readonly changeMethod: ComparisonMethod;
+  readonly comparison: ComparisonMethod;
   readonly level: number;
   readonly scale: Scale;
 }
@@ -99,17 +99,17 @@ export function resolveTrendOptions(fn: string, options: TrendCommonOptions): Re
   checkInteger(fn, "weekStartsOn", weekStartsOn, 0, 6);
   checkChoice(fn, "respondents", respondents, ["all", "latest"]);
   const resolved = resolveIntervalOptions(fn, options);
-  const changeMethod =
-    options.changeMethod ??
+  const comparison =
+    options.comparison ??
     ((COMPARISON_METHODS as ReadonlyArray<string>).includes(resolved.method)
       ? (resolved.method as ComparisonMethod)
       : "adjusted-wald");
-  checkChoice(fn, "changeMethod", changeMethod, COMPARISON_METHODS);
+  checkChoice(fn, "comparison", comparison, COMPARISON_METHODS);
   return {
     calendar: { timeZone, weekStartsOn: weekStartsOn as WeekDay },
     respondents,
     interval: resolved,
-    changeMethod,
+    comparison,
     level: resolved.level,
     scale,
   };
@@ -147,7 +147,7 @@ export function changeOf(
   options: ResolvedTrendOptions,
 ): NpsComparison | undefined {
   if (previous === undefined) return undefined;
-  return compareNps(current.tally, previous.tally, { level: options.level, method: options.changeMethod });
+  return compareNps(current.tally, previous.tally, { level: options.level, method: options.comparison });
 }
 
 export type { RespondentPolicy } from "../core/response.js";
