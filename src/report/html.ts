@@ -386,8 +386,8 @@ function summarySection(result: Overview): string {
 function scoresOf(result: Overview, category: string): string {
   const scores = result.distribution.filter((entry) => entry.category === category).map((entry) => entry.score);
   if (scores.length === 0) return "";
-  const low = Math.min(...scores);
-  const high = Math.max(...scores);
+  const low = scores.reduce((a, b) => Math.min(a, b), Number.POSITIVE_INFINITY);
+  const high = scores.reduce((a, b) => Math.max(a, b), Number.NEGATIVE_INFINITY);
   return low === high ? String(low) : `${low}–${high}`;
 }
 

@@ -79,6 +79,8 @@ export interface TrendPoint {
 
 /** Options with defaults filled in and checked. */
 export interface ResolvedTrendOptions {
+  /** The function named in errors. */
+  readonly fn: string;
   readonly calendar: Calendar;
   readonly respondents: RespondentPolicy;
   readonly interval: ConfidenceIntervalOptions;
@@ -106,6 +108,7 @@ export function resolveTrendOptions(fn: string, options: TrendCommonOptions): Re
       : "adjusted-wald");
   checkChoice(fn, "comparison", comparison, COMPARISON_METHODS);
   return {
+    fn,
     calendar: { timeZone, weekStartsOn: weekStartsOn as WeekDay },
     respondents,
     interval: resolved,
