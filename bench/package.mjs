@@ -128,7 +128,7 @@ export async function run({ imports = 21 } = {}) {
     }
 
     // 3. Cold import: fresh processes, npskit and zod alternately, medians.
-    for (let i = 0; i < 2; i++) importMs(scratch, "npskit"), importMs(scratch, "zod");
+    for (const specifier of ["npskit", "zod", "npskit", "zod"]) importMs(scratch, specifier);
     const npskitRuns = [];
     const zodRuns = [];
     for (let i = 0; i < imports; i++) {
