@@ -2,7 +2,7 @@
 // what installing, importing and bundling it costs, each figure beside its goal.
 import { execFileSync, spawnSync } from "node:child_process";
 import { lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
@@ -197,7 +197,13 @@ export async function run({ imports = 21 } = {}) {
     console.log(
       `nps + confidenceInterval with inference/bayes.ts stubbed out: ${kb(withoutBayes.gzipped)} min+gzip (${kb(withoutBayes.minified)} minified); bayes.ts and what only it uses weigh ${kb(interval.gzipped - withoutBayes.gzipped)} of the ${kb(interval.gzipped)}`,
     );
-    console.log(`Installed packages: ${packages.map((path) => path.slice("node_modules/".length)).join(", ")}`);
+    const sizes = packages
+      .map((path) => ({ name: path.slice("node_modules/".length), disk: treeSize(join(scratch, path)).disk }))
+      .sort((a, b) => b.disk - a.disk);
+    console.log(
+      `Installed packages (du): ${sizes.map(({ name, disk }) => `${name} ${(disk / MB).toFixed(1)} MB`).join(", ")}`,
+    );
+    console.log(`Load average while measuring (1 min): ${loadavg()[0].toFixed(1)}`);
     console.log(
       `Offline HTML report from the installed command: ${kb(installedHtml.length)}, identical to the build's`,
     );
