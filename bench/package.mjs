@@ -140,6 +140,7 @@ export async function run({ imports = 21 } = {}) {
     const npskitProcessMs = median(npskitRuns.map((run) => run.process));
     const zodProcessMs = median(zodRuns.map((run) => run.process));
     const importRatio = npskitMs / zodMs;
+    const processRatio = npskitProcessMs / zodProcessMs;
 
     // 4. What a browser bundle of a few functions weighs (esbuild, minified, gzip).
     const alone = await bundle(scratch, 'import { nps } from "npskit"; console.log(nps([9, 10, 3]));');
@@ -172,9 +173,15 @@ export async function run({ imports = 21 } = {}) {
           verdict(engineWarnings.length === 0),
         ],
         [
-          'import "npskit", cold',
+          'import "npskit", cold: whole process',
           "≤ 1.3× zod",
-          `${importRatio.toFixed(2)}× (${npskitMs.toFixed(1)} ms vs ${zodMs.toFixed(1)} ms, medians of ${imports})`,
+          `${processRatio.toFixed(2)}× (${npskitProcessMs.toFixed(0)} ms vs ${zodProcessMs.toFixed(0)} ms, medians of ${imports})`,
+          verdict(processRatio <= 1.3),
+        ],
+        [
+          "  the import alone, timed inside",
+          "≤ 1.3× zod",
+          `${importRatio.toFixed(2)}× (${npskitMs.toFixed(0)} ms vs ${zodMs.toFixed(0)} ms)`,
           verdict(importRatio <= 1.3),
         ],
         [
@@ -192,10 +199,7 @@ export async function run({ imports = 21 } = {}) {
       ],
     );
     console.log(
-      `\nWhole process, Node's start-up included: npskit ${npskitProcessMs.toFixed(1)} ms, zod ${zodProcessMs.toFixed(1)} ms: ${(npskitProcessMs / zodProcessMs).toFixed(2)}×`,
-    );
-    console.log(
-      `nps + confidenceInterval with inference/bayes.ts stubbed out: ${kb(withoutBayes.gzipped)} min+gzip (${kb(withoutBayes.minified)} minified); bayes.ts and what only it uses weigh ${kb(interval.gzipped - withoutBayes.gzipped)} of the ${kb(interval.gzipped)}`,
+      `\nnps + confidenceInterval with inference/bayes.ts stubbed out: ${kb(withoutBayes.gzipped)} min+gzip (${kb(withoutBayes.minified)} minified); bayes.ts and what only it uses weigh ${kb(interval.gzipped - withoutBayes.gzipped)} of the ${kb(interval.gzipped)}`,
     );
     const sizes = packages
       .map((path) => ({ name: path.slice("node_modules/".length), disk: treeSize(join(scratch, path)).disk }))
