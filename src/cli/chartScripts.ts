@@ -8,7 +8,7 @@ import type { ChartScripts } from "../report/html.js";
  * Reads the UMD builds of Vega, Vega-Lite and vega-embed, for `renderHtmlReport`'s `scripts`.
  *
  * The built command reads the copies that `npm run build` puts in `dist/charts/`
- * (`scripts/copy-chart-scripts.mjs`): the three packages are devDependencies, absent from an
+ * (`scripts/copy-vendored.mjs`): the three packages are devDependencies, absent from an
  * installed npskit. Run from source (tests), it reads them from the installed devDependencies, where
  * each build sits beside the package's resolved entry (`vega/build/vega.module.js` →
  * `vega/build/vega.min.js`): their export maps only expose the ES module entry points.
