@@ -207,6 +207,12 @@ export async function run({ imports = 21 } = {}) {
     console.log(
       `Installed packages (du): ${sizes.map(({ name, disk }) => `${name} ${(disk / MB).toFixed(1)} MB`).join(", ")}`,
     );
+    // Node 20.19 cannot be installed here: the engines every installed package declares show the range.
+    const engines = packages.map((path) => {
+      const manifest = JSON.parse(readFileSync(join(scratch, path, "package.json"), "utf8"));
+      return `${path.slice("node_modules/".length)} ${manifest.engines?.node ?? "(none)"}`;
+    });
+    console.log(`Node engines declared: ${engines.join(", ")}`);
     console.log(`Load average while measuring (1 min): ${loadavg()[0].toFixed(1)}`);
     console.log(
       `Offline HTML report from the installed command: ${kb(installedHtml.length)}, identical to the build's`,
