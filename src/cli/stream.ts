@@ -1,7 +1,8 @@
-import { Readable } from "node:stream";
-import { parse } from "csv-parse";
-import { CliError, dataError } from "./io.js";
-import { detectDelimiter, type InputFormatChoice, readRows, showDelimiter, uniqueNames } from "./readRows.js";
+import type { NpsIssue } from "../core/errors.js";
+import { DelimitedReader } from "../input/delimitedReader.js";
+import { describeValue } from "../internal/describe.js";
+import { dataError } from "./io.js";
+import { detectDelimiter, type InputFormatChoice, showDelimiter, uniqueNames } from "./readRows.js";
 
 /** The encodings `--encoding` accepts. */
 export type EncodingChoice = "auto" | "utf-8" | "latin1";
@@ -69,6 +70,17 @@ export async function decodeStream(
   if (encoding === "auto" && first[0] === 0xfe && first[1] === 0xff) {
     return { encoding: "utf-16be", note: "UTF-16 BE (byte-order mark)", texts: decoderTexts(rest(), "utf-16be") };
   }
+  if (encoding === "auto") {
+    const utf16 = utf16WithoutMark(first);
+    if (utf16 !== undefined) {
+      const name = utf16 === "utf-16le" ? "UTF-16 LE" : "UTF-16 BE";
+      return {
+        encoding: utf16,
+        note: `${name} (no byte-order mark; detected by the NUL bytes in alternate positions)`,
+        texts: decoderTexts(rest(), utf16),
+      };
+    }
+  }
   if (encoding === "utf-8" || validUtf8(first, done)) {
     return { encoding: "utf-8", texts: utf8Texts(rest(), encoding === "utf-8", onNote) };
   }
@@ -77,6 +89,26 @@ export async function decodeStream(
     note: "latin-1 (ISO-8859-1): the file is not valid UTF-8; pass --encoding to choose",
     texts: latin1Texts(rest()),
   };
+}
+
+/**
+ * UTF-16 without a byte-order mark: text that is mostly ASCII has a NUL byte in every other position
+ * (odd positions for little-endian, even for big-endian), which no UTF-8 or latin-1 text has. Decided
+ * when at least 4 code units were seen, at least 40% of them have the NUL on one side and ten times
+ * fewer on the other.
+ */
+function utf16WithoutMark(bytes: Uint8Array): "utf-16le" | "utf-16be" | undefined {
+  const units = Math.floor(bytes.length / 2);
+  if (units < 4) return undefined;
+  let evenNuls = 0;
+  let oddNuls = 0;
+  for (let i = 0; i + 1 < bytes.length; i += 2) {
+    if (bytes[i] === 0) evenNuls++;
+    if (bytes[i + 1] === 0) oddNuls++;
+  }
+  if (oddNuls >= units * 0.4 && evenNuls * 10 <= oddNuls) return "utf-16le";
+  if (evenNuls >= units * 0.4 && oddNuls * 10 <= evenNuls) return "utf-16be";
+  return undefined;
 }
 
 /** Whether bytes are valid UTF-8 (a sequence cut at the end is fine unless the input ends there). */
@@ -129,10 +161,24 @@ async function* utf8Texts(
   }
 }
 
-/** A batch of raw rows; `firstRow` is the row number of the first one. */
+/**
+ * A batch of raw rows. `unreadable` are the rows before `firstRow` that could not be read at all (a
+ * CSV row with broken quoting, an NDJSON line that is not JSON), each as the issue that rejects it;
+ * then come `size` rows numbered from `firstRow`, as objects in `rows` or, for a CSV read with
+ * `cells`, as their fields in `cells`.
+ */
 export interface RowBatch {
-  readonly rows: ReadonlyArray<Readonly<Record<string, unknown>>>;
+  readonly unreadable: ReadonlyArray<NpsIssue>;
+  /** The rows as null-prototype objects keyed by column (empty when `cells` is given). */
+  readonly rows: ReadonlyArray<unknown>;
   readonly firstRow: number;
+  /** How many rows follow the unreadable ones. */
+  readonly size: number;
+  /**
+   * CSV read with `cells: true`: the fields, row after row, one per header column (`undefined` past
+   * the end of a short row, or for a column not kept by `keepColumns`).
+   */
+  readonly cells?: ReadonlyArray<string | undefined>;
 }
 
 /** Raw rows read as a stream, with what is known of the file before the rows. */
@@ -144,20 +190,37 @@ export interface RowStream {
   /** What was decided without being asked; more may be added once every row is read. */
   readonly notes: string[];
   readonly batches: AsyncIterable<RowBatch>;
+  /**
+   * CSV with `cells`: from the next batch on, make the strings of these columns only (by index in
+   * `columns`); the others are left `undefined`. Saves the work of columns nobody reads.
+   */
+  keepColumns(indexes: ReadonlyArray<number>): void;
+}
+
+/** Options of {@link streamRows}. */
+export interface StreamRowsOptions {
+  readonly format: InputFormatChoice;
+  readonly delimiter?: string;
+  readonly fileName?: string;
+  /** For CSV: hand over the fields as flat `cells` instead of one object per row. @defaultValue false */
+  readonly cells?: boolean;
 }
 
 /**
  * Reads decoded text as rows, in batches: CSV and NDJSON are streamed (memory does not grow with the
- * file), a JSON array is read whole. The format and delimiter rules are those of {@link readRows}.
+ * file), a JSON array is read whole. `auto` picks JSON when the text starts with `[`, NDJSON when it
+ * starts with `{`, CSV otherwise; the file name's extension wins when it is .json, .ndjson, .jsonl,
+ * .csv or .tsv. The CSV delimiter, when not given, is the one of `,` `;` tab found most often in the
+ * header line.
+ * A row that cannot be read (broken CSV quoting, an NDJSON line that is not JSON) is handed over as
+ * an unreadable row with its number and the reason, and reading goes on; a JSON item or NDJSON value
+ * that is not an object is handed over as it is (the parser rejects it).
  */
-export async function streamRows(
-  texts: AsyncIterable<string>,
-  options: { readonly format: InputFormatChoice; readonly delimiter?: string; readonly fileName?: string },
-): Promise<RowStream> {
+export async function streamRows(texts: AsyncIterable<string>, options: StreamRowsOptions): Promise<RowStream> {
   const iterator = texts[Symbol.asyncIterator]();
   let first = "";
   // Skip empty pieces (a BOM alone) to see the first character.
-  while (first.trim() === "") {
+  while (first.trim() === "" || first === "\uFEFF") {
     const next = await iterator.next();
     if (next.done === true) break;
     first += next.value;
@@ -174,20 +237,47 @@ export async function streamRows(
   if (format === "json") {
     let text = "";
     for await (const piece of all()) text += piece;
-    const table = readRows(text, { format: "json" });
+    const { rows: items, columns } = readJsonArray(text);
     return {
       format: "json",
-      columns: [...table.columns],
+      columns,
       notes: [],
+      keepColumns: () => {},
       batches: (async function* () {
-        for (let start = 0; start < table.rows.length; start += BATCH_ROWS) {
-          yield { rows: table.rows.slice(start, start + BATCH_ROWS), firstRow: start + 1 };
+        for (let start = 0; start < items.length; start += BATCH_ROWS) {
+          const rows = items.slice(start, start + BATCH_ROWS);
+          yield { unreadable: [], rows, firstRow: start + 1, size: rows.length };
         }
       })(),
     };
   }
   if (format === "ndjson") return ndjsonRows(all());
-  return csvRows(all(), first, options.delimiter);
+  return csvRows(all(), first, options.delimiter, options.cells === true);
+}
+
+/**
+ * A JSON array read whole: objects become null-prototype rows (any key, even `__proto__`, is an
+ * ordinary column); an item that is not an object is kept as it is, for the parser to reject.
+ */
+function readJsonArray(text: string): { rows: unknown[]; columns: string[] } {
+  let data: unknown;
+  try {
+    data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (error) {
+    throw dataError(`cannot read the JSON: ${(error as Error).message}`);
+  }
+  if (!Array.isArray(data)) throw dataError("the JSON must be an array of objects, one per response");
+  const columns = new Set<string>();
+  const rows = data.map((item: unknown) => {
+    if (item === null || typeof item !== "object" || Array.isArray(item)) return item;
+    const row: Record<string, unknown> = Object.create(null);
+    for (const key of Object.keys(item)) {
+      columns.add(key);
+      row[key] = (item as Record<string, unknown>)[key];
+    }
+    return row;
+  });
+  return { rows, columns: [...columns] };
 }
 
 function detectFormat(text: string, fileName: string | undefined): "csv" | "json" | "ndjson" {
@@ -204,28 +294,42 @@ function detectFormat(text: string, fileName: string | undefined): "csv" | "json
 function ndjsonRows(texts: AsyncIterable<string>): RowStream {
   const columns: string[] = [];
   const known = new Set<string>();
-  const stream: RowStream = {
+  return {
     format: "ndjson",
     columns,
     notes: [],
+    keepColumns: () => {},
     batches: (async function* () {
       let pending = "";
       let line = 0;
-      let objects = 0;
-      let batch: Record<string, unknown>[] = [];
+      let unreadable: NpsIssue[] = [];
+      let batch: unknown[] = [];
+      let firstRow = 1;
       const take = (text: string): void => {
         line++;
         const trimmed = text.trim();
-        if (trimmed === "") return;
+        if (trimmed === "" || (line === 1 && trimmed === "\uFEFF")) return;
         let item: unknown;
         try {
-          item = JSON.parse(trimmed);
+          item = JSON.parse(line === 1 ? trimmed.replace(/^\uFEFF/, "") : trimmed);
         } catch (error) {
-          throw dataError(`cannot read line ${line} of the NDJSON: ${(error as Error).message}`);
+          // Rows keep their order: the rows read so far go first, this one opens the next batch.
+          batches.push({ unreadable, rows: batch, firstRow, size: batch.length });
+          firstRow += batch.length + 1;
+          batch = [];
+          unreadable = [
+            {
+              path: [],
+              message: `line ${line} must be valid JSON (${(error as Error).message}), received ${describeValue(trimmed)}`,
+              value: trimmed,
+              row: firstRow - 1,
+            },
+          ];
+          return;
         }
-        objects++;
         if (item === null || typeof item !== "object" || Array.isArray(item)) {
-          throw dataError(`object ${objects} of the NDJSON is not an object`);
+          batch.push(item);
+          return;
         }
         const row: Record<string, unknown> = Object.create(null);
         for (const key of Object.keys(item)) {
@@ -237,80 +341,123 @@ function ndjsonRows(texts: AsyncIterable<string>): RowStream {
         }
         batch.push(row);
       };
-      let firstRow = 1;
+      const batches: RowBatch[] = [];
       for await (const piece of texts) {
         pending += piece;
         const lines = pending.split("\n");
         pending = lines.pop() ?? "";
         for (const text of lines) take(text);
         if (batch.length >= BATCH_ROWS) {
-          yield { rows: batch, firstRow };
+          batches.push({ unreadable, rows: batch, firstRow, size: batch.length });
           firstRow += batch.length;
           batch = [];
+          unreadable = [];
         }
+        yield* nonEmpty(batches);
+        batches.length = 0;
       }
       if (pending !== "") take(pending);
-      if (batch.length > 0) yield { rows: batch, firstRow };
+      batches.push({ unreadable, rows: batch, firstRow, size: batch.length });
+      yield* nonEmpty(batches);
     })(),
   };
-  return stream;
 }
 
-function csvRows(texts: AsyncIterable<string>, first: string, given: string | undefined): RowStream {
+function* nonEmpty(batches: ReadonlyArray<RowBatch>): Generator<RowBatch> {
+  for (const batch of batches) if (batch.size > 0 || batch.unreadable.length > 0) yield batch;
+}
+
+function csvRows(texts: AsyncIterable<string>, first: string, given: string | undefined, cells: boolean): RowStream {
   const notes: string[] = [];
   const delimiter = given ?? detectDelimiter(first.replace(/^\uFEFF/, ""));
   if (given === undefined && delimiter !== ",") notes.push(`delimiter ${showDelimiter(delimiter)} (detected)`);
   const columns: string[] = [];
-  return {
+  let kept: Uint8Array | undefined;
+  const stream: RowStream = {
     format: "csv",
     delimiter,
     columns,
     notes,
+    keepColumns(indexes) {
+      kept = new Uint8Array(columns.length);
+      for (const index of indexes) kept[index] = 1;
+    },
     batches: (async function* () {
-      const parser = parse({
-        delimiter,
-        record_delimiter: ["\r\n", "\n", "\r"],
-        relax_column_count: true,
-        skip_empty_lines: true,
-        bom: true,
-      });
-      const source = Readable.from(texts, { objectMode: false });
-      source.on("error", (error) => parser.destroy(error));
-      source.pipe(parser);
       let header: string[] | undefined;
-      let batch: Record<string, unknown>[] = [];
+      let width = 0;
+      let ready: RowBatch[] = [];
+      let unreadable: NpsIssue[] = [];
+      let rows: Array<Record<string, unknown>> = [];
+      let flat: Array<string | undefined> = [];
+      let size = 0;
       let firstRow = 2;
       let ragged = 0;
-      try {
-        for await (const record of parser as AsyncIterable<string[]>) {
-          if (header === undefined) {
-            header = uniqueNames(record, notes);
-            columns.push(...header);
-            continue;
+      const close = (): void => {
+        ready.push({ unreadable, rows, firstRow, size, ...(cells ? { cells: flat } : {}) });
+        firstRow += size;
+        unreadable = [];
+        rows = [];
+        flat = [];
+        size = 0;
+      };
+      const reader = new DelimitedReader(delimiter, (record) => {
+        const { malformed } = record;
+        if (header === undefined) {
+          if (malformed !== undefined) {
+            throw dataError(`cannot read the CSV header: ${malformed.rule}, received ${describeValue(malformed.text)}`);
           }
-          if (record.length !== header.length) ragged++;
-          const row: Record<string, unknown> = Object.create(null);
-          for (let i = 0; i < header.length; i++) {
-            const value = record[i];
-            if (value !== undefined) row[header[i] as string] = value;
-          }
-          batch.push(row);
-          if (batch.length >= BATCH_ROWS) {
-            yield { rows: batch, firstRow };
-            firstRow += batch.length;
-            batch = [];
-          }
+          const names: string[] = [];
+          for (let i = 0; i < record.fieldCount; i++) names.push(record.field(i));
+          header = uniqueNames(names, notes);
+          columns.push(...header);
+          width = header.length;
+          return;
         }
-      } catch (error) {
-        if (error instanceof CliError) throw error;
-        throw dataError(`cannot read the CSV: ${(error as Error).message}`);
-      } finally {
-        source.destroy();
+        if (malformed !== undefined) {
+          if (size > 0) close();
+          const column = header[malformed.field] ?? `column ${malformed.field + 1}`;
+          unreadable.push({
+            path: [column],
+            message: `${malformed.rule}, received ${describeValue(malformed.text)}`,
+            value: malformed.text,
+            row: firstRow,
+            field: column,
+          });
+          firstRow++;
+          return;
+        }
+        const count = record.fieldCount;
+        if (count !== width) ragged++;
+        if (cells) {
+          const keep = kept;
+          for (let i = 0; i < width; i++) {
+            flat.push(i < count && (keep === undefined || keep[i] === 1) ? record.field(i) : undefined);
+          }
+        } else {
+          const row: Record<string, unknown> = Object.create(null);
+          const names = header;
+          for (let i = 0; i < width && i < count; i++) row[names[i] as string] = record.field(i);
+          rows.push(row);
+        }
+        size++;
+        if (size >= BATCH_ROWS) close();
+      });
+      for await (const piece of texts) {
+        reader.push(piece);
+        if (ready.length > 0) {
+          yield* ready;
+          ready = [];
+        }
       }
-      if (batch.length > 0) yield { rows: batch, firstRow };
+      reader.end();
+      if (size > 0 || unreadable.length > 0) close();
+      yield* ready;
       if (ragged > 0 && header !== undefined) {
-        notes.push(`${ragged} rows do not have ${header.length} fields like the header (missing fields are blank)`);
+        notes.push(
+          `${ragged} ${ragged === 1 ? "row does" : "rows do"} not have ${header.length} fields like the header (missing fields are blank, extra fields are left out)`,
+        );
       }
     })(),
   };
+  return stream;
 }

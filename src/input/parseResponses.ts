@@ -428,7 +428,7 @@ export function resolveOptions(options: ParseOptions, fn: string = FN): Settings
  * every response without that field, silently. Stops at the first row holding each column, so the
  * check costs O(k) on typical input.
  */
-function checkColumnsExist(
+export function checkColumnsExist(
   rows: ReadonlyArray<unknown>,
   fields: FieldMapping,
   attributeColumns: ReadonlyArray<string>,
