@@ -1,5 +1,11 @@
 import { addObjectRow, type ColumnarBatch, createColumnarBatcher } from "../input/columnarBatch.js";
-import { type FieldMapping, type ParseOptions, type ParseResult, parseResponses } from "../input/parseResponses.js";
+import {
+  type FieldMapping,
+  type ParseOptions,
+  type ParseResult,
+  parseCheckedRows,
+  resolveOptions,
+} from "../input/parseResponses.js";
 import { type ColumnOptions, chooseFields, PROBE_ROWS } from "./chooseFields.js";
 import { type ByteSource, type CliIo, dataError, openFile, openStdin } from "./io.js";
 import { progressBar } from "./progress.js";
@@ -178,11 +184,9 @@ function rowObjects(batch: RowBatch, columns: ReadonlyArray<string>): ReadonlyAr
 
 /** Unreadable rows first, then the parsed rows: one `ParseResult` per batch. */
 function objectHandler(parseOptions: ParseOptions, onBatch: (batch: ParseResult) => void): (batch: RowBatch) => void {
+  const settings = resolveOptions(parseOptions);
   return (batch) => {
-    const parsed = parseResponses(batch.rows as ReadonlyArray<Readonly<Record<string, unknown>>>, {
-      ...parseOptions,
-      firstRow: batch.firstRow,
-    });
+    const parsed = parseCheckedRows(batch.rows, { ...settings, firstRow: batch.firstRow });
     const { unreadable } = batch;
     if (unreadable.length === 0) {
       onBatch(parsed);

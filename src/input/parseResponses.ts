@@ -199,8 +199,17 @@ export function parseResponses(
     throw new NpsError("invalid_input", `${FN}: rows must be an array, received ${describeValue(rows)}`);
   }
   const settings = resolveOptions(options);
+  checkColumnsExist(rows, settings.fields, settings.attributeColumns);
+  return parseCheckedRows(rows, settings);
+}
+
+/**
+ * {@link parseResponses} with checked options and without the check that each mapped column is in
+ * some row: for rows streamed in batches, whose columns are known from the file (a batch of ragged
+ * CSV rows or of NDJSON objects may lack a column that later rows have).
+ */
+export function parseCheckedRows(rows: ReadonlyArray<unknown>, settings: Settings): ParseResult {
   const { fields, attributeColumns, firstRow } = settings;
-  checkColumnsExist(rows, fields, attributeColumns);
 
   const readDateText = createDateTextReader(FN, settings);
   const checker = createRowChecker({ ...settings, readDateText });

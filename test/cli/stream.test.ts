@@ -108,6 +108,45 @@ describe("npskit report streams large files", { timeout: 120_000 }, () => {
   });
 });
 
+describe("npskit report reads the rest of a file after a broken row", () => {
+  it("rejects a stray quote in an unquoted field with its row number, and reads the rest", async () => {
+    const path = temp.file("stray.csv", 'id,score,comment\n1,9,He said "no"\n2,8,ok\n3,"10"x,ok\n4,10,ok\n');
+    const report = await streamed([path]);
+    expect(report.rows).toMatchObject({ read: 4, accepted: 2, rejected: 2 });
+    expect(report.firstRejected.map((row: { row: number }) => row.row)).toEqual([2, 4]);
+    expect(report.firstRejected[0].message).toBe(
+      'a field holding a quote (") must be quoted, with the quote doubled, received "He said \\"no\\""',
+    );
+  });
+
+  it("rejects an NDJSON line that is not JSON and an item that is not an object", async () => {
+    const ndjson = await streamed([temp.file("broken.ndjson", '{"score": 9}\n{"score": \n[9]\n{"score": 7}\n')]);
+    expect(ndjson.rows).toMatchObject({ read: 4, accepted: 2, rejected: 2 });
+    expect(ndjson.firstRejected.map((row: { row: number }) => row.row)).toEqual([2, 3]);
+    expect(ndjson.firstRejected[0].message).toMatch(/^line 2 must be valid JSON \(.+\), received "\{\\"score\\":"$/);
+    expect(ndjson.firstRejected[1].message).toBe("row must be an object, received an array");
+    const json = await streamed([temp.file("items.json", '[{"score": 9}, 7, null, {"score": 10}]')]);
+    expect(json.rows).toMatchObject({ read: 4, accepted: 2, rejected: 2 });
+    expect(json.firstRejected.map((row: { row: number }) => row.row)).toEqual([2, 3]);
+  });
+
+  it("reads UTF-16 without a byte-order mark, detected by its NUL bytes", async () => {
+    const text = "score,plan\n9,caf\u00e9\n3,th\u00e9\n";
+    const little = Buffer.from(text, "utf16le");
+    const big = Buffer.from(little);
+    for (let i = 0; i + 1 < big.length; i += 2) [big[i], big[i + 1]] = [big[i + 1] as number, big[i] as number];
+    for (const [name, bytes, encoding] of [
+      ["le.csv", little, "utf-16le"],
+      ["be.csv", big, "utf-16be"],
+    ] as const) {
+      const report = await streamed([temp.file(name, bytes), "--by", "plan"]);
+      expect(report.input.encoding).toBe(encoding);
+      expect(report.rows).toMatchObject({ read: 2, accepted: 2 });
+      expect(report.segments.segments.map((segment: { key: string }) => segment.key).sort()).toEqual(["café", "thé"]);
+    }
+  });
+});
+
 describe("the built binary", () => {
   const binary = new URL("../../dist/cli.js", import.meta.url).pathname;
   const built = existsSync(binary);

@@ -1,0 +1,82 @@
+import { parse } from "csv-parse/sync";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { DelimitedReader } from "../../src/input/delimitedReader.js";
+
+/** Every record of `text`, fed in pieces of `size` characters: fields, or `!rule: text` when malformed. */
+function records(text: string, delimiter = ",", size = text.length || 1): Array<string[] | string> {
+  const out: Array<string[] | string> = [];
+  const reader = new DelimitedReader(delimiter, (record) => {
+    if (record.malformed !== undefined) {
+      out.push(`!${record.malformed.field}: ${record.malformed.text}`);
+      return;
+    }
+    const fields: string[] = [];
+    for (let i = 0; i < record.fieldCount; i++) fields.push(record.field(i));
+    out.push(fields);
+  });
+  for (let at = 0; at < text.length; at += size) reader.push(text.slice(at, at + size));
+  reader.end();
+  return out;
+}
+
+describe("DelimitedReader", () => {
+  it("reads quotes, doubled quotes, line breaks inside quotes, CRLF, CR, a BOM and ragged rows", () => {
+    const text = '\uFEFFa,b,c\r\n1,"x, ""y""",\r2,"line\nbreak"\n\n3\n4,5,6,7';
+    const expected = [["a", "b", "c"], ["1", 'x, "y"', ""], ["2", "line\nbreak"], ["3"], ["4", "5", "6", "7"]];
+    for (const size of [1, 2, 3, 5, 100]) expect(records(text, ",", size)).toEqual(expected);
+  });
+
+  it("reads semicolons and tabs", () => {
+    expect(records('a;b\n1;"2;3"\n', ";")).toEqual([
+      ["a", "b"],
+      ["1", "2;3"],
+    ]);
+    expect(records("a\tb\n1\t2\n", "\t")).toEqual([
+      ["a", "b"],
+      ["1", "2"],
+    ]);
+  });
+
+  it("rejects only the row with a stray quote, text after a closing quote or an unclosed quote", () => {
+    const text = 'id,score,c\n1,9,He said "no"\n2,8,"a"b\n3,7,ok\n4,"open\n5,6,x\n';
+    for (const size of [1, 4, 1000]) {
+      expect(records(text, ",", size)).toEqual([
+        ["id", "score", "c"],
+        '!2: He said "no"',
+        '!2: "a"b',
+        ["3", "7", "ok"],
+        '!1: "open',
+        ["5", "6", "x"],
+      ]);
+    }
+  });
+
+  it("refuses a quote or a line break as the delimiter", () => {
+    expect(() => new DelimitedReader('"', () => {})).toThrow(RangeError);
+    expect(() => new DelimitedReader("\n", () => {})).toThrow(RangeError);
+  });
+
+  it("reads well-formed text as csv-parse does, whatever the pieces", () => {
+    const cell = fc.constantFrom("", "a", "9", "x y", '"q,1"', '"li\nne"', '"d""q"', '""', '"\r\n"', "é", " ");
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(cell, { minLength: 1, maxLength: 4 }), { maxLength: 6 }),
+        fc.constantFrom("\n", "\r\n", "\r"),
+        fc.boolean(),
+        fc.integer({ min: 1, max: 9 }),
+        (rows, lineBreak, bom, size) => {
+          const text = (bom ? "\uFEFF" : "") + rows.map((row) => row.join(",")).join(lineBreak);
+          const expected = parse(text, {
+            record_delimiter: ["\r\n", "\n", "\r"],
+            relax_column_count: true,
+            skip_empty_lines: true,
+            bom: true,
+          });
+          expect(records(text, ",", size)).toEqual(expected);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+});
