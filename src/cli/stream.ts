@@ -1,5 +1,5 @@
 import type { NpsIssue } from "../core/errors.js";
-import { DelimitedReader } from "../input/delimitedReader.js";
+import { DelimitedReader, type DelimitedRecord } from "../input/delimitedReader.js";
 import { describeValue } from "../internal/describe.js";
 import { dataError } from "./io.js";
 import { detectDelimiter, type InputFormatChoice, showDelimiter, uniqueNames } from "./readRows.js";
@@ -164,21 +164,27 @@ async function* utf8Texts(
 /**
  * A batch of raw rows. `unreadable` are the rows before `firstRow` that could not be read at all (a
  * CSV row with broken quoting, an NDJSON line that is not JSON), each as the issue that rejects it;
- * then come `size` rows numbered from `firstRow`, as objects in `rows` or, for a CSV read with
- * `cells`, as their fields in `cells`.
+ * then come `size` rows numbered from `firstRow`, as objects in `rows`. After
+ * {@link RowStream.readDirectly}, a CSV's rows go to the consumer as they are read, and a batch only
+ * says that `size` more rows (unreadable ones included) were handed over.
  */
 export interface RowBatch {
   readonly unreadable: ReadonlyArray<NpsIssue>;
-  /** The rows as null-prototype objects keyed by column (empty when `cells` is given). */
+  /** The rows: null-prototype objects keyed by column, or what a JSON file held (empty when `direct`). */
   readonly rows: ReadonlyArray<unknown>;
   readonly firstRow: number;
   /** How many rows follow the unreadable ones. */
   readonly size: number;
-  /**
-   * CSV read with `cells: true`: the fields, row after row, one per header column (`undefined` past
-   * the end of a short row, or for a column not kept by `keepColumns`).
-   */
-  readonly cells?: ReadonlyArray<string | undefined>;
+  /** The rows of this batch went to the consumer given to `readDirectly`. */
+  readonly direct?: true;
+}
+
+/** Takes a CSV's records as they are read, without an object per row (see {@link RowStream.readDirectly}). */
+export interface RecordConsumer {
+  /** A data record: row number `row`, `index` being its place in the current batch. */
+  record(record: DelimitedRecord, index: number, row: number): void;
+  /** A row that cannot be read, as the issue that rejects it. */
+  unreadable(issue: NpsIssue): void;
 }
 
 /** Raw rows read as a stream, with what is known of the file before the rows. */
@@ -191,10 +197,11 @@ export interface RowStream {
   readonly notes: string[];
   readonly batches: AsyncIterable<RowBatch>;
   /**
-   * CSV with `cells`: from the next batch on, make the strings of these columns only (by index in
-   * `columns`); the others are left `undefined`. Saves the work of columns nobody reads.
+   * For CSV: from now on, hand each record to `consumer` as it is read (batches then only count the
+   * rows, for the caller to flush what it built); the rows read so far still come as objects, first.
+   * Returns false (and does nothing) for JSON and NDJSON.
    */
-  keepColumns(indexes: ReadonlyArray<number>): void;
+  readDirectly(consumer: RecordConsumer): boolean;
 }
 
 /** Options of {@link streamRows}. */
@@ -202,8 +209,6 @@ export interface StreamRowsOptions {
   readonly format: InputFormatChoice;
   readonly delimiter?: string;
   readonly fileName?: string;
-  /** For CSV: hand over the fields as flat `cells` instead of one object per row. @defaultValue false */
-  readonly cells?: boolean;
 }
 
 /**
@@ -242,7 +247,7 @@ export async function streamRows(texts: AsyncIterable<string>, options: StreamRo
       format: "json",
       columns,
       notes: [],
-      keepColumns: () => {},
+      readDirectly: () => false,
       batches: (async function* () {
         for (let start = 0; start < items.length; start += BATCH_ROWS) {
           const rows = items.slice(start, start + BATCH_ROWS);
@@ -252,7 +257,7 @@ export async function streamRows(texts: AsyncIterable<string>, options: StreamRo
     };
   }
   if (format === "ndjson") return ndjsonRows(all());
-  return csvRows(all(), first, options.delimiter, options.cells === true);
+  return csvRows(all(), first, options.delimiter);
 }
 
 /**
@@ -298,7 +303,7 @@ function ndjsonRows(texts: AsyncIterable<string>): RowStream {
     format: "ndjson",
     columns,
     notes: [],
-    keepColumns: () => {},
+    readDirectly: () => false,
     batches: (async function* () {
       let pending = "";
       let line = 0;
@@ -367,39 +372,42 @@ function* nonEmpty(batches: ReadonlyArray<RowBatch>): Generator<RowBatch> {
   for (const batch of batches) if (batch.size > 0 || batch.unreadable.length > 0) yield batch;
 }
 
-function csvRows(texts: AsyncIterable<string>, first: string, given: string | undefined, cells: boolean): RowStream {
+function csvRows(texts: AsyncIterable<string>, first: string, given: string | undefined): RowStream {
   const notes: string[] = [];
   const delimiter = given ?? detectDelimiter(first.replace(/^\uFEFF/, ""));
   if (given === undefined && delimiter !== ",") notes.push(`delimiter ${showDelimiter(delimiter)} (detected)`);
   const columns: string[] = [];
-  let kept: Uint8Array | undefined;
-  const stream: RowStream = {
+  let direct: RecordConsumer | undefined;
+  let ready: RowBatch[] = [];
+  let unreadable: NpsIssue[] = [];
+  let rows: Array<Record<string, unknown>> = [];
+  let size = 0;
+  let firstRow = 2;
+  const close = (): void => {
+    ready.push(
+      direct === undefined
+        ? { unreadable, rows, firstRow, size }
+        : { unreadable: [], rows: [], firstRow, size, direct: true },
+    );
+    firstRow += size;
+    unreadable = [];
+    rows = [];
+    size = 0;
+  };
+  return {
     format: "csv",
     delimiter,
     columns,
     notes,
-    keepColumns(indexes) {
-      kept = new Uint8Array(columns.length);
-      for (const index of indexes) kept[index] = 1;
+    readDirectly(consumer) {
+      if (size > 0 || unreadable.length > 0) close();
+      direct = consumer;
+      return true;
     },
     batches: (async function* () {
       let header: string[] | undefined;
       let width = 0;
-      let ready: RowBatch[] = [];
-      let unreadable: NpsIssue[] = [];
-      let rows: Array<Record<string, unknown>> = [];
-      let flat: Array<string | undefined> = [];
-      let size = 0;
-      let firstRow = 2;
       let ragged = 0;
-      const close = (): void => {
-        ready.push({ unreadable, rows, firstRow, size, ...(cells ? { cells: flat } : {}) });
-        firstRow += size;
-        unreadable = [];
-        rows = [];
-        flat = [];
-        size = 0;
-      };
       const reader = new DelimitedReader(delimiter, (record) => {
         const { malformed } = record;
         if (header === undefined) {
@@ -414,25 +422,29 @@ function csvRows(texts: AsyncIterable<string>, first: string, given: string | un
           return;
         }
         if (malformed !== undefined) {
-          if (size > 0) close();
           const column = header[malformed.field] ?? `column ${malformed.field + 1}`;
-          unreadable.push({
+          const issue: NpsIssue = {
             path: [column],
             message: `${malformed.rule}, received ${describeValue(malformed.text)}`,
             value: malformed.text,
-            row: firstRow,
+            row: firstRow + size,
             field: column,
-          });
-          firstRow++;
+          };
+          if (direct !== undefined) {
+            direct.unreadable(issue);
+            size++;
+          } else {
+            if (size > 0) close();
+            unreadable.push(issue);
+            firstRow++;
+          }
+          if (size >= BATCH_ROWS) close();
           return;
         }
         const count = record.fieldCount;
         if (count !== width) ragged++;
-        if (cells) {
-          const keep = kept;
-          for (let i = 0; i < width; i++) {
-            flat.push(i < count && (keep === undefined || keep[i] === 1) ? record.field(i) : undefined);
-          }
+        if (direct !== undefined) {
+          direct.record(record, size, firstRow + size);
         } else {
           const row: Record<string, unknown> = Object.create(null);
           const names = header;
@@ -459,5 +471,4 @@ function csvRows(texts: AsyncIterable<string>, first: string, given: string | un
       }
     })(),
   };
-  return stream;
 }

@@ -101,7 +101,6 @@ export async function streamResponses(
       format: options.inputFormat,
       ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
       ...(file === "-" ? {} : { fileName: file }),
-      cells: columnar,
     });
     let notesShown = 0;
     const showNotes = (): void => {
@@ -116,7 +115,7 @@ export async function streamResponses(
     const decide = (): void => {
       const objects: Array<Readonly<Record<string, unknown>>> = [];
       for (const batch of probe) {
-        for (const row of rowObjects(batch, rows.columns)) {
+        for (const row of batch.rows) {
           if (row !== null && typeof row === "object" && !Array.isArray(row))
             objects.push(row as Readonly<Record<string, unknown>>);
         }
@@ -165,23 +164,6 @@ export async function streamResponses(
   }
 }
 
-/** The rows of a batch as objects (made from the cells for a CSV read as cells). */
-function rowObjects(batch: RowBatch, columns: ReadonlyArray<string>): ReadonlyArray<unknown> {
-  const { cells } = batch;
-  if (cells === undefined) return batch.rows;
-  const width = columns.length;
-  const objects: Array<Record<string, unknown>> = [];
-  for (let r = 0; r < batch.size; r++) {
-    const row: Record<string, unknown> = Object.create(null);
-    for (let c = 0; c < width; c++) {
-      const value = cells[r * width + c];
-      if (value !== undefined) row[columns[c] as string] = value;
-    }
-    objects.push(row);
-  }
-  return objects;
-}
-
 /** Unreadable rows first, then the parsed rows: one `ParseResult` per batch. */
 function objectHandler(parseOptions: ParseOptions, onBatch: (batch: ParseResult) => void): (batch: RowBatch) => void {
   const settings = resolveOptions(parseOptions);
@@ -207,7 +189,10 @@ function objectHandler(parseOptions: ParseOptions, onBatch: (batch: ParseResult)
   };
 }
 
-/** Rows (cells of a CSV, objects of JSON) checked straight into columns: one `ColumnarBatch` per batch. */
+/**
+ * Rows checked straight into columns, one `ColumnarBatch` per batch: a CSV's records as they are
+ * read (only the mapped fields become strings), JSON and NDJSON objects as they come.
+ */
 function columnarHandler(
   rows: RowStream,
   parseOptions: ParseOptions,
@@ -223,24 +208,27 @@ function columnarHandler(
     fields.comment,
     ...(fields.attributes ?? []),
   ];
-  const columns = rows.columns;
-  const indexes = mapped.map((name) => (name === undefined ? -1 : columns.indexOf(name)));
-  rows.keepColumns(indexes.filter((index) => index >= 0));
+  const indexes = mapped.map((name) => (name === undefined ? -1 : rows.columns.indexOf(name)));
   const raw = batcher.checker.raw;
-  return (batch) => {
-    for (const issue of batch.unreadable) batcher.reject(issue);
-    const { cells, firstRow } = batch;
-    if (cells !== undefined) {
-      const width = columns.length;
-      for (let r = 0; r < batch.size; r++) {
-        const base = r * width;
-        for (let c = 0; c < indexes.length; c++) {
-          const index = indexes[c] as number;
-          raw[c] = index < 0 ? undefined : cells[base + index];
-        }
-        batcher.add(r, firstRow + r);
+  const width = indexes.length;
+  rows.readDirectly({
+    record(record, index, row) {
+      const count = record.fieldCount;
+      for (let c = 0; c < width; c++) {
+        const column = indexes[c] as number;
+        // A field past the end of a short row is absent, as in the row objects.
+        raw[c] = column < 0 || column >= count ? undefined : record.field(column);
       }
-    } else {
+      batcher.add(index, row);
+    },
+    unreadable(issue) {
+      batcher.reject(issue);
+    },
+  });
+  return (batch) => {
+    if (batch.direct !== true) {
+      for (const issue of batch.unreadable) batcher.reject(issue);
+      const { firstRow } = batch;
       for (let r = 0; r < batch.size; r++) addObjectRow(batcher, batch.rows[r], mapped, r, firstRow + r);
     }
     onBatch(batcher.take());
