@@ -1,5 +1,6 @@
 import type { NpsIssue } from "../core/errors.js";
 import { DelimitedReader, type DelimitedRecord } from "../input/delimitedReader.js";
+import { JsonArrayReader, NotAnArrayError } from "../input/jsonArrayReader.js";
 import { describeValue } from "../internal/describe.js";
 import { dataError } from "./io.js";
 import { detectDelimiter, type InputFormatChoice, showDelimiter, uniqueNames } from "./readRows.js";
@@ -202,6 +203,12 @@ export interface RowStream {
    * Returns false (and does nothing) for JSON and NDJSON.
    */
   readDirectly(consumer: RecordConsumer): boolean;
+  /**
+   * For JSON and NDJSON: from now on, hand objects over as `JSON.parse` made them, without copying
+   * them into null-prototype rows or collecting their keys into `columns` (for a caller that reads
+   * own properties only, as `parseResponses` does: a `__proto__` key is then an own property too).
+   */
+  plainObjects(): void;
 }
 
 /** Options of {@link streamRows}. */
@@ -239,50 +246,9 @@ export async function streamRows(texts: AsyncIterable<string>, options: StreamRo
     }
   };
   const format = options.format === "auto" ? detectFormat(first, options.fileName) : options.format;
-  if (format === "json") {
-    let text = "";
-    for await (const piece of all()) text += piece;
-    const { rows: items, columns } = readJsonArray(text);
-    return {
-      format: "json",
-      columns,
-      notes: [],
-      readDirectly: () => false,
-      batches: (async function* () {
-        for (let start = 0; start < items.length; start += BATCH_ROWS) {
-          const rows = items.slice(start, start + BATCH_ROWS);
-          yield { unreadable: [], rows, firstRow: start + 1, size: rows.length };
-        }
-      })(),
-    };
-  }
+  if (format === "json") return jsonRows(all());
   if (format === "ndjson") return ndjsonRows(all());
   return csvRows(all(), first, options.delimiter);
-}
-
-/**
- * A JSON array read whole: objects become null-prototype rows (any key, even `__proto__`, is an
- * ordinary column); an item that is not an object is kept as it is, for the parser to reject.
- */
-function readJsonArray(text: string): { rows: unknown[]; columns: string[] } {
-  let data: unknown;
-  try {
-    data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch (error) {
-    throw dataError(`cannot read the JSON: ${(error as Error).message}`);
-  }
-  if (!Array.isArray(data)) throw dataError("the JSON must be an array of objects, one per response");
-  const columns = new Set<string>();
-  const rows = data.map((item: unknown) => {
-    if (item === null || typeof item !== "object" || Array.isArray(item)) return item;
-    const row: Record<string, unknown> = Object.create(null);
-    for (const key of Object.keys(item)) {
-      columns.add(key);
-      row[key] = (item as Record<string, unknown>)[key];
-    }
-    return row;
-  });
-  return { rows, columns: [...columns] };
 }
 
 function detectFormat(text: string, fileName: string | undefined): "csv" | "json" | "ndjson" {
@@ -296,14 +262,101 @@ function detectFormat(text: string, fileName: string | undefined): "csv" | "json
   return "csv";
 }
 
-function ndjsonRows(texts: AsyncIterable<string>): RowStream {
+/** Copies JSON objects into null-prototype rows, collecting their keys, until `plain` is set. */
+function objectRows(): { columns: string[]; row: (item: unknown) => unknown; plain: () => void } {
   const columns: string[] = [];
   const known = new Set<string>();
+  let plain = false;
   return {
-    format: "ndjson",
     columns,
+    plain: () => {
+      plain = true;
+    },
+    row: (item) => {
+      if (plain || item === null || typeof item !== "object" || Array.isArray(item)) return item;
+      const row: Record<string, unknown> = Object.create(null);
+      for (const key of Object.keys(item)) {
+        if (!known.has(key)) {
+          known.add(key);
+          columns.push(key);
+        }
+        row[key] = (item as Record<string, unknown>)[key];
+      }
+      return row;
+    },
+  };
+}
+
+/**
+ * A JSON array, streamed: each item is found by {@link JsonArrayReader} and read with `JSON.parse`;
+ * an item that is not valid JSON is an unreadable row, an item that is not an object is handed over
+ * for the parser to reject. A broken array (no `[`, a missing comma) stops the reading (exit 1).
+ */
+function jsonRows(texts: AsyncIterable<string>): RowStream {
+  const objects = objectRows();
+  return {
+    format: "json",
+    columns: objects.columns,
     notes: [],
     readDirectly: () => false,
+    plainObjects: objects.plain,
+    batches: (async function* () {
+      let ready: RowBatch[] = [];
+      let unreadable: NpsIssue[] = [];
+      let rows: unknown[] = [];
+      let firstRow = 1;
+      const close = (): void => {
+        ready.push({ unreadable, rows, firstRow, size: rows.length });
+        firstRow += rows.length;
+        unreadable = [];
+        rows = [];
+      };
+      const reader = new JsonArrayReader((text, index) => {
+        let item: unknown;
+        try {
+          item = JSON.parse(text);
+        } catch (error) {
+          if (rows.length > 0) close();
+          unreadable.push({
+            path: [index],
+            message: `item ${index + 1} must be valid JSON (${(error as Error).message}), received ${describeValue(text)}`,
+            value: text,
+            row: index + 1,
+          });
+          firstRow = index + 2;
+          return;
+        }
+        rows.push(objects.row(item));
+        if (rows.length >= BATCH_ROWS) close();
+      });
+      try {
+        for await (const piece of texts) {
+          reader.push(piece);
+          if (ready.length > 0) {
+            yield* ready;
+            ready = [];
+          }
+        }
+        reader.end();
+      } catch (error) {
+        if (error instanceof NotAnArrayError) throw dataError(error.message);
+        if (!(error instanceof SyntaxError)) throw error;
+        throw dataError(`cannot read the JSON: ${error.message}`);
+      }
+      if (rows.length > 0 || unreadable.length > 0) close();
+      yield* ready;
+    })(),
+  };
+}
+
+function ndjsonRows(texts: AsyncIterable<string>): RowStream {
+  const objects = objectRows();
+  return {
+    format: "ndjson",
+    columns: objects.columns,
+    notes: [],
+    readDirectly: () => false,
+    plainObjects: objects.plain,
     batches: (async function* () {
       let pending = "";
       let line = 0;
@@ -332,19 +385,7 @@ function ndjsonRows(texts: AsyncIterable<string>): RowStream {
           ];
           return;
         }
-        if (item === null || typeof item !== "object" || Array.isArray(item)) {
-          batch.push(item);
-          return;
-        }
-        const row: Record<string, unknown> = Object.create(null);
-        for (const key of Object.keys(item)) {
-          if (!known.has(key)) {
-            known.add(key);
-            columns.push(key);
-          }
-          row[key] = (item as Record<string, unknown>)[key];
-        }
-        batch.push(row);
+        batch.push(objects.row(item));
       };
       const batches: RowBatch[] = [];
       for await (const piece of texts) {
@@ -404,10 +445,12 @@ function csvRows(texts: AsyncIterable<string>, first: string, given: string | un
       direct = consumer;
       return true;
     },
+    plainObjects: () => {},
     batches: (async function* () {
       let header: string[] | undefined;
       let width = 0;
       let ragged = 0;
+      let protoColumn = false;
       const reader = new DelimitedReader(delimiter, (record) => {
         const { malformed } = record;
         if (header === undefined) {
@@ -419,6 +462,7 @@ function csvRows(texts: AsyncIterable<string>, first: string, given: string | un
           header = uniqueNames(names, notes);
           columns.push(...header);
           width = header.length;
+          protoColumn = header.includes("__proto__");
           return;
         }
         if (malformed !== undefined) {
@@ -446,9 +490,13 @@ function csvRows(texts: AsyncIterable<string>, first: string, given: string | un
         if (direct !== undefined) {
           direct.record(record, size, firstRow + size);
         } else {
-          const row: Record<string, unknown> = Object.create(null);
+          // Null-prototype rows; made as literals whose prototype is then removed, which V8 keeps
+          // fast (`Object.create(null)` starts a slow dictionary object), unless a column is named
+          // `__proto__` (assigning it on a literal would set the prototype).
+          const row: Record<string, unknown> = protoColumn ? Object.create(null) : {};
           const names = header;
           for (let i = 0; i < width && i < count; i++) row[names[i] as string] = record.field(i);
+          if (!protoColumn) Object.setPrototypeOf(row, null);
           rows.push(row);
         }
         size++;

@@ -125,6 +125,8 @@ export async function streamResponses(
       chosen = chooseFields({ rows: objects, columns: rows.columns, format: rows.format, notes: [] }, options.columns);
       for (const text of chosen.notes) note(text);
       showNotes();
+      // Both handlers read own properties only: JSON objects need no copy from here on.
+      rows.plainObjects();
       const { fields, dateFormat } = chosen;
       const parseOptions: ParseOptions = {
         fields,
