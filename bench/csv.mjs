@@ -18,6 +18,7 @@ import { performance } from "node:perf_hooks";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { lcg } from "./data.mjs";
 import { printTable } from "./measure.mjs";
+import { compareReaders } from "./readers.mjs";
 
 const START = Date.UTC(2023, 0, 1);
 const SPAN = 3 * 365 * 86_400_000;
@@ -272,6 +273,25 @@ export function run({ n = 1_000_000, runs = 3, memoryRows = 10_000_000 } = {}) {
     );
     if (!hasDuckDB) console.log("DuckDB skipped: @duckdb/node-api is not installed (npm install)");
 
+    const readers = compareReaders(files.csv, { runs });
+    const npskit = readers.find((reader) => reader.name === "npskit");
+    printTable(
+      "CSV readers alone on the same file (decode 1 MiB pieces, make every field's string; own process each)",
+      ["reader", "time", "/ npskit", "peak RSS", "records", "characters"],
+      readers.map((reader) =>
+        reader.skipped
+          ? [reader.name, "skipped (npm install --no-save udsv papaparse to include it)", "", "", "", ""]
+          : [
+              reader.name,
+              seconds(reader.ms),
+              `${(reader.ms / npskit.ms).toFixed(2)}×`,
+              `${reader.rss.toFixed(0)} MiB`,
+              reader.rows.toLocaleString("en"),
+              reader.characters.toLocaleString("en"),
+            ],
+      ),
+    );
+
     if (memoryRows > 0) {
       for (const format of ["csv", "ndjson", "json"]) fs.rmSync(files[format], { force: true });
       const big = path.join(dir, "big.csv");
@@ -296,4 +316,4 @@ export function run({ n = 1_000_000, runs = 3, memoryRows = 10_000_000 } = {}) {
   }
 }
 
-if (process.argv[2] === "--child") await child(process.argv[3], process.argv[4]);
+if (process.argv[2] === "--child" && process.argv[1] === self) await child(process.argv[3], process.argv[4]);

@@ -151,4 +151,4 @@ export function compareReaders(file, { runs = 3 } = {}) {
   return results;
 }
 
-if (process.argv[2] === "--child") await child(process.argv[3], process.argv[4]);
+if (process.argv[2] === "--child" && process.argv[1] === self) await child(process.argv[3], process.argv[4]);
