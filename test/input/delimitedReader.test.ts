@@ -52,6 +52,27 @@ describe("DelimitedReader", () => {
     }
   });
 
+  it("takes a record longer than 4 Mi characters as an unclosed quote, and reads on after its first line", () => {
+    const long = "x".repeat(1 << 22);
+    // The open quote swallows line breaks until the record passes the limit, in 64 Ki pieces.
+    const text = `a,b\n1,"open\n2,${long}\n3,ok\n`;
+    const out = records(text, ",", 1 << 16);
+    expect(out[0]).toEqual(["a", "b"]);
+    expect(out[1]).toMatch(/^!0: 1,"open/);
+    expect(out.slice(2)).toEqual([
+      ["2", long],
+      ["3", "ok"],
+    ]);
+  });
+
+  it("drops the rest of a line longer than the limit, up to its line break", () => {
+    const text = `a,b\n"${"x".repeat((1 << 22) + (1 << 17))}\n3,ok\n`;
+    const out = records(text, ",", 1 << 16);
+    expect(out).toHaveLength(3);
+    expect(out[1]).toMatch(/^!0: "x{199}$/);
+    expect(out[2]).toEqual(["3", "ok"]);
+  });
+
   it("refuses a quote or a line break as the delimiter", () => {
     expect(() => new DelimitedReader('"', () => {})).toThrow(RangeError);
     expect(() => new DelimitedReader("\n", () => {})).toThrow(RangeError);
