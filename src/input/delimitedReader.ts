@@ -17,6 +17,9 @@
  * quote was opened is read again as ordinary rows, so that one stray quote loses one row).
  */
 
+import { NpsError } from "../core/errors.js";
+import { describeValue } from "../internal/describe.js";
+
 const QUOTE = 34;
 const CR = 13;
 const LF = 10;
@@ -84,8 +87,11 @@ export class DelimitedReader implements DelimitedRecord {
    * @param onRecord - Called with each record, header included.
    */
   constructor(delimiter: string, onRecord: RecordCallback) {
-    if (delimiter.length !== 1 || delimiter === '"' || delimiter === "\r" || delimiter === "\n") {
-      throw new RangeError(`delimiter must be one character other than a quote or a line break`);
+    if (typeof delimiter !== "string" || delimiter.length !== 1 || '"\r\n'.includes(delimiter)) {
+      throw new NpsError(
+        "invalid_option",
+        `DelimitedReader: delimiter must be one character other than a quote or a line break, received ${describeValue(delimiter)}`,
+      );
     }
     this.delimiter = delimiter.charCodeAt(0);
     this.onRecord = onRecord;

@@ -74,8 +74,14 @@ describe("DelimitedReader", () => {
   });
 
   it("refuses a quote or a line break as the delimiter", () => {
-    expect(() => new DelimitedReader('"', () => {})).toThrow(RangeError);
-    expect(() => new DelimitedReader("\n", () => {})).toThrow(RangeError);
+    for (const delimiter of ['"', "\n", "\r", ",,", ""]) {
+      expect(() => new DelimitedReader(delimiter, () => {})).toThrow(
+        expect.objectContaining({
+          code: "invalid_option",
+          message: `DelimitedReader: delimiter must be one character other than a quote or a line break, received ${JSON.stringify(delimiter)}`,
+        }),
+      );
+    }
   });
 
   it("reads well-formed text as csv-parse does, whatever the pieces", () => {
