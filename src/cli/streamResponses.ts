@@ -1,4 +1,5 @@
 import { addObjectRow, type ColumnarBatch, createColumnarBatcher } from "../input/columnarBatch.js";
+import { TIME_GIVEN } from "../input/compileRow.js";
 import {
   type FieldMapping,
   type ParseOptions,
@@ -6,6 +7,7 @@ import {
   parseCheckedRows,
   resolveOptions,
 } from "../input/parseResponses.js";
+import { createWallClockConverter, fastIsoTime, SLOW } from "../input/readDate.js";
 import { type ColumnOptions, chooseFields, PROBE_ROWS } from "./chooseFields.js";
 import { type ByteSource, type CliIo, dataError, openFile, openStdin } from "./io.js";
 import { progressBar } from "./progress.js";
@@ -211,15 +213,49 @@ function columnarHandler(
     ...(fields.attributes ?? []),
   ];
   const indexes = mapped.map((name) => (name === undefined ? -1 : rows.columns.indexOf(name)));
-  const raw = batcher.checker.raw;
+  const { checker } = batcher;
+  const raw = checker.raw;
   const width = indexes.length;
+  const settings = resolveOptions(parseOptions);
+  const { min, max } = settings.scale;
+  const scoreColumn = indexes[0] as number;
+  // ISO dates are read in place, without making their strings (other formats go through strings).
+  const dateColumn = settings.dateFormat === undefined ? (indexes[1] as number) : -1;
+  const toInstant = createWallClockConverter(settings.timeZone);
   rows.readDirectly({
     record(record, index, row) {
       const count = record.fieldCount;
+      const { text, starts, ends } = record;
       for (let c = 0; c < width; c++) {
         const column = indexes[c] as number;
         // A field past the end of a short row is absent, as in the row objects.
-        raw[c] = column < 0 || column >= count ? undefined : record.field(column);
+        if (column < 0 || column >= count) {
+          raw[c] = undefined;
+          continue;
+        }
+        const start = starts[column] as number;
+        const end = ends[column] as number;
+        if (column === scoreColumn && c === 0 && end - start <= 2 && end > start) {
+          // One or two digits: the score as a number when it is on the scale (the checks then take
+          // it as they take the string); anything else as the string, for the same message.
+          const first = text.charCodeAt(start) - 48;
+          const second = end - start === 2 ? text.charCodeAt(start + 1) - 48 : -1;
+          const score = second === -1 ? first : first * 10 + second;
+          if (first >= 0 && first <= 9 && (second === -1 || (first > 0 && second >= 0 && second <= 9))) {
+            if (score >= min && score <= max) {
+              raw[0] = score;
+              continue;
+            }
+          }
+        } else if (column === dateColumn && c === 1 && record.escaped[column] === 0) {
+          const time = fastIsoTime(text, start, end, toInstant);
+          if (time !== undefined && time !== SLOW) {
+            raw[1] = TIME_GIVEN;
+            checker.givenTime = time;
+            continue;
+          }
+        }
+        raw[c] = record.field(column);
       }
       batcher.add(index, row);
     },

@@ -60,7 +60,15 @@ export interface RowChecker {
   comment: string | undefined;
   /** The attribute values (`null` for a missing value), one per attribute column. */
   readonly attributes: AttributeValue[];
+  /** The time of a row whose `raw[1]` is {@link TIME_GIVEN}. */
+  givenTime: number;
 }
+
+/**
+ * Put in `raw[1]` (the date) by a caller that has already read a valid date in place: the checker
+ * then takes `givenTime` as the row's time, exactly as it would have read the string.
+ */
+export const TIME_GIVEN: unique symbol = Symbol("time given");
 
 /** A sentinel for a value that does not pass its check (every valid result differs from it). */
 const INVALID: unique symbol = Symbol("invalid");
@@ -183,6 +191,7 @@ export function createRowChecker(rules: RowRules): RowChecker {
     weight: Number.NaN,
     comment: undefined,
     attributes,
+    givenTime: Number.NaN,
     check(index, row, issues, skipped) {
       const rawScore = raw[0];
       const scoreMissing = missing(rawScore);
@@ -215,7 +224,9 @@ export function createRowChecker(rules: RowRules): RowChecker {
       checker.time = Number.NaN;
       if (hasDate) {
         const value = raw[1];
-        if (!missing(value)) {
+        if (value === TIME_GIVEN) {
+          checker.time = checker.givenTime;
+        } else if (!missing(value)) {
           const time = timeOf(value);
           if (time === INVALID) {
             valid = false;

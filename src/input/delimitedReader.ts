@@ -45,6 +45,14 @@ export interface DelimitedRecord {
   field(index: number): string;
   /** Set when the record breaks the quoting rules; then it has no fields. */
   readonly malformed: MalformedRecord | undefined;
+  /** The text the fields are in (see {@link DelimitedReader.text}). */
+  readonly text: string;
+  /** Where each field starts in `text` (quotes excluded). */
+  readonly starts: Int32Array;
+  /** Where each field ends in `text`. */
+  readonly ends: Int32Array;
+  /** 1 when field `i` holds doubled quotes (then read it with `field`). */
+  readonly escaped: Uint8Array;
 }
 
 /** Called once per record (header included), in file order. */
@@ -74,11 +82,16 @@ export class DelimitedReader implements DelimitedRecord {
   private started = false;
   /** After a record longer than {@link MAX_RECORD} without a line break: drop text up to the next one. */
   private skipping = false;
-  private text = "";
-  private starts = new Int32Array(64);
-  private ends = new Int32Array(64);
+  /**
+   * The text the current record's fields are in: field `i` is `text.slice(starts[i], ends[i])`,
+   * with doubled quotes still doubled when `escaped[i]` is 1. For callers that read a field in place
+   * (a number, a date) without making its string; valid inside the callback only.
+   */
+  text = "";
+  starts = new Int32Array(64);
+  ends = new Int32Array(64);
   /** 1 when a field was quoted and holds doubled quotes. */
-  private escaped = new Uint8Array(64);
+  escaped = new Uint8Array(64);
   fieldCount = 0;
   malformed: MalformedRecord | undefined = undefined;
 

@@ -83,13 +83,13 @@ export function createWallClockConverter(timeZone: string): (wall: number) => nu
  */
 export function createIsoReader(toInstant: (wall: number) => number): DateTextReader {
   return (text) => {
-    const fast = fastIsoTime(text, toInstant);
+    const fast = fastIsoTime(text, 0, text.length, toInstant);
     return fast === SLOW ? readIsoText(text, toInstant) : fast;
   };
 }
 
 /** Returned by {@link fastIsoTime} for a string it does not handle. */
-const SLOW = -Infinity;
+export const SLOW = Number.NEGATIVE_INFINITY;
 
 /** The value of two ASCII digits at `at`, or −1. */
 function twoDigits(text: string, at: number): number {
@@ -110,17 +110,22 @@ function daysFromCivil(year: number, month: number, day: number): number {
 
 /**
  * `YYYY-MM-DD`, `YYYY-MM-DD[T ]HH:mm:ss`, optionally with `.sss` and `Z`, read without a regular
- * expression; {@link SLOW} for any other string (which may still be valid ISO 8601), `undefined` for
+ * expression from `text` between `start` and `end` (so that a reader can parse a field in place); {@link SLOW} for any other string (which may still be valid ISO 8601), `undefined` for
  * one of these shapes with an impossible date or time.
  */
-function fastIsoTime(text: string, toInstant: (wall: number) => number): number | undefined {
-  const length = text.length;
+export function fastIsoTime(
+  text: string,
+  start: number,
+  end: number,
+  toInstant: (wall: number) => number,
+): number | undefined {
+  const length = end - start;
   if (length !== 10 && length !== 19 && length !== 20 && length !== 23 && length !== 24) return SLOW;
-  if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return SLOW;
-  const century = twoDigits(text, 0);
-  const rest = twoDigits(text, 2);
-  const month = twoDigits(text, 5);
-  const day = twoDigits(text, 8);
+  if (text.charCodeAt(start + 4) !== 45 || text.charCodeAt(start + 7) !== 45) return SLOW;
+  const century = twoDigits(text, start + 0);
+  const rest = twoDigits(text, start + 2);
+  const month = twoDigits(text, start + 5);
+  const day = twoDigits(text, start + 8);
   if (century < 0 || rest < 0 || month < 0 || day < 0) return SLOW;
   const year = century * 100 + rest;
   let hours = 0;
@@ -129,27 +134,27 @@ function fastIsoTime(text: string, toInstant: (wall: number) => number): number 
   let ms = 0;
   let zulu = false;
   if (length > 10) {
-    const separator = text.charCodeAt(10);
+    const separator = text.charCodeAt(start + 10);
     if (separator !== 84 && separator !== 116 && separator !== 32) return SLOW;
-    if (text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) return SLOW;
-    hours = twoDigits(text, 11);
-    minutes = twoDigits(text, 14);
-    seconds = twoDigits(text, 17);
+    if (text.charCodeAt(start + 13) !== 58 || text.charCodeAt(start + 16) !== 58) return SLOW;
+    hours = twoDigits(text, start + 11);
+    minutes = twoDigits(text, start + 14);
+    seconds = twoDigits(text, start + 17);
     if (hours < 0 || minutes < 0 || seconds < 0) return SLOW;
-    let end = 19;
+    let stop = 19;
     if (length >= 23) {
-      if (text.charCodeAt(19) !== 46) return SLOW;
-      const hundreds = text.charCodeAt(20) - 48;
-      const tens = twoDigits(text, 21);
+      if (text.charCodeAt(start + 19) !== 46) return SLOW;
+      const hundreds = text.charCodeAt(start + 20) - 48;
+      const tens = twoDigits(text, start + 21);
       if (hundreds < 0 || hundreds > 9 || tens < 0) return SLOW;
       ms = hundreds * 100 + tens;
-      end = 23;
+      stop = 23;
     }
-    if (length === end + 1) {
-      const last = text.charCodeAt(end);
+    if (length === stop + 1) {
+      const last = text.charCodeAt(start + stop);
       if (last !== 90 && last !== 122) return SLOW;
       zulu = true;
-    } else if (length !== end) {
+    } else if (length !== stop) {
       return SLOW;
     }
   }
