@@ -1,180 +1,201 @@
-// CSV file → tallies by segment and by month, for 10^4..10^6-row files, three ways, each in its own
-// child process so that its peak memory (maxRSS) is its own; wall time includes reading and parsing:
-// - npskit "parseResponses": csv-parse stream → parseResponses per chunk of 10,000 rows (validated
-//   objects for one chunk at a time) → typed columns → segmentColumns + trendColumns;
-// - npskit "columns": csv-parse stream → cells read straight into typed columns (validated by the
-//   columnar functions) → segmentColumns + trendColumns;
-// - DuckDB: read_csv into a table, then the tallySql queries read back with tallyFromRows.
+// Reading a survey export, side by side in one run, each side in its own child process so that its
+// wall time and peak memory (maxRSS) are its own, reading the file included. The task of every side:
+// count promoters, passives and detractors by plan × calendar month (UTC) of a generated file with
+// the columns respondent_id, score, answered_at (ISO, Z), plan, country, comment (empty).
+// - naive: readFileSync, split lines and commas, Number + Date.parse, count (checks nothing);
+// - npskit columns: the command's streaming reader (streamResponses with output "columns": 1 MiB
+//   pieces, the CSV reader, checks compiled once, typed columns), then a count over the columns;
+// - npskit objects: the same reader, output as NpsResponse objects (parseResponses per batch);
+// - DuckDB: read_csv + GROUP BY plan, month.
+// The same rows as NDJSON and as a JSON array are read by npskit columns too, and a 10,000,000-row
+// CSV (generated in a temporary directory, removed after) measures the streaming path's peak memory.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { fileURLToPath } from "node:url";
-import { parse } from "csv-parse";
-import { parseResponses, segmentColumns, tallyFromRows, tallySql, trendColumns } from "../dist/index.js";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { lcg } from "./data.mjs";
-import { formatMs, printTable } from "./measure.mjs";
+import { printTable } from "./measure.mjs";
+import { compareReaders } from "./readers.mjs";
 
 const START = Date.UTC(2023, 0, 1);
 const SPAN = 3 * 365 * 86_400_000;
-const CHUNK = 10_000;
+const PLANS = ["free", "team", "pro", "enterprise"];
+const COUNTRIES = ["FR", "DE", "US", "GB", "ES", "IT", "NL", "SE"];
+const self = fileURLToPath(import.meta.url);
 
-function writeCsv(file, n, seed = 11) {
+/** Writes n generated rows as CSV, NDJSON or a JSON array. */
+function writeRows(file, n, format, seed = 11) {
   const random = lcg(seed);
   const fd = fs.openSync(file, "w");
-  fs.writeSync(fd, "respondent,score,answered_at,segment\n");
+  if (format === "csv") fs.writeSync(fd, "respondent_id,score,answered_at,plan,country,comment\n");
+  if (format === "json") fs.writeSync(fd, "[\n");
   let text = "";
   for (let i = 0; i < n; i++) {
-    const segment = Math.floor(random() * 50);
-    const score = Math.min(10, Math.floor(random() * 11 + (segment % 3) * 0.5));
+    const score = Math.floor(random() * 11);
     const at = new Date(START + Math.floor(random() * SPAN)).toISOString();
-    text += `r${i},${score},${at},s${segment}\n`;
+    const plan = PLANS[Math.floor(random() * PLANS.length)];
+    const country = COUNTRIES[Math.floor(random() * COUNTRIES.length)];
+    if (format === "csv") {
+      text += `r${i},${score},${at},${plan},${country},\n`;
+    } else {
+      const line = `{"respondent_id":"r${i}","score":${score},"answered_at":"${at}","plan":"${plan}","country":"${country}","comment":""}`;
+      text += format === "json" ? `${i === 0 ? "" : ",\n"}${line}` : `${line}\n`;
+    }
     if (text.length > 1 << 20) {
       fs.writeSync(fd, text);
       text = "";
     }
   }
+  if (format === "json") text += "\n]\n";
   fs.writeSync(fd, text);
   fs.closeSync(fd);
 }
 
-/** Growable typed columns: the file's responses without one object each (20 bytes per response). */
-function growableColumns() {
-  let size = 0;
-  let scores = new Float64Array(1 << 16); // not Uint8Array: 256 or 8.5 would wrap silently
-  let times = new Float64Array(1 << 16);
-  let codes = new Int32Array(1 << 16);
-  const dictionary = [];
-  const codeOf = new Map();
+/** Counts by "plan|YYYY-MM" → [promoters, passives, detractors]. */
+function counter() {
+  const counts = new Map();
+  const months = new Map();
+  const monthOf = (time) => {
+    const day = Math.floor(time / 86_400_000);
+    let month = months.get(day);
+    if (month === undefined) {
+      month = new Date(day * 86_400_000).toISOString().slice(0, 7);
+      months.set(day, month);
+    }
+    return month;
+  };
   return {
-    push(score, time, key) {
-      if (size === scores.length) {
-        const grow = (array) => {
-          const next = new array.constructor(array.length * 2);
-          next.set(array);
-          return next;
-        };
-        scores = grow(scores);
-        times = grow(times);
-        codes = grow(codes);
+    add(plan, time, score) {
+      const key = `${plan}|${monthOf(time)}`;
+      let entry = counts.get(key);
+      if (entry === undefined) {
+        entry = [0, 0, 0];
+        counts.set(key, entry);
       }
-      let code = codeOf.get(key);
-      if (code === undefined) {
-        code = dictionary.length;
-        codeOf.set(key, code);
-        dictionary.push(key);
-      }
-      scores[size] = score;
-      times[size] = time;
-      codes[size] = code;
-      size++;
+      entry[score >= 9 ? 0 : score >= 7 ? 1 : 2]++;
     },
-    columns: () => ({
-      scores: scores.subarray(0, size),
-      times: times.subarray(0, size),
-      segments: { segment: { codes: codes.subarray(0, size), dictionary } },
+    fingerprint() {
+      return JSON.stringify([...counts].sort(([a], [b]) => (a < b ? -1 : 1)));
+    },
+  };
+}
+
+function naiveSide(file) {
+  const count = counter();
+  const lines = fs.readFileSync(file, "utf8").split("\n");
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i];
+    if (line === "") continue;
+    const cells = line.split(",");
+    count.add(cells[3], Date.parse(cells[2]), Number(cells[1]));
+  }
+  return count.fingerprint();
+}
+
+/** The command's reader, bundled from the sources by esbuild (it is not part of the library's API). */
+async function loadReader() {
+  const bundle = path.join(os.tmpdir(), `npskit-bench-reader-${process.pid}.mjs`);
+  const { build } = await import("esbuild");
+  await build({
+    entryPoints: [path.join(path.dirname(self), "../src/cli/streamResponses.ts")],
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    outfile: bundle,
+    logLevel: "silent",
+  });
+  try {
+    return await import(pathToFileURL(bundle).href);
+  } finally {
+    fs.rmSync(bundle, { force: true });
+  }
+}
+
+async function npskitSide(file, output) {
+  const { streamResponses } = await loadReader();
+  const start = performance.now();
+  const io = {
+    stdout: () => {},
+    stderr: () => {},
+    readStdin: async () => new Uint8Array(),
+    readFile: async () => new Uint8Array(),
+    openFile: async (name) => ({
+      size: fs.statSync(name).size,
+      chunks: fs.createReadStream(name, { highWaterMark: 1 << 20 }),
     }),
   };
+  const count = counter();
+  let rows = 0;
+  await streamResponses(
+    file,
+    {
+      // What `npskit report FILE --by plan --period month` reads (the id and comment columns are guessed).
+      columns: {
+        score: "score",
+        date: "answered_at",
+        respondent: "respondent_id",
+        comment: "comment",
+        attributes: ["plan"],
+      },
+      encoding: "auto",
+      inputFormat: "auto",
+      note: () => {},
+      output,
+    },
+    io,
+    (batch) => {
+      rows += batch.counts.rows;
+      if (output === "columns") {
+        const { scores, times, segments } = batch.columns;
+        const { codes, dictionary } = segments.plan;
+        for (let i = 0; i < scores.length; i++) count.add(dictionary[codes[i]], times[i], scores[i]);
+      } else {
+        for (const response of batch.responses) {
+          count.add(response.attributes.plan, response.date.getTime(), response.score);
+        }
+      }
+    },
+  );
+  return { fingerprint: count.fingerprint(), ms: performance.now() - start, rows };
 }
 
-/**
- * npskit: stream the file through csv-parse, 10,000 rows at a time, into typed columns, then tally
- * them by segment and by month. "parse" validates each chunk with parseResponses (objects per chunk
- * only); "columns" reads the cells straight into the columns (Number, Date.parse) and lets the
- * columnar functions validate them.
- */
-async function npskitSide(file, mode) {
-  const columns = growableColumns();
-  let header;
-  const flush = (rows) => {
-    if (mode === "parse") {
-      const { responses } = parseResponses(rows, {
-        fields: { score: "score", date: "answered_at", attributes: ["segment"] },
-      });
-      for (const response of responses) {
-        columns.push(response.score, response.date.getTime(), response.attributes.segment);
-      }
-    } else {
-      const first = header === undefined ? 1 : 0;
-      header ??= rows[0];
-      const [score, time, segment] = ["score", "answered_at", "segment"].map((name) => header.indexOf(name));
-      for (let i = first; i < rows.length; i++) {
-        const row = rows[i];
-        columns.push(row[score] === "" ? Number.NaN : Number(row[score]), Date.parse(row[time]), row[segment]);
-      }
-    }
-  };
-  let rows = [];
-  const parser = fs.createReadStream(file, { highWaterMark: 1 << 20 }).pipe(parse({ columns: mode === "parse" }));
-  parser.on("readable", () => {
-    for (let row = parser.read(); row !== null; row = parser.read()) {
-      rows.push(row);
-      if (rows.length === CHUNK) {
-        flush(rows);
-        rows = [];
-      }
-    }
-  });
-  await new Promise((resolve, reject) => {
-    parser.on("end", resolve);
-    parser.on("error", reject);
-  });
-  if (rows.length > 0) flush(rows);
-  const all = columns.columns();
-  return {
-    bySegment: new Map(segmentColumns(all, "segment").segments.map((segment) => [segment.key, segment.tally])),
-    byMonth: new Map(
-      trendColumns(all, { period: "month", fillGaps: false }).points.map((point) => [
-        point.start.slice(0, 10),
-        point.tally,
-      ]),
-    ),
-  };
-}
-
-/** DuckDB: read_csv into a table, then the two tallySql queries, read back with tallyFromRows. */
 async function duckdbSide(file) {
   const { DuckDBInstance } = await import("@duckdb/node-api");
   const instance = await DuckDBInstance.create(":memory:");
   const connection = await instance.connect();
   await connection.run("SET TimeZone = 'UTC'");
-  await connection.run(
-    `CREATE TABLE responses AS SELECT * FROM read_csv('${file.replaceAll("'", "''")}', header = true, columns = {'respondent': 'VARCHAR', 'score': 'INTEGER', 'answered_at': 'TIMESTAMPTZ', 'segment': 'VARCHAR'})`,
+  const reader = await connection.runAndReadAll(
+    `SELECT plan, strftime(answered_at, '%Y-%m') AS month,
+       count(*) FILTER (WHERE score >= 9) AS p, count(*) FILTER (WHERE score BETWEEN 7 AND 8) AS q,
+       count(*) FILTER (WHERE score <= 6) AS d
+     FROM read_csv('${file.replaceAll("'", "''")}', header = true,
+       columns = {'respondent_id': 'VARCHAR', 'score': 'INTEGER', 'answered_at': 'TIMESTAMPTZ', 'plan': 'VARCHAR', 'country': 'VARCHAR', 'comment': 'VARCHAR'})
+     GROUP BY ALL`,
   );
-  const query = async (options) => {
-    const reader = await connection.runAndReadAll(
-      tallySql({ dialect: "duckdb", table: "responses", score: "score", ...options }),
-    );
-    return tallyFromRows(reader.getRowObjects());
-  };
-  const segments = await query({ groupBy: ["segment"] });
-  const months = await query({ timeBucket: { column: "answered_at", period: "month", timeZone: "UTC" } });
+  const counts = reader
+    .getRowObjects()
+    .map((row) => [`${row.plan}|${row.month}`, [Number(row.p), Number(row.q), Number(row.d)]]);
   connection.closeSync();
   instance.closeSync();
-  return {
-    bySegment: new Map(segments.map((entry) => [entry.group.segment, entry.tally])),
-    byMonth: new Map(months.map((entry) => [entry.period, entry.tally])),
-  };
-}
-
-/** A stable text of the tallies, to check both sides agree. */
-function fingerprint({ bySegment, byMonth }) {
-  const sorted = (map) => [...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return JSON.stringify([sorted(bySegment), sorted(byMonth)]);
+  return JSON.stringify(counts.sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
 async function child(side, file) {
   const start = performance.now();
-  const result = side === "duckdb" ? await duckdbSide(file) : await npskitSide(file, side);
-  const ms = performance.now() - start;
-  const text = fingerprint(result);
+  let fingerprint;
+  let ms;
+  if (side === "naive") fingerprint = naiveSide(file);
+  else if (side === "duckdb") fingerprint = await duckdbSide(file);
+  else ({ fingerprint, ms } = await npskitSide(file, side === "objects" ? "responses" : "columns"));
   process.stdout.write(
     JSON.stringify({
-      ms,
+      // npskit's time leaves out bundling the reader (done once per process, before the clock starts).
+      ms: ms ?? performance.now() - start,
       maxRssMiB: process.resourceUsage().maxRSS / 1024,
-      fingerprint: `${text.length}:${hash(text)}`,
+      fingerprint: `${fingerprint.length}:${hash(fingerprint)}`,
     }),
   );
 }
@@ -186,7 +207,6 @@ function hash(text) {
 }
 
 function runChild(side, file) {
-  const self = fileURLToPath(import.meta.url);
   const result = spawnSync(process.execPath, [self, "--child", side, file], { encoding: "utf8" });
   if (result.status !== 0) throw new Error(`${side} failed: ${result.stderr}`);
   return JSON.parse(result.stdout);
@@ -197,7 +217,6 @@ function median(values) {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-/** Whether the DuckDB package (a dev dependency) is installed. */
 function duckdbInstalled() {
   try {
     createRequire(import.meta.url).resolve("@duckdb/node-api");
@@ -207,49 +226,94 @@ function duckdbInstalled() {
   }
 }
 
-export function run({ sizes = [1e4, 1e5, 1e6] } = {}) {
+const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
+
+export function run({ n = 1_000_000, runs = 3, memoryRows = 10_000_000 } = {}) {
   const hasDuckDB = duckdbInstalled();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "npskit-csv-"));
-  const rows = [];
   try {
-    for (const n of sizes) {
-      const file = path.join(dir, `responses-${n}.csv`);
-      writeCsv(file, n);
-      const runs = n >= 1e6 ? 1 : 3;
-      const sides = ["parse", "columns", ...(hasDuckDB ? ["duckdb"] : [])].map((side) =>
-        Array.from({ length: runs }, () => runChild(side, file)),
-      );
-      const missing = { ms: Number.NaN, rss: Number.NaN, fingerprint: "" };
-      const [parsed, columns, duckdb = missing] = sides.map((results) => ({
+    const files = {};
+    for (const format of ["csv", "ndjson", "json"]) {
+      files[format] = path.join(dir, `responses.${format}`);
+      writeRows(files[format], n, format);
+    }
+    const measure = (side, file) => {
+      const results = Array.from({ length: runs }, () => runChild(side, file));
+      return {
         ms: median(results.map((r) => r.ms)),
         rss: Math.max(...results.map((r) => r.maxRssMiB)),
         fingerprint: results[0].fingerprint,
-      }));
-      rows.push([
-        n.toExponential(0),
-        `${(fs.statSync(file).size / 2 ** 20).toFixed(1)} MiB`,
-        formatMs(parsed.ms),
-        formatMs(columns.ms),
-        hasDuckDB ? formatMs(duckdb.ms) : "skipped",
-        hasDuckDB ? `${(parsed.ms / duckdb.ms).toFixed(1)}×` : "—",
-        hasDuckDB ? `${(columns.ms / duckdb.ms).toFixed(1)}×` : "—",
-        `${parsed.rss.toFixed(0)} / ${columns.rss.toFixed(0)} / ${hasDuckDB ? duckdb.rss.toFixed(0) : "—"} MiB`,
-        parsed.fingerprint === columns.fingerprint && (!hasDuckDB || columns.fingerprint === duckdb.fingerprint)
-          ? "yes"
-          : "NO",
-      ]);
+      };
+    };
+    const naive = measure("naive", files.csv);
+    const sides = [
+      ["naive Node loop (checks nothing)", "CSV", naive],
+      ["npskit columns", "CSV", measure("columns", files.csv)],
+      ["npskit objects", "CSV", measure("objects", files.csv)],
+      ["npskit columns", "NDJSON", measure("columns", files.ndjson)],
+      ["npskit columns", "JSON array", measure("columns", files.json)],
+    ];
+    const duckdb = hasDuckDB ? measure("duckdb", files.csv) : undefined;
+    if (duckdb !== undefined) sides.push(["DuckDB read_csv + GROUP BY", "CSV", duckdb]);
+    const rows = sides.map(([label, format, side]) => [
+      label,
+      format,
+      `${(fs.statSync(files[format === "CSV" ? "csv" : format === "NDJSON" ? "ndjson" : "json"]).size / 2 ** 20).toFixed(0)} MiB`,
+      seconds(side.ms),
+      `${(side.ms / naive.ms).toFixed(2)}×`,
+      duckdb === undefined ? "—" : `${(side.ms / duckdb.ms).toFixed(2)}×`,
+      `${side.rss.toFixed(0)} MiB`,
+      side.fingerprint === naive.fingerprint ? "yes" : "NO",
+    ]);
+    printTable(
+      `Reading ${n.toLocaleString("en")} rows and counting by plan × month (median of ${runs} runs, each in its own process;\n` +
+        "time = wall time of the process's work, reading the file included; peak RSS = maxRSS of the process)",
+      ["side", "file", "size", "time", "/ naive", "/ DuckDB", "peak RSS", "same counts"],
+      rows,
+    );
+    if (!hasDuckDB) console.log("DuckDB skipped: @duckdb/node-api is not installed (npm install)");
+
+    const readers = compareReaders(files.csv, { runs });
+    const npskit = readers.find((reader) => reader.name === "npskit");
+    printTable(
+      "CSV readers alone on the same file (decode 1 MiB pieces, make every field's string; own process each)",
+      ["reader", "time", "/ npskit", "peak RSS", "records", "characters"],
+      readers.map((reader) =>
+        reader.skipped
+          ? [reader.name, "skipped (npm install --no-save udsv papaparse to include it)", "", "", "", ""]
+          : [
+              reader.name,
+              seconds(reader.ms),
+              `${(reader.ms / npskit.ms).toFixed(2)}×`,
+              `${reader.rss.toFixed(0)} MiB`,
+              reader.rows.toLocaleString("en"),
+              reader.characters.toLocaleString("en"),
+            ],
+      ),
+    );
+
+    if (memoryRows > 0) {
+      for (const format of ["csv", "ndjson", "json"]) fs.rmSync(files[format], { force: true });
+      const big = path.join(dir, "big.csv");
+      writeRows(big, memoryRows, "csv");
+      const size = fs.statSync(big).size;
+      const columns = runChild("columns", big);
+      fs.rmSync(big, { force: true });
+      printTable(
+        `Streaming a generated ${memoryRows.toLocaleString("en")}-row CSV (${(size / 2 ** 20).toFixed(0)} MiB) with npskit columns`,
+        ["time", "rows per second", "peak RSS"],
+        [
+          [
+            seconds(columns.ms),
+            `${Math.round(memoryRows / (columns.ms / 1000)).toLocaleString("en")}`,
+            `${columns.maxRssMiB.toFixed(0)} MiB`,
+          ],
+        ],
+      );
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
-  printTable(
-    "CSV file → tallies by segment (50) and by month: npskit streaming vs DuckDB read_csv + GROUP BY\n" +
-      "(wall time of a separate process per run, reading the file included; ratio = npskit / DuckDB;\n" +
-      " peak RSS = maxRSS of the process: parseResponses / columns / DuckDB)",
-    ["n", "file", "parseResponses", "columns", "DuckDB", "ratio parse", "ratio columns", "peak RSS", "same tallies"],
-    rows,
-  );
-  if (!hasDuckDB) console.log("DuckDB column skipped: @duckdb/node-api is not installed (npm install)");
 }
 
-if (process.argv[2] === "--child") await child(process.argv[3], process.argv[4]);
+if (process.argv[2] === "--child" && process.argv[1] === self) await child(process.argv[3], process.argv[4]);

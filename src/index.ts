@@ -100,6 +100,7 @@ export {
   type BenchmarkTestOptions,
   testAgainstBenchmark,
 } from "./inference/testAgainstBenchmark.js";
+export { type ColumnarBatch, parseColumnarBatch } from "./input/columnarBatch.js";
 export { type GuessedFields, guessFields } from "./input/guessFields.js";
 export {
   type FieldMapping,

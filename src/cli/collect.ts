@@ -1,6 +1,8 @@
 import {
   type AttributeValue,
+  type ColumnarBatch,
   type CountResponsesOptions,
+  countColumns,
   countResponses,
   type KeyedTallies,
   mergeKeyedTallies,
@@ -20,7 +22,7 @@ export const SHOWN_REASONS = 5;
  * keys and days, not rows.
  */
 export interface Collector {
-  add(batch: Pick<ParseResult, "responses" | "skipped" | "issues" | "counts">): void;
+  add(batch: Pick<ParseResult, "responses" | "skipped" | "issues" | "counts"> | ColumnarBatch): void;
   readonly counts: { rows: number; accepted: number; skipped: number; rejected: number };
   readonly skipped: SkippedRow[];
   readonly issues: NpsIssue[];
@@ -88,12 +90,24 @@ export function createCollector(
         if (!keepIssues && issues.length >= SHOWN_REASONS) break;
         issues.push(issue);
       }
-      if (keepResponses) {
-        for (const response of batch.responses) responses.push(compact(response));
-        return;
+      let part: KeyedTallies;
+      if ("kind" in batch) {
+        // Columns straight from the reader: no object per row.
+        if (batch.columns.scores.length === 0) return;
+        const by = counting.by === undefined ? [] : (counting.by as ReadonlyArray<string>);
+        part = countColumns(batch.columns, {
+          by,
+          ...(counting.period === undefined ? {} : { period: counting.period }),
+          ...(counting.timeZone === undefined ? {} : { timeZone: counting.timeZone }),
+        });
+      } else {
+        if (keepResponses) {
+          for (const response of batch.responses) responses.push(compact(response));
+          return;
+        }
+        if (batch.responses.length === 0) return;
+        part = countResponses(batch.responses, counting);
       }
-      if (batch.responses.length === 0) return;
-      const part = countResponses(batch.responses, counting);
       tallies = tallies === undefined ? part : mergeKeyedTallies([tallies, part]);
     },
     tallies: () => tallies,

@@ -172,21 +172,20 @@ export async function report(args: ReadonlyArray<string>, io: CliIo): Promise<nu
   } else {
     source = file === "-" ? "standard input" : file;
     const timeZone = values["time-zone"];
-    const missingScore = values["reject-missing"] === true ? "reject" : "skip";
-    const read = await streamResponses(
-      file,
-      {
-        columns: columnOptions(values, attributesOf(values.attribute, analysis)),
-        encoding,
-        inputFormat,
-        ...optional("delimiter", delimiter),
-        missingScore,
-        note,
-        checkColumns: (columns) => checkAttributes(analysis, columns, undefined),
-      },
-      io,
-      (batch) => collector.add(batch),
-    );
+    const missingScore: "reject" | "skip" = values["reject-missing"] === true ? "reject" : "skip";
+    const streamOptions = {
+      columns: columnOptions(values, attributesOf(values.attribute, analysis)),
+      encoding,
+      inputFormat,
+      ...optional("delimiter", delimiter),
+      missingScore,
+      note,
+      checkColumns: (columns: ReadonlyArray<string>) => checkAttributes(analysis, columns, undefined),
+    };
+    // Counted straight from columns (no object per row), unless every response must be kept.
+    const read = keepResponses
+      ? await streamResponses(file, streamOptions, io, (batch) => collector.add(batch))
+      : await streamResponses(file, { ...streamOptions, output: "columns" }, io, (batch) => collector.add(batch));
     const { fields } = read;
     if (values.score === undefined) {
       hint = `\nthe score column was guessed: pass --score <column> if ${JSON.stringify(fields.score)} is not the 0–10 answer`;

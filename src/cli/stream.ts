@@ -1,7 +1,9 @@
-import { Readable } from "node:stream";
-import { parse } from "csv-parse";
-import { CliError, dataError } from "./io.js";
-import { detectDelimiter, type InputFormatChoice, readRows, showDelimiter, uniqueNames } from "./readRows.js";
+import type { NpsIssue } from "../core/errors.js";
+import { DelimitedReader, type DelimitedRecord } from "../input/delimitedReader.js";
+import { JsonArrayReader, NotAnArrayError } from "../input/jsonArrayReader.js";
+import { describeValue } from "../internal/describe.js";
+import { dataError } from "./io.js";
+import { detectDelimiter, type InputFormatChoice, showDelimiter, uniqueNames } from "./readRows.js";
 
 /** The encodings `--encoding` accepts. */
 export type EncodingChoice = "auto" | "utf-8" | "latin1";
@@ -69,6 +71,17 @@ export async function decodeStream(
   if (encoding === "auto" && first[0] === 0xfe && first[1] === 0xff) {
     return { encoding: "utf-16be", note: "UTF-16 BE (byte-order mark)", texts: decoderTexts(rest(), "utf-16be") };
   }
+  if (encoding === "auto") {
+    const utf16 = utf16WithoutMark(first);
+    if (utf16 !== undefined) {
+      const name = utf16 === "utf-16le" ? "UTF-16 LE" : "UTF-16 BE";
+      return {
+        encoding: utf16,
+        note: `${name} (no byte-order mark; detected by the NUL bytes in alternate positions)`,
+        texts: decoderTexts(rest(), utf16),
+      };
+    }
+  }
   if (encoding === "utf-8" || validUtf8(first, done)) {
     return { encoding: "utf-8", texts: utf8Texts(rest(), encoding === "utf-8", onNote) };
   }
@@ -77,6 +90,26 @@ export async function decodeStream(
     note: "latin-1 (ISO-8859-1): the file is not valid UTF-8; pass --encoding to choose",
     texts: latin1Texts(rest()),
   };
+}
+
+/**
+ * UTF-16 without a byte-order mark: text that is mostly ASCII has a NUL byte in every other position
+ * (odd positions for little-endian, even for big-endian), which no UTF-8 or latin-1 text has. Decided
+ * when at least 4 code units were seen, at least 40% of them have the NUL on one side and ten times
+ * fewer on the other.
+ */
+function utf16WithoutMark(bytes: Uint8Array): "utf-16le" | "utf-16be" | undefined {
+  const units = Math.floor(bytes.length / 2);
+  if (units < 4) return undefined;
+  let evenNuls = 0;
+  let oddNuls = 0;
+  for (let i = 0; i + 1 < bytes.length; i += 2) {
+    if (bytes[i] === 0) evenNuls++;
+    if (bytes[i + 1] === 0) oddNuls++;
+  }
+  if (oddNuls >= units * 0.4 && evenNuls * 10 <= oddNuls) return "utf-16le";
+  if (evenNuls >= units * 0.4 && oddNuls * 10 <= evenNuls) return "utf-16be";
+  return undefined;
 }
 
 /** Whether bytes are valid UTF-8 (a sequence cut at the end is fine unless the input ends there). */
@@ -129,10 +162,30 @@ async function* utf8Texts(
   }
 }
 
-/** A batch of raw rows; `firstRow` is the row number of the first one. */
+/**
+ * A batch of raw rows. `unreadable` are the rows before `firstRow` that could not be read at all (a
+ * CSV row with broken quoting, an NDJSON line that is not JSON), each as the issue that rejects it;
+ * then come `size` rows numbered from `firstRow`, as objects in `rows`. After
+ * {@link RowStream.readDirectly}, a CSV's rows go to the consumer as they are read, and a batch only
+ * says that `size` more rows (unreadable ones included) were handed over.
+ */
 export interface RowBatch {
-  readonly rows: ReadonlyArray<Readonly<Record<string, unknown>>>;
+  readonly unreadable: ReadonlyArray<NpsIssue>;
+  /** The rows: null-prototype objects keyed by column, or what a JSON file held (empty when `direct`). */
+  readonly rows: ReadonlyArray<unknown>;
   readonly firstRow: number;
+  /** How many rows follow the unreadable ones. */
+  readonly size: number;
+  /** The rows of this batch went to the consumer given to `readDirectly`. */
+  readonly direct?: true;
+}
+
+/** Takes a CSV's records as they are read, without an object per row (see {@link RowStream.readDirectly}). */
+export interface RecordConsumer {
+  /** A data record: row number `row`, `index` being its place in the current batch. */
+  record(record: DelimitedRecord, index: number, row: number): void;
+  /** A row that cannot be read, as the issue that rejects it. */
+  unreadable(issue: NpsIssue): void;
 }
 
 /** Raw rows read as a stream, with what is known of the file before the rows. */
@@ -144,20 +197,42 @@ export interface RowStream {
   /** What was decided without being asked; more may be added once every row is read. */
   readonly notes: string[];
   readonly batches: AsyncIterable<RowBatch>;
+  /**
+   * For CSV: from now on, hand each record to `consumer` as it is read (batches then only count the
+   * rows, for the caller to flush what it built); the rows read so far still come as objects, first.
+   * Returns false (and does nothing) for JSON and NDJSON.
+   */
+  readDirectly(consumer: RecordConsumer): boolean;
+  /**
+   * For JSON and NDJSON: from now on, hand objects over as `JSON.parse` made them, without copying
+   * them into null-prototype rows or collecting their keys into `columns` (for a caller that reads
+   * own properties only, as `parseResponses` does: a `__proto__` key is then an own property too).
+   */
+  plainObjects(): void;
+}
+
+/** Options of {@link streamRows}. */
+export interface StreamRowsOptions {
+  readonly format: InputFormatChoice;
+  readonly delimiter?: string;
+  readonly fileName?: string;
 }
 
 /**
  * Reads decoded text as rows, in batches: CSV and NDJSON are streamed (memory does not grow with the
- * file), a JSON array is read whole. The format and delimiter rules are those of {@link readRows}.
+ * file), a JSON array is read whole. `auto` picks JSON when the text starts with `[`, NDJSON when it
+ * starts with `{`, CSV otherwise; the file name's extension wins when it is .json, .ndjson, .jsonl,
+ * .csv or .tsv. The CSV delimiter, when not given, is the one of `,` `;` tab found most often in the
+ * header line.
+ * A row that cannot be read (broken CSV quoting, an NDJSON line that is not JSON) is handed over as
+ * an unreadable row with its number and the reason, and reading goes on; a JSON item or NDJSON value
+ * that is not an object is handed over as it is (the parser rejects it).
  */
-export async function streamRows(
-  texts: AsyncIterable<string>,
-  options: { readonly format: InputFormatChoice; readonly delimiter?: string; readonly fileName?: string },
-): Promise<RowStream> {
+export async function streamRows(texts: AsyncIterable<string>, options: StreamRowsOptions): Promise<RowStream> {
   const iterator = texts[Symbol.asyncIterator]();
   let first = "";
   // Skip empty pieces (a BOM alone) to see the first character.
-  while (first.trim() === "") {
+  while (first.trim() === "" || first === "\uFEFF") {
     const next = await iterator.next();
     if (next.done === true) break;
     first += next.value;
@@ -171,21 +246,7 @@ export async function streamRows(
     }
   };
   const format = options.format === "auto" ? detectFormat(first, options.fileName) : options.format;
-  if (format === "json") {
-    let text = "";
-    for await (const piece of all()) text += piece;
-    const table = readRows(text, { format: "json" });
-    return {
-      format: "json",
-      columns: [...table.columns],
-      notes: [],
-      batches: (async function* () {
-        for (let start = 0; start < table.rows.length; start += BATCH_ROWS) {
-          yield { rows: table.rows.slice(start, start + BATCH_ROWS), firstRow: start + 1 };
-        }
-      })(),
-    };
-  }
+  if (format === "json") return jsonRows(all());
   if (format === "ndjson") return ndjsonRows(all());
   return csvRows(all(), first, options.delimiter);
 }
@@ -201,59 +262,155 @@ function detectFormat(text: string, fileName: string | undefined): "csv" | "json
   return "csv";
 }
 
-function ndjsonRows(texts: AsyncIterable<string>): RowStream {
+/** Copies JSON objects into null-prototype rows, collecting their keys, until `plain` is set. */
+function objectRows(): { columns: string[]; row: (item: unknown) => unknown; plain: () => void } {
   const columns: string[] = [];
   const known = new Set<string>();
-  const stream: RowStream = {
-    format: "ndjson",
+  let plain = false;
+  return {
     columns,
+    plain: () => {
+      plain = true;
+    },
+    row: (item) => {
+      if (plain || item === null || typeof item !== "object" || Array.isArray(item)) return item;
+      const row: Record<string, unknown> = Object.create(null);
+      for (const key of Object.keys(item)) {
+        if (!known.has(key)) {
+          known.add(key);
+          columns.push(key);
+        }
+        row[key] = (item as Record<string, unknown>)[key];
+      }
+      return row;
+    },
+  };
+}
+
+/**
+ * A JSON array, streamed: each item is found by {@link JsonArrayReader} and read with `JSON.parse`;
+ * an item that is not valid JSON is an unreadable row, an item that is not an object is handed over
+ * for the parser to reject. A broken array (no `[`, a missing comma) stops the reading (exit 1).
+ */
+function jsonRows(texts: AsyncIterable<string>): RowStream {
+  const objects = objectRows();
+  return {
+    format: "json",
+    columns: objects.columns,
     notes: [],
+    readDirectly: () => false,
+    plainObjects: objects.plain,
+    batches: (async function* () {
+      let ready: RowBatch[] = [];
+      let unreadable: NpsIssue[] = [];
+      let rows: unknown[] = [];
+      let firstRow = 1;
+      const close = (): void => {
+        ready.push({ unreadable, rows, firstRow, size: rows.length });
+        firstRow += rows.length;
+        unreadable = [];
+        rows = [];
+      };
+      const reader = new JsonArrayReader((text, index) => {
+        let item: unknown;
+        try {
+          item = JSON.parse(text);
+        } catch (error) {
+          if (rows.length > 0) close();
+          unreadable.push({
+            path: [index],
+            message: `item ${index + 1} must be valid JSON (${(error as Error).message}), received ${describeValue(text)}`,
+            value: text,
+            row: index + 1,
+          });
+          firstRow = index + 2;
+          return;
+        }
+        rows.push(objects.row(item));
+        if (rows.length >= BATCH_ROWS) close();
+      });
+      try {
+        for await (const piece of texts) {
+          reader.push(piece);
+          if (ready.length > 0) {
+            yield* ready;
+            ready = [];
+          }
+        }
+        reader.end();
+      } catch (error) {
+        if (error instanceof NotAnArrayError) throw dataError(error.message);
+        if (!(error instanceof SyntaxError)) throw error;
+        throw dataError(`cannot read the JSON: ${error.message}`);
+      }
+      if (rows.length > 0 || unreadable.length > 0) close();
+      yield* ready;
+    })(),
+  };
+}
+
+function ndjsonRows(texts: AsyncIterable<string>): RowStream {
+  const objects = objectRows();
+  return {
+    format: "ndjson",
+    columns: objects.columns,
+    notes: [],
+    readDirectly: () => false,
+    plainObjects: objects.plain,
     batches: (async function* () {
       let pending = "";
       let line = 0;
-      let objects = 0;
-      let batch: Record<string, unknown>[] = [];
+      let unreadable: NpsIssue[] = [];
+      let batch: unknown[] = [];
+      let firstRow = 1;
       const take = (text: string): void => {
         line++;
         const trimmed = text.trim();
-        if (trimmed === "") return;
+        if (trimmed === "" || (line === 1 && trimmed === "\uFEFF")) return;
         let item: unknown;
         try {
-          item = JSON.parse(trimmed);
+          item = JSON.parse(line === 1 ? trimmed.replace(/^\uFEFF/, "") : trimmed);
         } catch (error) {
-          throw dataError(`cannot read line ${line} of the NDJSON: ${(error as Error).message}`);
+          // Rows keep their order: the rows read so far go first, this one opens the next batch.
+          batches.push({ unreadable, rows: batch, firstRow, size: batch.length });
+          firstRow += batch.length + 1;
+          batch = [];
+          unreadable = [
+            {
+              path: [],
+              message: `line ${line} must be valid JSON (${(error as Error).message}), received ${describeValue(trimmed)}`,
+              value: trimmed,
+              row: firstRow - 1,
+            },
+          ];
+          return;
         }
-        objects++;
-        if (item === null || typeof item !== "object" || Array.isArray(item)) {
-          throw dataError(`object ${objects} of the NDJSON is not an object`);
-        }
-        const row: Record<string, unknown> = Object.create(null);
-        for (const key of Object.keys(item)) {
-          if (!known.has(key)) {
-            known.add(key);
-            columns.push(key);
-          }
-          row[key] = (item as Record<string, unknown>)[key];
-        }
-        batch.push(row);
+        batch.push(objects.row(item));
       };
-      let firstRow = 1;
+      const batches: RowBatch[] = [];
       for await (const piece of texts) {
         pending += piece;
         const lines = pending.split("\n");
         pending = lines.pop() ?? "";
         for (const text of lines) take(text);
         if (batch.length >= BATCH_ROWS) {
-          yield { rows: batch, firstRow };
+          batches.push({ unreadable, rows: batch, firstRow, size: batch.length });
           firstRow += batch.length;
           batch = [];
+          unreadable = [];
         }
+        yield* nonEmpty(batches);
+        batches.length = 0;
       }
       if (pending !== "") take(pending);
-      if (batch.length > 0) yield { rows: batch, firstRow };
+      batches.push({ unreadable, rows: batch, firstRow, size: batch.length });
+      yield* nonEmpty(batches);
     })(),
   };
-  return stream;
+}
+
+function* nonEmpty(batches: ReadonlyArray<RowBatch>): Generator<RowBatch> {
+  for (const batch of batches) if (batch.size > 0 || batch.unreadable.length > 0) yield batch;
 }
 
 function csvRows(texts: AsyncIterable<string>, first: string, given: string | undefined): RowStream {
@@ -261,55 +418,104 @@ function csvRows(texts: AsyncIterable<string>, first: string, given: string | un
   const delimiter = given ?? detectDelimiter(first.replace(/^\uFEFF/, ""));
   if (given === undefined && delimiter !== ",") notes.push(`delimiter ${showDelimiter(delimiter)} (detected)`);
   const columns: string[] = [];
+  let direct: RecordConsumer | undefined;
+  let ready: RowBatch[] = [];
+  let unreadable: NpsIssue[] = [];
+  let rows: Array<Record<string, unknown>> = [];
+  let size = 0;
+  let firstRow = 2;
+  const close = (): void => {
+    ready.push(
+      direct === undefined
+        ? { unreadable, rows, firstRow, size }
+        : { unreadable: [], rows: [], firstRow, size, direct: true },
+    );
+    firstRow += size;
+    unreadable = [];
+    rows = [];
+    size = 0;
+  };
   return {
     format: "csv",
     delimiter,
     columns,
     notes,
+    readDirectly(consumer) {
+      if (size > 0 || unreadable.length > 0) close();
+      direct = consumer;
+      return true;
+    },
+    plainObjects: () => {},
     batches: (async function* () {
-      const parser = parse({
-        delimiter,
-        record_delimiter: ["\r\n", "\n", "\r"],
-        relax_column_count: true,
-        skip_empty_lines: true,
-        bom: true,
-      });
-      const source = Readable.from(texts, { objectMode: false });
-      source.on("error", (error) => parser.destroy(error));
-      source.pipe(parser);
       let header: string[] | undefined;
-      let batch: Record<string, unknown>[] = [];
-      let firstRow = 2;
+      let width = 0;
       let ragged = 0;
-      try {
-        for await (const record of parser as AsyncIterable<string[]>) {
-          if (header === undefined) {
-            header = uniqueNames(record, notes);
-            columns.push(...header);
-            continue;
+      let protoColumn = false;
+      const reader = new DelimitedReader(delimiter, (record) => {
+        const { malformed } = record;
+        if (header === undefined) {
+          if (malformed !== undefined) {
+            throw dataError(`cannot read the CSV header: ${malformed.rule}, received ${describeValue(malformed.text)}`);
           }
-          if (record.length !== header.length) ragged++;
-          const row: Record<string, unknown> = Object.create(null);
-          for (let i = 0; i < header.length; i++) {
-            const value = record[i];
-            if (value !== undefined) row[header[i] as string] = value;
-          }
-          batch.push(row);
-          if (batch.length >= BATCH_ROWS) {
-            yield { rows: batch, firstRow };
-            firstRow += batch.length;
-            batch = [];
-          }
+          const names: string[] = [];
+          for (let i = 0; i < record.fieldCount; i++) names.push(record.field(i));
+          header = uniqueNames(names, notes);
+          columns.push(...header);
+          width = header.length;
+          protoColumn = header.includes("__proto__");
+          return;
         }
-      } catch (error) {
-        if (error instanceof CliError) throw error;
-        throw dataError(`cannot read the CSV: ${(error as Error).message}`);
-      } finally {
-        source.destroy();
+        if (malformed !== undefined) {
+          const column = header[malformed.field] ?? `column ${malformed.field + 1}`;
+          const issue: NpsIssue = {
+            path: [column],
+            message: `${malformed.rule}, received ${describeValue(malformed.text)}`,
+            value: malformed.text,
+            row: firstRow + size,
+            field: column,
+          };
+          if (direct !== undefined) {
+            direct.unreadable(issue);
+            size++;
+          } else {
+            if (size > 0) close();
+            unreadable.push(issue);
+            firstRow++;
+          }
+          if (size >= BATCH_ROWS) close();
+          return;
+        }
+        const count = record.fieldCount;
+        if (count !== width) ragged++;
+        if (direct !== undefined) {
+          direct.record(record, size, firstRow + size);
+        } else {
+          // Null-prototype rows; made as literals whose prototype is then removed, which V8 keeps
+          // fast (`Object.create(null)` starts a slow dictionary object), unless a column is named
+          // `__proto__` (assigning it on a literal would set the prototype).
+          const row: Record<string, unknown> = protoColumn ? Object.create(null) : {};
+          const names = header;
+          for (let i = 0; i < width && i < count; i++) row[names[i] as string] = record.field(i);
+          if (!protoColumn) Object.setPrototypeOf(row, null);
+          rows.push(row);
+        }
+        size++;
+        if (size >= BATCH_ROWS) close();
+      });
+      for await (const piece of texts) {
+        reader.push(piece);
+        if (ready.length > 0) {
+          yield* ready;
+          ready = [];
+        }
       }
-      if (batch.length > 0) yield { rows: batch, firstRow };
+      reader.end();
+      if (size > 0 || unreadable.length > 0) close();
+      yield* ready;
       if (ragged > 0 && header !== undefined) {
-        notes.push(`${ragged} rows do not have ${header.length} fields like the header (missing fields are blank)`);
+        notes.push(
+          `${ragged} ${ragged === 1 ? "row does" : "rows do"} not have ${header.length} fields like the header (missing fields are blank, extra fields are left out)`,
+        );
       }
     })(),
   };

@@ -1,9 +1,18 @@
-import { type FieldMapping, type ParseResult, parseResponses } from "../index.js";
+import { addObjectRow, type ColumnarBatch, createColumnarBatcher } from "../input/columnarBatch.js";
+import { TIME_GIVEN } from "../input/compileRow.js";
+import {
+  type FieldMapping,
+  type ParseOptions,
+  type ParseResult,
+  parseCheckedRows,
+  resolveOptions,
+} from "../input/parseResponses.js";
+import { createWallClockConverter, fastIsoTime, SLOW } from "../input/readDate.js";
 import { type ColumnOptions, chooseFields, PROBE_ROWS } from "./chooseFields.js";
 import { type ByteSource, type CliIo, dataError, openFile, openStdin } from "./io.js";
 import { progressBar } from "./progress.js";
 import type { InputFormatChoice } from "./readRows.js";
-import { decodeStream, type EncodingChoice, streamRows } from "./stream.js";
+import { decodeStream, type EncodingChoice, type RowBatch, type RowStream, streamRows } from "./stream.js";
 
 /** How to read a file of responses, once the command's options are checked. */
 export interface StreamOptions {
@@ -16,6 +25,11 @@ export interface StreamOptions {
   readonly note: (text: string) => void;
   /** Called with the column names before the columns are chosen (to check the options that name them). */
   readonly checkColumns?: (columns: ReadonlyArray<string>) => void;
+  /**
+   * `"responses"`: batches of `NpsResponse` objects (`ParseResult`); `"columns"`: batches of typed
+   * columns without an object per row ({@link ColumnarBatch}). @defaultValue `"responses"`
+   */
+  readonly output?: "responses" | "columns";
 }
 
 /** The values of `READ_OPTIONS` after `parseArgs`. */
@@ -44,17 +58,38 @@ export interface StreamedInput {
 /**
  * Reads a CSV, JSON or NDJSON file (or standard input for `-`) as validated responses, batch by
  * batch: decode the bytes as they come, read rows (CSV and NDJSON streamed), choose the columns on
- * the first rows (guessing what is not given), then parse each batch in collect mode and hand it to
+ * the first rows (guessing what is not given), then check each batch in collect mode and hand it to
  * `onBatch`. Memory does not grow with the file unless `onBatch` keeps what it is given. A progress
  * bar is drawn on a terminal; `pause` clears it before a note. Exit 1 (a data error) for a file that
- * cannot be read or has no data rows.
+ * cannot be read or has no data rows. A row that cannot be read (broken CSV quoting, an NDJSON line
+ * that is not JSON, a JSON item that is not an object) is rejected with its row number and reason,
+ * like a row with an invalid value, and the rest of the file is read.
+ *
+ * With `output: "columns"`, `onBatch` receives {@link ColumnarBatch}es instead: the same accepted
+ * rows, skipped rows, issues and counts, with the accepted responses in typed columns
+ * (`ColumnarResponses`) and no object per row (a CSV's cells go straight from the text into the
+ * columns). Segment dictionaries are shared by the batches of one file and only grow, so a code
+ * means the same key in every batch.
  */
+export function streamResponses(
+  file: string,
+  options: StreamOptions & { readonly output: "columns" },
+  io: CliIo,
+  onBatch: (batch: ColumnarBatch) => void,
+): Promise<StreamedInput>;
+export function streamResponses(
+  file: string,
+  options: StreamOptions & { readonly output?: "responses" },
+  io: CliIo,
+  onBatch: (batch: ParseResult) => void,
+): Promise<StreamedInput>;
 export async function streamResponses(
   file: string,
   options: StreamOptions,
   io: CliIo,
-  onBatch: (batch: ParseResult) => void,
+  onBatch: ((batch: ParseResult) => void) | ((batch: ColumnarBatch) => void),
 ): Promise<StreamedInput> {
+  const columnar = options.output === "columns";
   const bytes = await openBytes(file, io);
   const progress = progressBar(io, bytes.size);
   const note = (text: string): void => {
@@ -75,41 +110,49 @@ export async function streamResponses(
     };
     showNotes();
     const { timeZone } = options.columns;
-    let parse: ((batch: ReadonlyArray<Readonly<Record<string, unknown>>>, firstRow: number) => void) | undefined;
+    let handle: ((batch: RowBatch) => void) | undefined;
     let chosen: ReturnType<typeof chooseFields> | undefined;
-    let probe: Array<Readonly<Record<string, unknown>>> = [];
-    let probeFirstRow = 1;
+    let probe: RowBatch[] = [];
+    let probeRows = 0;
     const decide = (): void => {
-      if (probe.length === 0) throw dataError(`${file === "-" ? "standard input" : file} has no data rows`);
+      const objects: Array<Readonly<Record<string, unknown>>> = [];
+      for (const batch of probe) {
+        for (const row of batch.rows) {
+          if (row !== null && typeof row === "object" && !Array.isArray(row))
+            objects.push(row as Readonly<Record<string, unknown>>);
+        }
+      }
+      if (probeRows === 0) throw dataError(`${file === "-" ? "standard input" : file} has no data rows`);
       options.checkColumns?.(rows.columns);
-      chosen = chooseFields({ rows: probe, columns: rows.columns, format: rows.format, notes: [] }, options.columns);
+      chosen = chooseFields({ rows: objects, columns: rows.columns, format: rows.format, notes: [] }, options.columns);
       for (const text of chosen.notes) note(text);
       showNotes();
+      // Both handlers read own properties only: JSON objects need no copy from here on.
+      rows.plainObjects();
       const { fields, dateFormat } = chosen;
-      parse = (batch, firstRow) =>
-        onBatch(
-          parseResponses(batch, {
-            fields,
-            mode: "collect",
-            firstRow,
-            ...(options.missingScore === undefined ? {} : { missingScore: options.missingScore }),
-            ...(dateFormat === undefined ? {} : { dateFormat }),
-            ...(timeZone === undefined ? {} : { timeZone }),
-          }),
-        );
-      parse(probe, probeFirstRow);
+      const parseOptions: ParseOptions = {
+        fields,
+        mode: "collect",
+        ...(options.missingScore === undefined ? {} : { missingScore: options.missingScore }),
+        ...(dateFormat === undefined ? {} : { dateFormat }),
+        ...(timeZone === undefined ? {} : { timeZone }),
+      };
+      handle = columnar
+        ? columnarHandler(rows, parseOptions, onBatch as (batch: ColumnarBatch) => void)
+        : objectHandler(parseOptions, onBatch as (batch: ParseResult) => void);
+      for (const batch of probe) handle(batch);
       probe = [];
     };
     for await (const batch of rows.batches) {
-      if (parse !== undefined) {
-        parse(batch.rows, batch.firstRow);
+      if (handle !== undefined) {
+        handle(batch);
         continue;
       }
-      if (probe.length === 0) probeFirstRow = batch.firstRow;
-      probe.push(...batch.rows);
-      if (probe.length >= PROBE_ROWS) decide();
+      probe.push(batch);
+      probeRows += batch.size + batch.unreadable.length;
+      if (probeRows >= PROBE_ROWS) decide();
     }
-    if (parse === undefined) decide();
+    if (handle === undefined) decide();
     progress.done();
     showNotes();
     const { fields, dateFormat } = chosen as NonNullable<typeof chosen>;
@@ -123,6 +166,111 @@ export async function streamResponses(
   } finally {
     progress.done();
   }
+}
+
+/** Unreadable rows first, then the parsed rows: one `ParseResult` per batch. */
+function objectHandler(parseOptions: ParseOptions, onBatch: (batch: ParseResult) => void): (batch: RowBatch) => void {
+  const settings = resolveOptions(parseOptions);
+  return (batch) => {
+    const parsed = parseCheckedRows(batch.rows, { ...settings, firstRow: batch.firstRow });
+    const { unreadable } = batch;
+    if (unreadable.length === 0) {
+      onBatch(parsed);
+      return;
+    }
+    const { counts } = parsed;
+    onBatch({
+      responses: parsed.responses,
+      skipped: parsed.skipped,
+      issues: [...unreadable, ...parsed.issues],
+      counts: {
+        rows: counts.rows + unreadable.length,
+        accepted: counts.accepted,
+        skipped: counts.skipped,
+        rejected: counts.rejected + unreadable.length,
+      },
+    });
+  };
+}
+
+/**
+ * Rows checked straight into columns, one `ColumnarBatch` per batch: a CSV's records as they are
+ * read (only the mapped fields become strings), JSON and NDJSON objects as they come.
+ */
+function columnarHandler(
+  rows: RowStream,
+  parseOptions: ParseOptions,
+  onBatch: (batch: ColumnarBatch) => void,
+): (batch: RowBatch) => void {
+  const batcher = createColumnarBatcher(parseOptions);
+  const { fields } = parseOptions;
+  const mapped = [
+    fields.score,
+    fields.date,
+    fields.respondentId,
+    fields.weight,
+    fields.comment,
+    ...(fields.attributes ?? []),
+  ];
+  const indexes = mapped.map((name) => (name === undefined ? -1 : rows.columns.indexOf(name)));
+  const { checker } = batcher;
+  const raw = checker.raw;
+  const width = indexes.length;
+  const settings = resolveOptions(parseOptions);
+  const { min, max } = settings.scale;
+  const scoreColumn = indexes[0] as number;
+  // ISO dates are read in place, without making their strings (other formats go through strings).
+  const dateColumn = settings.dateFormat === undefined ? (indexes[1] as number) : -1;
+  const toInstant = createWallClockConverter(settings.timeZone);
+  rows.readDirectly({
+    record(record, index, row) {
+      const count = record.fieldCount;
+      const { text, starts, ends } = record;
+      for (let c = 0; c < width; c++) {
+        const column = indexes[c] as number;
+        // A field past the end of a short row is absent, as in the row objects.
+        if (column < 0 || column >= count) {
+          raw[c] = undefined;
+          continue;
+        }
+        const start = starts[column] as number;
+        const end = ends[column] as number;
+        if (column === scoreColumn && c === 0 && end - start <= 2 && end > start) {
+          // One or two digits: the score as a number when it is on the scale (the checks then take
+          // it as they take the string); anything else as the string, for the same message.
+          const first = text.charCodeAt(start) - 48;
+          const second = end - start === 2 ? text.charCodeAt(start + 1) - 48 : -1;
+          const score = second === -1 ? first : first * 10 + second;
+          if (first >= 0 && first <= 9 && (second === -1 || (first > 0 && second >= 0 && second <= 9))) {
+            if (score >= min && score <= max) {
+              raw[0] = score;
+              continue;
+            }
+          }
+        } else if (column === dateColumn && c === 1 && record.escaped[column] === 0) {
+          const time = fastIsoTime(text, start, end, toInstant);
+          if (time !== undefined && time !== SLOW) {
+            raw[1] = TIME_GIVEN;
+            checker.givenTime = time;
+            continue;
+          }
+        }
+        raw[c] = record.field(column);
+      }
+      batcher.add(index, row);
+    },
+    unreadable(issue) {
+      batcher.reject(issue);
+    },
+  });
+  return (batch) => {
+    if (batch.direct !== true) {
+      for (const issue of batch.unreadable) batcher.reject(issue);
+      const { firstRow } = batch;
+      for (let r = 0; r < batch.size; r++) addObjectRow(batcher, batch.rows[r], mapped, r, firstRow + r);
+    }
+    onBatch(batcher.take());
+  };
 }
 
 /**

@@ -76,28 +76,115 @@ export function createWallClockConverter(timeZone: string): (wall: number) => nu
   };
 }
 
-/** Reads ISO 8601 dates and date-times; those without an offset are wall-clock times of the zone. */
+/**
+ * Reads ISO 8601 dates and date-times; those without an offset are wall-clock times of the zone.
+ * The shapes exports write (`2026-03-01`, `2026-03-01T14:05:00`, `…Z`, `…`.`sssZ`) are read by a
+ * fast path over the characters, with the same checks and the same arithmetic as the full reader;
+ * anything else goes through {@link readIsoText}.
+ */
 export function createIsoReader(toInstant: (wall: number) => number): DateTextReader {
   return (text) => {
-    const match = ISO_DATE.exec(text.trim());
-    if (match === null) return undefined;
-    const [, y, mo, d, h, mi, s, fraction, zulu, sign, offsetHours, offsetMinutes] = match;
-    const year = Number(y);
-    const month = Number(mo);
-    const day = Number(d);
-    const hours = Number(h ?? 0);
-    const minutes = Number(mi ?? 0);
-    const seconds = Number(s ?? 0);
-    const ms = fraction === undefined ? 0 : Number(fraction.slice(0, 3).padEnd(3, "0"));
-    if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
-    if (hours > 23 || minutes > 59 || seconds > 59) return undefined;
-    const wall = utcTime(year, month - 1, day, hours, minutes, seconds, ms);
-    if (zulu !== undefined) return wall;
-    if (sign === undefined) return toInstant(wall);
-    const offset = Number(offsetHours) * 60 + Number(offsetMinutes ?? 0);
-    if (Number(offsetHours) > 23 || Number(offsetMinutes ?? 0) > 59) return undefined;
-    return wall - (sign === "-" ? -offset : offset) * MINUTE;
+    const fast = fastIsoTime(text, 0, text.length, toInstant);
+    return fast === SLOW ? readIsoText(text, toInstant) : fast;
   };
+}
+
+/** Returned by {@link fastIsoTime} for a string it does not handle. */
+export const SLOW = Number.NEGATIVE_INFINITY;
+
+/** The value of two ASCII digits at `at`, or −1. */
+function twoDigits(text: string, at: number): number {
+  const a = text.charCodeAt(at) - 48;
+  const b = text.charCodeAt(at + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+/** Days from 1970-01-01 to a proleptic Gregorian date (exact for every year, 0–99 included). */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
+}
+
+/**
+ * `YYYY-MM-DD`, `YYYY-MM-DD[T ]HH:mm:ss`, optionally with `.sss` and `Z`, read without a regular
+ * expression from `text` between `start` and `end` (so that a reader can parse a field in place); {@link SLOW} for any other string (which may still be valid ISO 8601), `undefined` for
+ * one of these shapes with an impossible date or time.
+ */
+export function fastIsoTime(
+  text: string,
+  start: number,
+  end: number,
+  toInstant: (wall: number) => number,
+): number | undefined {
+  const length = end - start;
+  if (length !== 10 && length !== 19 && length !== 20 && length !== 23 && length !== 24) return SLOW;
+  if (text.charCodeAt(start + 4) !== 45 || text.charCodeAt(start + 7) !== 45) return SLOW;
+  const century = twoDigits(text, start + 0);
+  const rest = twoDigits(text, start + 2);
+  const month = twoDigits(text, start + 5);
+  const day = twoDigits(text, start + 8);
+  if (century < 0 || rest < 0 || month < 0 || day < 0) return SLOW;
+  const year = century * 100 + rest;
+  let hours = 0;
+  let minutes = 0;
+  let seconds = 0;
+  let ms = 0;
+  let zulu = false;
+  if (length > 10) {
+    const separator = text.charCodeAt(start + 10);
+    if (separator !== 84 && separator !== 116 && separator !== 32) return SLOW;
+    if (text.charCodeAt(start + 13) !== 58 || text.charCodeAt(start + 16) !== 58) return SLOW;
+    hours = twoDigits(text, start + 11);
+    minutes = twoDigits(text, start + 14);
+    seconds = twoDigits(text, start + 17);
+    if (hours < 0 || minutes < 0 || seconds < 0) return SLOW;
+    let stop = 19;
+    if (length >= 23) {
+      if (text.charCodeAt(start + 19) !== 46) return SLOW;
+      const hundreds = text.charCodeAt(start + 20) - 48;
+      const tens = twoDigits(text, start + 21);
+      if (hundreds < 0 || hundreds > 9 || tens < 0) return SLOW;
+      ms = hundreds * 100 + tens;
+      stop = 23;
+    }
+    if (length === stop + 1) {
+      const last = text.charCodeAt(start + stop);
+      if (last !== 90 && last !== 122) return SLOW;
+      zulu = true;
+    } else if (length !== stop) {
+      return SLOW;
+    }
+  }
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  if (hours > 23 || minutes > 59 || seconds > 59) return undefined;
+  const wall = daysFromCivil(year, month, day) * DAY + ((hours * 60 + minutes) * 60 + seconds) * 1000 + ms;
+  return zulu ? wall : toInstant(wall);
+}
+
+/** The full ISO 8601 reader (a regular expression), for every shape the fast path leaves. */
+export function readIsoText(text: string, toInstant: (wall: number) => number): number | undefined {
+  const match = ISO_DATE.exec(text.trim());
+  if (match === null) return undefined;
+  const [, y, mo, d, h, mi, s, fraction, zulu, sign, offsetHours, offsetMinutes] = match;
+  const year = Number(y);
+  const month = Number(mo);
+  const day = Number(d);
+  const hours = Number(h ?? 0);
+  const minutes = Number(mi ?? 0);
+  const seconds = Number(s ?? 0);
+  const ms = fraction === undefined ? 0 : Number(fraction.slice(0, 3).padEnd(3, "0"));
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  if (hours > 23 || minutes > 59 || seconds > 59) return undefined;
+  const wall = utcTime(year, month - 1, day, hours, minutes, seconds, ms);
+  if (zulu !== undefined) return wall;
+  if (sign === undefined) return toInstant(wall);
+  const offset = Number(offsetHours) * 60 + Number(offsetMinutes ?? 0);
+  if (Number(offsetHours) > 23 || Number(offsetMinutes ?? 0) > 59) return undefined;
+  return wall - (sign === "-" ? -offset : offset) * MINUTE;
 }
 
 /**

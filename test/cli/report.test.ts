@@ -313,15 +313,17 @@ describe("npskit report failures", () => {
     const object = await run(["report", temp.file("object.json", '{"score": 9}'), "--input-format", "json"]);
     expect(object.code).toBe(1);
     expect(object.stderr).toContain("npskit: the JSON must be an array of objects, one per response");
-    const ndjson = await run(["report", temp.file("bad.ndjson", '{"score": 9}\nnot json\n')]);
-    expect(ndjson.code).toBe(1);
-    expect(ndjson.stderr).toContain("npskit: cannot read line 2 of the NDJSON:");
   });
 
-  it("exits 1 for a CSV with an unclosed quote", async () => {
+  it("rejects one broken row (a line that is not JSON, an unclosed quote) and reads the rest", async () => {
+    const ndjson = await run(["report", temp.file("bad.ndjson", '{"score": 9}\nnot json\n'), "--format", "json"]);
+    expect(ndjson.code).toBe(0);
+    expect(JSON.parse(ndjson.stdout).rows).toMatchObject({ read: 2, accepted: 1, rejected: 1 });
     const result = await run(["report", temp.file("unclosed.csv", 'score,comment\n9,"open\n')]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain("npskit: cannot read the CSV: Quote Not Closed");
+    expect(result.stderr).toContain(
+      'row 2: a quoted field must be closed by a quote before the end of the file, received "\\"open"',
+    );
   });
 
   it.each([

@@ -1,8 +1,11 @@
 import { execFileSync } from "node:child_process";
 import { createReadStream, existsSync, readFileSync, statSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
+import type { CliIo } from "../../src/cli/io.js";
 import { main } from "../../src/cli/main.js";
+import { streamResponses } from "../../src/cli/streamResponses.js";
 import { overview, parseResponses } from "../../src/index.js";
+import type { ColumnarBatch } from "../../src/input/columnarBatch.js";
 import { run, tempDirectory } from "./helpers.js";
 
 const temp = tempDirectory();
@@ -105,6 +108,105 @@ describe("npskit report streams large files", { timeout: 120_000 }, () => {
     const strict = await run(["report", temp.file("late-latin1b.csv", bytes), "--encoding", "utf-8"]);
     expect(strict.code).toBe(1);
     expect(strict.stderr).toContain("npskit: the file is not valid UTF-8; try --encoding latin1");
+  });
+});
+
+describe("npskit report reads the rest of a file after a broken row", () => {
+  it("rejects a stray quote in an unquoted field with its row number, and reads the rest", async () => {
+    const path = temp.file("stray.csv", 'id,score,comment\n1,9,He said "no"\n2,8,ok\n3,"10"x,ok\n4,10,ok\n');
+    const report = await streamed([path]);
+    expect(report.rows).toMatchObject({ read: 4, accepted: 2, rejected: 2 });
+    expect(report.firstRejected.map((row: { row: number }) => row.row)).toEqual([2, 4]);
+    expect(report.firstRejected[0].message).toBe(
+      'a field holding a quote (") must be quoted, with the quote doubled, received "He said \\"no\\""',
+    );
+  });
+
+  it("rejects an NDJSON line that is not JSON and an item that is not an object", async () => {
+    const ndjson = await streamed([temp.file("broken.ndjson", '{"score": 9}\n{"score": \n[9]\n{"score": 7}\n')]);
+    expect(ndjson.rows).toMatchObject({ read: 4, accepted: 2, rejected: 2 });
+    expect(ndjson.firstRejected.map((row: { row: number }) => row.row)).toEqual([2, 3]);
+    expect(ndjson.firstRejected[0].message).toMatch(/^line 2 must be valid JSON \(.+\), received "\{\\"score\\":"$/);
+    expect(ndjson.firstRejected[1].message).toBe("row must be an object, received an array");
+    const json = await streamed([temp.file("items.json", '[{"score": 9}, 7, null, {"score": 10}]')]);
+    expect(json.rows).toMatchObject({ read: 4, accepted: 2, rejected: 2 });
+    expect(json.firstRejected.map((row: { row: number }) => row.row)).toEqual([2, 3]);
+  });
+
+  it("reads UTF-16 without a byte-order mark, detected by its NUL bytes", async () => {
+    const text = "score,plan\n9,caf\u00e9\n3,th\u00e9\n";
+    const little = Buffer.from(text, "utf16le");
+    const big = Buffer.from(little);
+    for (let i = 0; i + 1 < big.length; i += 2) [big[i], big[i + 1]] = [big[i + 1] as number, big[i] as number];
+    for (const [name, bytes, encoding] of [
+      ["le.csv", little, "utf-16le"],
+      ["be.csv", big, "utf-16be"],
+    ] as const) {
+      const report = await streamed([temp.file(name, bytes), "--by", "plan"]);
+      expect(report.input.encoding).toBe(encoding);
+      expect(report.rows).toMatchObject({ read: 2, accepted: 2 });
+      expect(report.segments.segments.map((segment: { key: string }) => segment.key).sort()).toEqual(["café", "thé"]);
+    }
+  });
+});
+
+describe("streamResponses with output: columns", () => {
+  it("hands over typed columns whose codes mean the same key in every batch, with row numbers and accounting", async () => {
+    const lines = ["id,score,date,plan"];
+    for (let i = 0; i < 12_000; i++) {
+      const score = i % 1000 === 7 ? "11" : i % 1000 === 8 ? "NA" : String(i % 11);
+      const plan = i < 6000 ? ["free", "pro"][i % 2] : ["team", "free", ""][i % 3];
+      lines.push(`r${i},${score},2026-0${(i % 9) + 1}-15T10:00:00Z,${plan}`);
+    }
+    const path = temp.file("columns.csv", `${lines.join("\n")}\n`);
+    const io: CliIo = {
+      stdout: () => {},
+      stderr: () => {},
+      readStdin: async () => new Uint8Array(),
+      readFile: async () => new Uint8Array(),
+      openFile: async (name) => ({
+        size: statSync(name).size,
+        chunks: createReadStream(name, { highWaterMark: 1 << 12 }),
+      }),
+    };
+    const batches: ColumnarBatch[] = [];
+    await streamResponses(
+      path,
+      {
+        columns: { score: "score", date: "date", respondent: "id", attributes: ["plan"] },
+        encoding: "auto",
+        inputFormat: "auto",
+        missingScore: "skip",
+        note: () => {},
+        output: "columns",
+      },
+      io,
+      (batch) => batches.push(batch),
+    );
+    expect(batches.length).toBeGreaterThan(1);
+    const total = { rows: 0, accepted: 0, skipped: 0, rejected: 0 };
+    for (const batch of batches) {
+      for (const key of Object.keys(total) as Array<keyof typeof total>) total[key] += batch.counts[key];
+      expect(batch.counts.accepted).toBe(batch.columns.scores.length);
+      expect(batch.rowNumbers.length).toBe(batch.columns.scores.length);
+    }
+    expect(total).toEqual({ rows: 12_000, accepted: 11_976, skipped: 12, rejected: 12 });
+    // Every accepted response, found again from its row number: same score, time, id and plan.
+    const dictionary = batches[0]?.columns.segments?.plan?.dictionary;
+    for (const batch of batches) {
+      const { scores, times, respondentIds, segments } = batch.columns;
+      expect(segments?.plan?.dictionary).toBe(dictionary);
+      for (let i = 0; i < scores.length; i += 97) {
+        const row = batch.rowNumbers[i] as number;
+        const [id, score, date, plan] = (lines[row - 1] as string).split(",");
+        expect(respondentIds?.[i]).toBe(id);
+        expect(scores[i]).toBe(Number(score));
+        expect(times?.[i]).toBe(Date.parse(date as string));
+        expect(dictionary?.[segments?.plan?.codes[i] as number]).toBe(plan === "" ? null : plan);
+      }
+    }
+    expect(dictionary).toEqual(["free", "pro", "team", null]);
+    expect(batches.flatMap((batch) => batch.issues.map((issue) => issue.row)).slice(0, 2)).toEqual([9, 1009]);
   });
 });
 
