@@ -5,6 +5,9 @@ import { bayesBoundsByQuadrature } from "./bayesReference.js";
 import { BAYES_SCIPY } from "./fixtures/bayesScipy.js";
 import { ORACLE } from "./fixtures/oracle.js";
 
+/** Time limit of the tests that run thousands of cases through the reference quadrature (ms). */
+const LONG_TEST = 60_000;
+
 describe("bayesBounds", () => {
   for (const prior of ["jeffreys", "uniform"] as const) {
     it.each(ORACLE.ci)(`$id ($note) ${prior}: within 1e-6 points of the reference`, (c) => {
@@ -19,7 +22,7 @@ describe("bayesBounds", () => {
     "$counts.promoters/$counts.passives/$counts.detractors $prior at $level: within 1e-8 points of SciPy",
     (c) => {
       // Extreme samples (see the fixture). The reference quadrature is off by 3.8e-7 points on
-    // 10412/8704/0 with the Jeffreys prior (no detractors beside thousands of promoters and passives).
+      // 10412/8704/0 with the Jeffreys prior (no detractors beside thousands of promoters and passives).
       const got = bayesBounds(c.counts, c.level, c.prior);
       expect(Math.abs(got.lower - c.lower)).toBeLessThan(1e-8);
       expect(Math.abs(got.upper - c.upper)).toBeLessThan(1e-8);
@@ -157,7 +160,7 @@ describe("bayesBounds against the quadrature on small, one-sided and random samp
     }
   });
 
-  it("matches the quadrature within 1e-6 points for every sample of 1 to 12 responses", () => {
+  it("matches the quadrature within 1e-6 points for every sample of 1 to 12 responses", { timeout: LONG_TEST }, () => {
     // Every integer count vector with n ≤ 12, both priors, three levels.
     let worst = 0;
     for (let n = 1; n <= 12; n++) {
@@ -177,7 +180,9 @@ describe("bayesBounds against the quadrature on small, one-sided and random samp
     expect(worst).toBeLessThan(1e-6);
   });
 
-  it("matches the quadrature within 1e-6 points on 1000 seeded random samples up to 200,000 responses", () => {
+  it("matches the quadrature within 1e-6 points on 1000 seeded random samples up to 200,000 responses", {
+    timeout: LONG_TEST,
+  }, () => {
     // Balanced, promoter-heavy and passive-heavy samples (an approximation once failed near θ = 0 for
     // counts like (0, 297, 3)), both priors, five levels.
     const random = createRandom(20261123);
@@ -204,7 +209,9 @@ describe("bayesBounds against the quadrature on small, one-sided and random samp
     expect(worst).toBeLessThan(1e-6);
   });
 
-  it("stays accurate and ordered on extreme counts and levels (10⁻⁴ to 0.999999, up to 10¹² responses)", () => {
+  it("stays accurate and ordered on extreme counts and levels (10⁻⁴ to 0.999999, up to 10¹² responses)", {
+    timeout: LONG_TEST,
+  }, () => {
     // Found by fuzzing an earlier method: a step below the resolution of log(1 + t) next to t = 1 once
     // sent the search to −1 (first case), and a normal expansion applied to a posterior of 10¹¹
     // passives, far from normal, put the lower limit above the upper one (second case).

@@ -15,8 +15,9 @@
  * inside a bracket by bisection, started from the Cornish–Fisher expansion of the quantile (Abramowitz &
  * Stegun 26.2.51) from the exact cumulants of θ. About 0.3–10 ms per call.
  *
- * This is the quadrature that npskit 0.1 shipped in src behind a test-only entry point
- * (`bayesBoundsByQuadrature`), moved here unchanged so that the tests keep the same reference.
+ * This is the quadrature that src/inference/bayes.ts used to keep behind a test-only entry point
+ * (`bayesBoundsByQuadrature`), moved here with its code unchanged apart from the removal of the switch
+ * to the faster methods, so that the tests keep the same reference.
  */
 import type { CategoryValues } from "../../src/core/tally.js";
 import { normalQuantile } from "../../src/inference/normal.js";
@@ -212,8 +213,9 @@ function cornishFisher(
 }
 
 /**
- * F(t) and f(t) (see the comment at the top of this file) by tanh-sinh quadrature over s ∈ [max(|t|, window low),
- * window high], halving the step until F changes by less than {@link F_TOLERANCE}.
+ * F(t) and f(t) (see the comment at the top of this file) by tanh-sinh quadrature over
+ * s ∈ [max(|t|, window low), window high], halving the step until F changes by less than
+ * {@link F_TOLERANCE}.
  */
 function distributionAt(posterior: Posterior, t: number): { cdf: number; density: number } {
   const { a, b, c, windowLow, windowHighComplement } = posterior;
