@@ -47,7 +47,8 @@ import { normalQuantile } from "./normal.js";
  * Accuracy: within 2.1e-9 points of an independent SciPy computation on extreme samples, and within
  * 1e-6 points of the reference quadrature on every tested sample (test/inference/bayes.test.ts).
  * Cost: O(1) in the counts: 1–12 evaluations of F (usually 6), each a quadrature of 32–154 nodes with
- * one incomplete beta function each; 0.1–0.74 ms per call in the benchmark (docs/performance.md).
+ * one incomplete beta function each; 0.07–1.3 ms per call in the benchmark on a shared 2-core machine
+ * (docs/performance.md).
  *
  * @param counts - Promoters, passives and detractors (non-negative, possibly non-integer).
  * @param level - Two-sided credibility level in (0, 1), e.g. 0.95.
@@ -104,6 +105,7 @@ interface Posterior {
   readonly innerA: number;
   readonly innerB: number;
   readonly innerLog: number;
+  /** W's standard deviation. */
   readonly innerSd: number;
   /** V's window. */
   readonly low: number;
