@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { bayesBounds, bayesBoundsByQuadrature } from "../../src/inference/bayes.js";
+import { bayesBounds } from "../../src/inference/bayes.js";
 import { createRandom } from "../../src/internal/random.js";
+import { bayesBoundsByQuadrature } from "./bayesReference.js";
+import { BAYES_SCIPY } from "./fixtures/bayesScipy.js";
 import { ORACLE } from "./fixtures/oracle.js";
+
+/** Time limit of the tests that run thousands of cases through the reference quadrature (ms). */
+const LONG_TEST = 60_000;
 
 describe("bayesBounds", () => {
   for (const prior of ["jeffreys", "uniform"] as const) {
@@ -12,6 +17,17 @@ describe("bayesBounds", () => {
       expect(Math.abs(got.upper - expected.upper)).toBeLessThan(1e-6);
     });
   }
+
+  it.each(BAYES_SCIPY)(
+    "$counts.promoters/$counts.passives/$counts.detractors $prior at $level: within 1e-8 points of SciPy",
+    (c) => {
+      // Extreme samples (see the fixture). The reference quadrature is off by 3.8e-7 points on
+      // 10412/8704/0 with the Jeffreys prior (no detractors beside thousands of promoters and passives).
+      const got = bayesBounds(c.counts, c.level, c.prior);
+      expect(Math.abs(got.lower - c.lower)).toBeLessThan(1e-8);
+      expect(Math.abs(got.upper - c.upper)).toBeLessThan(1e-8);
+    },
+  );
 
   it("gives mirrored limits when promoters and detractors are swapped", () => {
     const a = bayesBounds({ promoters: 7, passives: 2, detractors: 1 }, 0.9, "jeffreys");
@@ -62,9 +78,9 @@ describe("bayesBounds", () => {
   });
 });
 
-describe("bayesBounds: Cornish–Fisher fast path", () => {
-  // Counts where the expansion is used (posterior close to normal) and where it is not, from n = 10
-  // to 10⁷; the expansion must agree with the quadrature to 1e-6 points (it does to about 4e-8).
+describe("bayesBounds against the quadrature on a grid of counts from 10 to 10⁷ responses", () => {
+  // Balanced and lopsided counts, from posteriors far from normal to nearly normal ones; bayesBounds
+  // must agree with the reference quadrature to 1e-6 points.
   const grid: [number, number, number][] = [];
   for (const n of [10, 100, 1_000, 3_000, 10_000, 100_000, 1_000_000, 10_000_000]) {
     for (const [p, o] of [
@@ -96,8 +112,8 @@ describe("bayesBounds: Cornish–Fisher fast path", () => {
 });
 
 describe("bayesBounds against the quadrature on small, one-sided and random samples", () => {
-  // Small, one-sided and non-integer counts, where the posterior is far from normal: whatever path
-  // bayesBounds takes must agree with the tanh-sinh quadrature within 1e-6 points.
+  // Small, one-sided and non-integer counts, where the posterior is far from normal: bayesBounds must
+  // agree with the reference quadrature within 1e-6 points.
   const grid: [number, number, number][] = [
     [0, 0, 0],
     [1, 0, 0],
@@ -116,8 +132,7 @@ describe("bayesBounds against the quadrature on small, one-sided and random samp
     [5000, 10, 2],
     [1_000_000, 0, 1],
     [3, 0, 1_000_000],
-    // Passive-heavy, θ near 0: the contour once blew up here (bend too strong, saddle search stopped
-    // next to a branch point).
+    // Passive-heavy, θ near 0 (an earlier method, a saddle-point contour integral, failed here).
     [0, 297, 3],
     [0, 50, 3],
     [3, 3000, 5],
@@ -145,7 +160,7 @@ describe("bayesBounds against the quadrature on small, one-sided and random samp
     }
   });
 
-  it("matches the quadrature within 1e-6 points for every sample of 1 to 12 responses", () => {
+  it("matches the quadrature within 1e-6 points for every sample of 1 to 12 responses", { timeout: LONG_TEST }, () => {
     // Every integer count vector with n ≤ 12, both priors, three levels.
     let worst = 0;
     for (let n = 1; n <= 12; n++) {
@@ -165,7 +180,9 @@ describe("bayesBounds against the quadrature on small, one-sided and random samp
     expect(worst).toBeLessThan(1e-6);
   });
 
-  it("matches the quadrature within 1e-6 points on 1000 seeded random samples up to 200,000 responses", () => {
+  it("matches the quadrature within 1e-6 points on 1000 seeded random samples up to 200,000 responses", {
+    timeout: LONG_TEST,
+  }, () => {
     // Balanced, promoter-heavy and passive-heavy samples (an approximation once failed near θ = 0 for
     // counts like (0, 297, 3)), both priors, five levels.
     const random = createRandom(20261123);
@@ -192,10 +209,12 @@ describe("bayesBounds against the quadrature on small, one-sided and random samp
     expect(worst).toBeLessThan(1e-6);
   });
 
-  it("stays accurate and ordered on extreme counts and levels (10⁻⁴ to 0.999999, up to 10¹² responses)", () => {
-    // Found by fuzzing: a step below the resolution of log(1 + t) next to t = 1 once sent the search to
-    // −1 (first case), and the Cornish–Fisher expansion was once used on a posterior of 10¹¹ passives,
-    // far from normal, and put the lower limit above the upper one (second case).
+  it("stays accurate and ordered on extreme counts and levels (10⁻⁴ to 0.999999, up to 10¹² responses)", {
+    timeout: LONG_TEST,
+  }, () => {
+    // Found by fuzzing an earlier method: a step below the resolution of log(1 + t) next to t = 1 once
+    // sent the search to −1 (first case), and a normal expansion applied to a posterior of 10¹¹
+    // passives, far from normal, put the lower limit above the upper one (second case).
     const found: Array<[number, number, number, number, "jeffreys" | "uniform"]> = [
       [27_596_322_495.601578, 1, 2.7268922328948974e-7, 0.0001, "jeffreys"],
       [0, 101_642_381_691.40234, 0, 0.999999, "jeffreys"],
@@ -236,9 +255,9 @@ describe("bayesBounds against the quadrature on small, one-sided and random samp
   });
 
   it("matches the quadrature on passive-heavy samples at levels whose limits fall near 0 (0.2–0.99)", () => {
-    // Many passives and few promoters or detractors: near θ = 0 the posterior's transform oscillates
-    // like exp(−b·t·z), which a path bent the usual way does not damp. The first version was off by up
-    // to 1.5e-5 points here, e.g. (0, 67, 0.98) with the Jeffreys prior at level 0.2.
+    // Many passives and few promoters or detractors, limits next to 0. An earlier method (a contour
+    // integral of the posterior's transform) was off by up to 1.5e-5 points here, e.g. (0, 67, 0.98)
+    // with the Jeffreys prior at level 0.2.
     const random = createRandom(5);
     let worst = 0;
     for (let i = 0; i < 300; i++) {
@@ -266,9 +285,8 @@ describe("bayesBounds against the quadrature on small, one-sided and random samp
     expect(Math.abs(known.upper - exact.upper)).toBeLessThan(1e-7);
   });
 
-  it("matches the quadrature at levels 0.9999 to 0.999999 on larger samples (the expansion's far tail)", () => {
-    // The Cornish–Fisher terms left out grow with |z|: without a factor for it in the error estimate,
-    // the expansion was used at level 0.999999 with errors up to 1e-5 points.
+  it("matches the quadrature at levels 0.9999 to 0.999999 on larger samples (far tails)", () => {
+    // An earlier method, a normal expansion, was off by up to 1e-5 points at level 0.999999 here.
     const random = createRandom(17);
     let worst = 0;
     for (let i = 0; i < 300; i++) {
