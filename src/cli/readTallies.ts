@@ -1,0 +1,90 @@
+import { countSqlRows, type KeyedTallies, type SqlRowCounts, sqlRowCounts, type TrendPeriod } from "../index.js";
+import { type ByteSource, type CliIo, dataError, openFile, openStdin } from "./io.js";
+import { type InputFormatChoice, readRows } from "./readRows.js";
+import { decodeStream, type EncodingChoice } from "./stream.js";
+import { reasonOf } from "./streamResponses.js";
+
+/**
+ * The texts `npskit report` reads as "no value" in a file of responses (a blank or NA score is
+ * missing, a blank or NA attribute is `null`): the same texts are SQL NULLs in a file of tallies.
+ */
+const MISSING = new Set(["", "NA", "N/A", "n/a", "null", "NULL"]);
+
+/** How to read a file of tallies. */
+export interface TallyFileOptions {
+  /** The segment columns (`--by`), in order. */
+  readonly by: ReadonlyArray<string>;
+  /** The period the query grouped by: the report's `--period`, or `day` for `--rolling`. */
+  readonly period?: TrendPeriod;
+  /** The query's time zone (`--time-zone`). */
+  readonly timeZone?: string;
+  readonly encoding: EncodingChoice;
+  readonly inputFormat: InputFormatChoice;
+  readonly delimiter?: string;
+  readonly note: (text: string) => void;
+  /** Called with the column names (to check the options that name them). */
+  readonly checkColumns: (columns: ReadonlyArray<string>) => void;
+}
+
+/** A file of tallies, read: the keyed tallies, the row accounting, and how the file was read. */
+export interface TallyFile {
+  readonly tallies: KeyedTallies;
+  readonly counts: SqlRowCounts;
+  readonly format: "csv" | "json" | "ndjson";
+  readonly encoding: "utf-8" | "utf-16le" | "utf-16be" | "latin1";
+  readonly delimiter?: string;
+  /** Whether the rows carry a time bucket (`nps_period`). */
+  readonly dated: boolean;
+}
+
+/**
+ * Reads the result rows of a `tallySql` query saved as CSV, JSON or NDJSON (or standard input for
+ * `-`) with the readers of the response files, and counts them with `countSqlRows`. Values are read
+ * as a file of responses reads them: a text in {@link MISSING} (after trimming) is NULL, so a segment
+ * left blank or `NA` in the CSV is the `null` key, as the same blank or `NA` in a file of responses
+ * is; other segment values keep their text (CSV) or their JSON type. Counts and sums may be decimal
+ * texts. A time bucket is read with the report's period (`day` for rolling windows, and for a report
+ * without a trend, where only the dated range is used). Exit 1 for a file that cannot be read or
+ * whose rows are not a query's result.
+ */
+export async function readTallies(file: string, options: TallyFileOptions, io: CliIo): Promise<TallyFile> {
+  let bytes: ByteSource;
+  try {
+    bytes = file === "-" ? openStdin(io) : await openFile(io, file);
+  } catch (error) {
+    throw dataError(`cannot read ${file}: ${reasonOf(error)}`);
+  }
+  const decoded = await decodeStream(bytes.chunks, options.encoding, options.note);
+  if (decoded.note !== undefined) options.note(`encoding: ${decoded.note}`);
+  let text = "";
+  for await (const piece of decoded.texts) text += piece;
+  const table = readRows(text, {
+    format: options.inputFormat,
+    ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
+    ...(file === "-" ? {} : { fileName: file }),
+  });
+  for (const note of table.notes) options.note(note);
+  if (table.rows.length === 0) throw dataError(`${file === "-" ? "standard input" : file} has no tally rows`);
+  options.checkColumns(table.columns.filter((name) => !name.toLowerCase().startsWith("nps_")));
+  const rows = table.rows.map((row) => {
+    const values: Record<string, unknown> = Object.create(null);
+    for (const [name, value] of Object.entries(row)) {
+      values[name] = typeof value === "string" && MISSING.has(value.trim()) ? null : value;
+    }
+    return values;
+  });
+  const dated = table.columns.includes("nps_period");
+  const tallies = countSqlRows(rows, {
+    by: options.by,
+    ...(dated ? { period: options.period ?? "day" } : {}),
+    ...(options.timeZone === undefined ? {} : { timeZone: options.timeZone }),
+  });
+  return {
+    tallies,
+    counts: sqlRowCounts(rows),
+    format: table.format,
+    encoding: decoded.encoding,
+    ...(table.delimiter === undefined ? {} : { delimiter: table.delimiter }),
+    dated,
+  };
+}
