@@ -98,11 +98,15 @@ export function countSqlRows(
     throw new NpsError("invalid_option", `${fn}: options must be an object, received ${describeValue(options)}`);
   }
   const { by } = options;
-  if (!Array.isArray(by) || by.some((name) => typeof name !== "string") || new Set(by).size !== by.length) {
+  if (!Array.isArray(by) || by.some((name) => typeof name !== "string")) {
     throw new NpsError(
       "invalid_option",
-      `${fn}: by must be an array of distinct column names (the groupBy of the query), received ${describeValue(by)}`,
+      `${fn}: by must be an array of column names (the groupBy of the query), received ${describeValue(by)}`,
     );
+  }
+  const twice = by.find((name, i) => by.indexOf(name) !== i);
+  if (twice !== undefined) {
+    throw new NpsError("invalid_option", `${fn}: by columns must be distinct, received ${JSON.stringify(twice)} twice`);
   }
   const scale = options.scale ?? STANDARD_SCALE;
   const time = resolveCountTime(fn, { ...options, weekStartsOn: 1 });
@@ -197,9 +201,11 @@ export function countSqlRows(
  * @example
  * ```ts
  * import { sqlRowCounts } from "npskit";
- * sqlRowCounts([
- *   { nps_rows: 4, nps_promoters: 1, nps_passives: 1, nps_detractors: 0, nps_missing_scores: 1, nps_invalid_scores: 1 },
- * ]); // => { rows: 4, accepted: 2, skipped: 1, rejected: 1 }
+ * const rows = [
+ *   { plan: "pro", nps_rows: "4", nps_promoters: "1", nps_passives: "1", nps_detractors: "0", nps_missing_scores: "1", nps_invalid_scores: "1" },
+ *   { plan: "free", nps_rows: "2", nps_promoters: "0", nps_passives: "0", nps_detractors: "1", nps_missing_scores: "1", nps_invalid_scores: "0" },
+ * ];
+ * sqlRowCounts(rows); // => { rows: 6, accepted: 3, skipped: 2, rejected: 1 }
  * ```
  * @category SQL
  */
