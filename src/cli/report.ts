@@ -2,14 +2,14 @@ import { parseArgs } from "node:util";
 import type { BenchmarkComparison } from "../benchmarks/compareToBenchmark.js";
 import type { TrendPeriod } from "../core/calendar.js";
 import type { NpsResponse } from "../core/response.js";
+import type { KeyedTallies, OverviewInput } from "../index.js";
 import type { IntervalMethod } from "../inference/confidenceInterval.js";
 import type { FieldMapping } from "../input/parseResponses.js";
 import { type CsvCell, csvOf, formatReportCsv, type ReportTable } from "../report/csv.js";
 import { formatOverviewText } from "../report/formatOverviewText.js";
 import { renderHtmlReport } from "../report/html.js";
 import { formatReportMarkdown } from "../report/markdown.js";
-import type { OverviewInput } from "../report/overview.js";
-import { buildReport, type ReportDocument, type ReportOptions, type TalliesInput } from "../report/reportData.js";
+import { buildReport, type ReportDocument, type ReportOptions } from "../report/reportData.js";
 import { formatSegmentsText } from "../report/segmentsText.js";
 import { formatTrendText } from "../report/trendText.js";
 import { sampleResponses } from "../sample/sampleResponses.js";
@@ -436,7 +436,7 @@ function sampleColumns(responses: ReadonlyArray<NpsResponse>): string[] {
 
 function reportOf(
   input: Omit<OverviewInput, "responses"> & { readonly responses?: OverviewInput["responses"] },
-  tallies: TalliesInput["tallies"] | undefined,
+  tallies: KeyedTallies | undefined,
   source: string,
   analysis: Analysis,
 ): ReportDocument {
