@@ -133,7 +133,7 @@ export {
   type OverviewRows,
   overview,
 } from "./report/overview.js";
-export { buildReport, type ReportDocument, type ReportOptions } from "./report/reportData.js";
+export { buildReport, type ReportDocument, type ReportOptions, type TalliesInput } from "./report/reportData.js";
 export { formatSegmentsText } from "./report/segmentsText.js";
 export { formatTrendText } from "./report/trendText.js";
 export { type SampleOptions, sampleResponses } from "./sample/sampleResponses.js";
