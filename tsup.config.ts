@@ -4,11 +4,38 @@ export default defineConfig([
   {
     // The library: ESM and CommonJS, each with its own declarations. tsup 8.5 injects `baseUrl` into
     // the declaration build, which TypeScript 6 rejects (TS5101) unless deprecations are acknowledged.
+    // date-fns is a devDependency, so tsup builds the functions used into the file (here and in the
+    // two builds below): from node_modules, `parse` and `format` alone make Node load 88 modules, a
+    // third more time than importing zod (docs/performance.md, "Package"), and date-fns weighs 27 MB
+    // installed. Its licence is copied into dist/ (scripts/copy-vendored.mjs).
     entry: { index: "src/index.ts" },
     format: ["esm", "cjs"],
     dts: { compilerOptions: { ignoreDeprecations: "6.0" } },
     sourcemap: true,
     target: "node20",
+  },
+  {
+    // The library again, one ES module per source file, for bundlers (the `module` export condition,
+    // which Node ignores): with `"sideEffects": false` a bundler keeps only the modules a program
+    // uses, and with them only the dependencies those modules import. Node gets the single file
+    // above, which loads faster than ninety small ones. Imports between source files stay imports;
+    // the date-fns code used by the two files that need it goes into a shared chunk.
+    entry: ["src/**/*.ts", "!src/cli/**", "!src/cli.ts"],
+    outDir: "dist/module",
+    format: ["esm"],
+    target: "es2022",
+    esbuildPlugins: [
+      {
+        name: "keep-relative-imports",
+        setup(build) {
+          build.onResolve({ filter: /^\.\.?\// }, (args) =>
+            args.kind !== "entry-point" && !/[\\/]node_modules[\\/]/.test(args.importer)
+              ? { path: args.path, external: true }
+              : undefined,
+          );
+        },
+      },
+    ],
   },
   {
     // The command: ESM only (it reads its chart scripts through `import.meta.url`).

@@ -174,7 +174,7 @@ async function child(side, file) {
     JSON.stringify({
       ms,
       maxRssMiB: process.resourceUsage().maxRSS / 1024,
-      fingerprint: text.length + ":" + hash(text),
+      fingerprint: `${text.length}:${hash(text)}`,
     }),
   );
 }

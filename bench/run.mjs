@@ -3,6 +3,7 @@ import os from "node:os";
 import * as csv from "./csv.mjs";
 import * as inference from "./inference.mjs";
 import * as input from "./input.mjs";
+import * as pkg from "./package.mjs";
 import * as scale from "./scale.mjs";
 import * as segments from "./segments.mjs";
 import * as tally from "./tally.mjs";
@@ -13,7 +14,7 @@ console.log(
   `npskit benchmarks — Node ${process.version}, ${cpus.length} × ${cpus[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`,
 );
 const only = process.argv[2];
-const benches = { tally, inference, segments, trends, scale, csv, input };
+const benches = { tally, inference, segments, trends, scale, csv, input, package: pkg };
 for (const [name, bench] of Object.entries(benches)) {
-  if (only === undefined || only === name) bench.run();
+  if (only === undefined || only === name) await bench.run();
 }

@@ -4,7 +4,6 @@ export type {
   BenchmarkQuartiles,
   BenchmarkStatistic,
 } from "./benchmarks/benchmark.js";
-export { type BenchmarkQuery, benchmarks } from "./benchmarks/benchmarks.js";
 export { builtInBenchmarks } from "./benchmarks/builtInBenchmarks.js";
 export {
   type BenchmarkCaveat,
@@ -17,6 +16,7 @@ export {
   type QuartileCut,
 } from "./benchmarks/compareToBenchmark.js";
 export { defineBenchmarks } from "./benchmarks/defineBenchmarks.js";
+export { type BenchmarkQuery, findBenchmarks } from "./benchmarks/findBenchmarks.js";
 export type { TrendPeriod, WeekDay } from "./core/calendar.js";
 export type { ColumnarResponses, SegmentColumn } from "./core/columns.js";
 export { type CountColumnsOptions, countColumns } from "./core/countColumns.js";
@@ -27,7 +27,7 @@ export type { KeyedCell, KeyedTallies, TallyDimension, TallyTime } from "./core/
 export { mergeKeyedTallies } from "./core/mergeKeyedTallies.js";
 export { mergeTallies } from "./core/mergeTallies.js";
 export { type NpsOptions, nps } from "./core/nps.js";
-export type { AttributeValue, NpsResponse } from "./core/response.js";
+export type { AttributeValue, NpsResponse, RespondentPolicy } from "./core/response.js";
 export { roundScore } from "./core/roundScore.js";
 export {
   type Category,
@@ -37,7 +37,7 @@ export {
   type ScaleDefinition,
   STANDARD_SCALE,
 } from "./core/scale.js";
-export type { SegmentBy, SegmentKey } from "./core/segmentKey.js";
+export type { ResponseGroup, ResponseGroups, SegmentBy, SegmentKey } from "./core/segmentKey.js";
 export { shares } from "./core/shares.js";
 export { type CategoryValues, type Tally, type TallyOptions, tally, type WeightedParts } from "./core/tally.js";
 export { type TallyColumnsOptions, tallyColumns } from "./core/tallyColumns.js";
@@ -66,10 +66,10 @@ export {
   type MigrationOptions,
   type MigrationShares,
   type MigrationTable,
-  migration,
+  migrationBetween,
   type PairedChange,
   type PanelWave,
-} from "./customers/migration.js";
+} from "./customers/migrationBetween.js";
 export { adjustPValues, type PValueAdjustment } from "./inference/adjustPValues.js";
 export {
   type CompareNpsOptions,
@@ -120,7 +120,7 @@ export {
   trendChart,
   trendSharesChart,
 } from "./report/charts.js";
-export { formatReportCsv, type ReportCsvOptions, type ReportTable } from "./report/csv.js";
+export { type CsvCell, formatCsv, formatReportCsv, type ReportCsvOptions, type ReportTable } from "./report/csv.js";
 export { formatOverviewText } from "./report/formatOverviewText.js";
 export { type ChartScripts, type HtmlReportInput, type HtmlReportOptions, renderHtmlReport } from "./report/html.js";
 export { formatReportMarkdown } from "./report/markdown.js";
@@ -157,7 +157,7 @@ export {
   type SegmentsFromTalliesOptions,
   segmentsFromTallies,
 } from "./segments/fromTallies.js";
-export { groupResponses, type ResponseGroup, type ResponseGroups } from "./segments/groupResponses.js";
+export { groupResponses } from "./segments/groupResponses.js";
 export { type ScoreAssociation, type ScoreAssociationOptions, scoreAssociation } from "./segments/scoreAssociation.js";
 export { type SegmentBreakdown, segmentBy } from "./segments/segmentBy.js";
 export {
@@ -219,5 +219,5 @@ export { rollingTrendColumns } from "./trends/rollingTrendColumns.js";
 export { type Trend, type TrendOptions, trend } from "./trends/trend.js";
 export { type SegmentTrend, type TrendBy, trendBy } from "./trends/trendBy.js";
 export { trendColumns } from "./trends/trendColumns.js";
-export type { RespondentPolicy, TrendCommonOptions, TrendPoint } from "./trends/trendPoint.js";
+export type { TrendCommonOptions, TrendPoint } from "./trends/trendPoint.js";
 export { type SlopePoint, type TrendSlope, type TrendSlopeOptions, trendSlope } from "./trends/trendSlope.js";

@@ -35,7 +35,7 @@ const RULES: Readonly<Record<string, string>> = {
 
 /**
  * Brings one's own benchmark table: validates plain objects (from JSON, a spreadsheet…) with zod and
- * returns them as {@link Benchmark} rows usable with {@link benchmarks} (`rows` option) and
+ * returns them as {@link Benchmark} rows usable with {@link findBenchmarks} (`rows` option) and
  * {@link compareToBenchmark}. Every problem of every row is reported at once.
  *
  * Required: `id` (unique), `segment`, `value` (strictly between −100 and 100), `statistic`,

@@ -1,10 +1,13 @@
 import { parseArgs } from "node:util";
-import type { Benchmark } from "../benchmarks/benchmark.js";
-import { benchmarks as lookUp } from "../benchmarks/benchmarks.js";
-import { builtInBenchmarks } from "../benchmarks/builtInBenchmarks.js";
-import { type BenchmarkComparison, compareToBenchmark } from "../benchmarks/compareToBenchmark.js";
-import { roundScore } from "../core/roundScore.js";
-import type { Tally } from "../core/tally.js";
+import {
+  type Benchmark,
+  type BenchmarkComparison,
+  builtInBenchmarks,
+  compareToBenchmark,
+  findBenchmarks as lookUp,
+  roundScore,
+  type Tally,
+} from "../index.js";
 import { BENCHMARKS_HELP } from "./help.js";
 import { type CliIo, usageError } from "./io.js";
 import { choice } from "./options.js";

@@ -1,5 +1,4 @@
-import { guessFields } from "../input/guessFields.js";
-import { type FieldMapping, parseResponses } from "../input/parseResponses.js";
+import { type FieldMapping, guessFields, parseResponses } from "../index.js";
 import { dataError } from "./io.js";
 import type { RawTable } from "./readRows.js";
 

@@ -1,9 +1,12 @@
 import { parseArgs } from "node:util";
-import type { WeekDay } from "../core/calendar.js";
-import type { NpsResponse } from "../core/response.js";
-import type { Category } from "../core/scale.js";
-import { type FollowUpQueue, followUpQueue } from "../customers/followUpQueue.js";
-import { sampleResponses } from "../sample/sampleResponses.js";
+import {
+  type Category,
+  type FollowUpQueue,
+  followUpQueue,
+  type NpsResponse,
+  sampleResponses,
+  type WeekDay,
+} from "../index.js";
 import { FOLLOW_UP_HELP } from "./help.js";
 import { type CliIo, dataError, usageError } from "./io.js";
 import { choice, READ_OPTIONS } from "./options.js";

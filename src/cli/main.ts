@@ -1,4 +1,4 @@
-import { NpsError } from "../core/errors.js";
+import { NpsError } from "../index.js";
 import { benchmarks } from "./benchmarks.js";
 import { followUp } from "./followUp.js";
 import { MAIN_HELP } from "./help.js";

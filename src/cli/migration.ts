@@ -1,9 +1,12 @@
 import { parseArgs } from "node:util";
-import type { NpsResponse } from "../core/response.js";
-import { roundScore } from "../core/roundScore.js";
-import type { CategoryValues } from "../core/tally.js";
-import { type Migration, migration as migrationOf } from "../customers/migration.js";
-import { sampleResponses } from "../sample/sampleResponses.js";
+import {
+  type CategoryValues,
+  type Migration,
+  migrationBetween as migrationOf,
+  type NpsResponse,
+  roundScore,
+  sampleResponses,
+} from "../index.js";
 import { MIGRATION_HELP } from "./help.js";
 import { type CliIo, usageError } from "./io.js";
 import { choice, levelOption, READ_OPTIONS } from "./options.js";

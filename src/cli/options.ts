@@ -1,4 +1,4 @@
-import type { IntervalMethod } from "../inference/confidenceInterval.js";
+import type { IntervalMethod } from "../index.js";
 import { usageError } from "./io.js";
 
 /**

@@ -1,6 +1,4 @@
-import type { NpsIssue } from "../core/errors.js";
-import type { NpsResponse } from "../core/response.js";
-import type { FieldMapping } from "../input/parseResponses.js";
+import type { FieldMapping, NpsIssue, NpsResponse } from "../index.js";
 import { SHOWN_REASONS } from "./collect.js";
 import { type CliIo, dataError, usageError } from "./io.js";
 import { delimiterOption, READ_OPTIONS } from "./options.js";

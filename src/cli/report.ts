@@ -1,19 +1,27 @@
 import { parseArgs } from "node:util";
-import type { BenchmarkComparison } from "../benchmarks/compareToBenchmark.js";
-import type { TrendPeriod } from "../core/calendar.js";
-import type { NpsResponse } from "../core/response.js";
-import type { KeyedTallies, OverviewInput } from "../index.js";
-import type { IntervalMethod } from "../inference/confidenceInterval.js";
-import type { FieldMapping } from "../input/parseResponses.js";
-import { type CsvCell, csvOf, formatReportCsv, type ReportTable } from "../report/csv.js";
-import { formatOverviewText } from "../report/formatOverviewText.js";
-import { renderHtmlReport } from "../report/html.js";
-import { formatReportMarkdown } from "../report/markdown.js";
-import { buildReport, type ReportDocument, type ReportOptions } from "../report/reportData.js";
-import { formatSegmentsText } from "../report/segmentsText.js";
-import { formatTrendText } from "../report/trendText.js";
-import { sampleResponses } from "../sample/sampleResponses.js";
-import type { RollingStep } from "../trends/rollingTrend.js";
+import {
+  type BenchmarkComparison,
+  buildReport,
+  type CsvCell,
+  type FieldMapping,
+  formatCsv,
+  formatOverviewText,
+  formatReportCsv,
+  formatReportMarkdown,
+  formatSegmentsText,
+  formatTrendText,
+  type IntervalMethod,
+  type KeyedTallies,
+  type NpsResponse,
+  type OverviewInput,
+  type ReportDocument,
+  type ReportOptions,
+  type ReportTable,
+  type RollingStep,
+  renderHtmlReport,
+  sampleResponses,
+  type TrendPeriod,
+} from "../index.js";
 import { formatBenchmarkComparison, reportBenchmark } from "./benchmarks.js";
 import { loadChartScripts } from "./chartScripts.js";
 import { type Collector, createCollector } from "./collect.js";
@@ -480,7 +488,9 @@ function textReport(document: ReportDocument): string {
   const parts = [formatOverviewText(document.overview)];
   if (document.segments !== undefined) {
     const title =
-      "kind" in document.segments ? `tiers of ${document.segmentedBy?.[0]}` : (document.segmentedBy ?? []).join(" × ");
+      document.segments.kind === "tier-breakdown"
+        ? `tiers of ${document.segmentedBy?.[0]}`
+        : (document.segmentedBy ?? []).join(" × ");
     const text = formatSegmentsText(document.segments).split("\n").flatMap(wrapNote).join("\n");
     parts.push(`NPS by ${title.replace(/[\r\n\t]+/g, " ")}\n\n${text}`);
   }
@@ -521,7 +531,7 @@ function rejectedCsv(collector: Collector): string {
   for (const issue of collector.issues) {
     rows.push([issue.row, issue.field, valueText(issue.value), issue.message]);
   }
-  return csvOf(rows);
+  return formatCsv(rows);
 }
 
 function valueText(value: unknown): string | undefined {

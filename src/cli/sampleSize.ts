@@ -1,7 +1,5 @@
 import { parseArgs } from "node:util";
-import { roundScore } from "../core/roundScore.js";
-import type { CategoryValues } from "../core/tally.js";
-import { marginOfErrorForSampleSize, requiredSampleSize } from "../inference/sampleSize.js";
+import { type CategoryValues, marginOfErrorForSampleSize, requiredSampleSize, roundScore } from "../index.js";
 import { SAMPLE_SIZE_HELP } from "./help.js";
 import { type CliIo, usageError } from "./io.js";
 import { choice, levelOption, SAMPLE_SIZE_OPTIONS } from "./options.js";

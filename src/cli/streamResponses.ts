@@ -1,4 +1,4 @@
-import { type FieldMapping, type ParseResult, parseResponses } from "../input/parseResponses.js";
+import { type FieldMapping, type ParseResult, parseResponses } from "../index.js";
 import { type ColumnOptions, chooseFields, PROBE_ROWS } from "./chooseFields.js";
 import { type ByteSource, type CliIo, dataError, openFile, openStdin } from "./io.js";
 import { progressBar } from "./progress.js";

@@ -1,17 +1,15 @@
 import { type TZDate, tz } from "@date-fns/tz";
-import {
-  addMonths,
-  addQuarters,
-  addYears,
-  getISOWeek,
-  getISOWeekYear,
-  startOfDay,
-  startOfMonth,
-  startOfQuarter,
-  startOfWeek,
-  startOfYear,
-  subDays,
-} from "date-fns";
+import { addMonths } from "date-fns/addMonths";
+import { addQuarters } from "date-fns/addQuarters";
+import { addYears } from "date-fns/addYears";
+import { getISOWeek } from "date-fns/getISOWeek";
+import { getISOWeekYear } from "date-fns/getISOWeekYear";
+import { startOfDay } from "date-fns/startOfDay";
+import { startOfMonth } from "date-fns/startOfMonth";
+import { startOfQuarter } from "date-fns/startOfQuarter";
+import { startOfWeek } from "date-fns/startOfWeek";
+import { startOfYear } from "date-fns/startOfYear";
+import { subDays } from "date-fns/subDays";
 import { NpsError } from "./errors.js";
 
 /**
@@ -119,16 +117,41 @@ export function instantText(date: TZDate): string {
 }
 
 /**
+ * The most periods (or calendar days of rolling windows) a trend may span: 100,000 days is 273 years.
+ * Far more means a mistyped date (a year 0202 or 9999), not a trend anyone reads.
+ */
+export const MAX_PERIODS = 100_000;
+
+/** The longest a period can last (a day of 25 hours, a week with an extra hour…), in ms. */
+const LONGEST: Readonly<Record<TrendPeriod, number>> = {
+  day: 25 * HOUR,
+  week: 7 * 24 * HOUR + HOUR,
+  month: 31 * 24 * HOUR + HOUR,
+  quarter: 92 * 24 * HOUR + HOUR,
+  year: 366 * 24 * HOUR + HOUR,
+};
+
+/**
  * The consecutive periods from the one containing `first` to the one containing `last` (instants in
  * ms): their starts, plus the end of the last one, as a sorted array of instants, and the starts as
  * zoned dates. O(number of periods).
+ *
+ * @throws {@link NpsError} `invalid_input` naming both dates when they are more than
+ * {@link MAX_PERIODS} periods apart (checked before any period is computed).
  */
 export function periodBoundaries(
   first: number,
   last: number,
   period: TrendPeriod,
   calendar: Calendar,
+  fn = "trend",
 ): { readonly instants: Float64Array; readonly dates: ReadonlyArray<TZDate> } {
+  if ((last - first) / LONGEST[period] > MAX_PERIODS) {
+    throw new NpsError(
+      "invalid_input",
+      `${fn}: dates must span at most ${MAX_PERIODS} ${period === "day" ? "days" : `${period}s`}, received ${new Date(first).toISOString()} to ${new Date(last).toISOString()} (a mistyped year?)`,
+    );
+  }
   const dates: TZDate[] = [periodStart(first, period, calendar)];
   for (;;) {
     const current = dates[dates.length - 1] as TZDate;
@@ -136,6 +159,12 @@ export function periodBoundaries(
     const next = nextPeriodStart(current, period, calendar);
     if (!(next.getTime() > current.getTime())) {
       throw new NpsError("invalid_date", `calendar: periods must advance in time, stuck at ${current.toISOString()}`);
+    }
+    if (dates.length > MAX_PERIODS + 1) {
+      throw new NpsError(
+        "invalid_input",
+        `${fn}: dates must span at most ${MAX_PERIODS} ${period === "day" ? "days" : `${period}s`}, received ${new Date(first).toISOString()} to ${new Date(last).toISOString()} (a mistyped year?)`,
+      );
     }
     dates.push(next);
   }

@@ -18,13 +18,21 @@ import type { CategoryValues, Tally } from "./tally.js";
  * @category Scoring
  */
 export function mergeTallies(...tallies: ReadonlyArray<Tally>): Tally {
+  return sumTallies("mergeTallies", tallies);
+}
+
+/**
+ * {@link mergeTallies} of an array, naming `fn` in errors: for callers with many tallies (a spread of
+ * a long array into arguments overflows the call stack).
+ */
+export function sumTallies(fn: string, tallies: ReadonlyArray<Tally>): Tally {
   let scale: string | undefined;
   tallies.forEach((t, i) => {
-    checkTally("mergeTallies", t);
+    checkTally(fn, t);
     if (i > 0 && t.scale !== scale) {
       throw new NpsError(
         "invalid_tally",
-        `mergeTallies: tallies must be on the same scale, received ${JSON.stringify(scale ?? "0-10")} and ${JSON.stringify(t.scale ?? "0-10")}`,
+        `${fn}: tallies must be on the same scale, received ${JSON.stringify(scale ?? "0-10")} and ${JSON.stringify(t.scale ?? "0-10")}`,
       );
     }
     scale = t.scale;

@@ -26,3 +26,12 @@ export interface NpsResponse {
   /** Segment attributes by column name. */
   readonly attributes?: Readonly<Record<string, AttributeValue>>;
 }
+
+/**
+ * Who counts in a period or window: `"all"` counts every response; `"latest"` counts each respondent
+ * once, with their most recent answer in that period or window (responses without a `respondentId`
+ * count as themselves).
+ *
+ * @category Trends
+ */
+export type RespondentPolicy = "all" | "latest";

@@ -149,3 +149,50 @@ export function attributeListText(names: ReadonlySet<string>): string {
   const listed = [...names].slice(0, 20).map((name) => (/^[\w .-]+$/.test(name) ? name : JSON.stringify(name)));
   return names.size > 20 ? `${listed.join(", ")}, … (${names.size} in all)` : listed.join(", ");
 }
+
+/**
+ * One group made by {@link groupResponses}.
+ *
+ * @category Segments
+ */
+export interface ResponseGroup {
+  /** The segment key shared by the group's responses. */
+  readonly key: SegmentKey;
+  /** Indices of the group's responses in the input array, ascending. */
+  readonly indices: ReadonlyArray<number>;
+}
+
+/**
+ * The result of {@link groupResponses}.
+ *
+ * @category Segments
+ */
+export interface ResponseGroups {
+  /** The groups, in the order their first response appears in the input. */
+  readonly groups: ReadonlyArray<ResponseGroup>;
+  /** Indices of the responses that belong to no group, ascending. */
+  readonly leftOut: ReadonlyArray<number>;
+}
+
+/** {@link groupResponses}, naming `fn` in error messages. */
+export function groupResponsesFor(fn: string, responses: ReadonlyArray<NpsResponse>, by: SegmentBy): ResponseGroups {
+  const keyOf = segmentKeyReader(fn, responses, by);
+  const positions = new Map<SegmentKey, number>();
+  const groups: { key: SegmentKey; indices: number[] }[] = [];
+  const leftOut: number[] = [];
+  for (let i = 0; i < responses.length; i++) {
+    const key = keyOf(i);
+    if (key === undefined) {
+      leftOut.push(i);
+      continue;
+    }
+    const position = positions.get(key);
+    if (position === undefined) {
+      positions.set(key, groups.length);
+      groups.push({ key, indices: [i] });
+    } else {
+      (groups[position] as { indices: number[] }).indices.push(i);
+    }
+  }
+  return { groups, leftOut };
+}

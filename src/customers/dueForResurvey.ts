@@ -19,7 +19,7 @@ export interface ResurveyOptions {
    * Minimum number of days between two surveys of the same respondent, an integer from 0 to 36500.
    * Days are 24-hour days counted from the instant of the last answer. @defaultValue 90
    */
-  readonly minimumDays?: number;
+  readonly minDays?: number;
   /** The answer scale, used to validate the scores. @defaultValue {@link STANDARD_SCALE} */
   readonly scale?: Scale;
 }
@@ -34,7 +34,7 @@ export interface ResurveyEntry {
   readonly respondentId: string;
   /** Instant of their most recent answer, ISO 8601 in UTC. */
   readonly lastAnswered: string;
-  /** Instant they become (or became) due: `lastAnswered` + `minimumDays` days, ISO 8601 in UTC. */
+  /** Instant they become (or became) due: `lastAnswered` + `minDays` days, ISO 8601 in UTC. */
   readonly dueDate: string;
   /** Whole days (24 h) from the last answer to `asOf`, rounded down. */
   readonly daysSinceLastAnswer: number;
@@ -51,8 +51,8 @@ export interface ResurveySchedule {
   /** The `asOf` instant, ISO 8601 in UTC. */
   readonly asOf: string;
   /** The minimum number of days between two surveys. */
-  readonly minimumDays: number;
-  /** Respondents whose last answer is at least `minimumDays` old: oldest due date first, then by id. */
+  readonly minDays: number;
+  /** Respondents whose last answer is at least `minDays` old: oldest due date first, then by id. */
   readonly due: ReadonlyArray<ResurveyEntry>;
   /** Respondents asked too recently (the throttle): the soonest due date first, then by id. */
   readonly throttled: ReadonlyArray<ResurveyEntry>;
@@ -65,17 +65,17 @@ export interface ResurveySchedule {
 /**
  * The re-survey schedule: which respondents answered long enough ago to be asked again (each with the
  * date they became due), and which were asked too recently — the throttle survey tools apply so that
- * a customer is not surveyed more often than every `minimumDays` days (programmes commonly use 60–90).
+ * a customer is not surveyed more often than every `minDays` days (programmes commonly use 60–90).
  *
  * Each respondent counts once, by their most recent answer at or before `asOf` (the rule of
- * {@link latestByRespondent}); a respondent is due when `asOf` ≥ last answer + `minimumDays` × 24 h.
+ * {@link latestByRespondent}); a respondent is due when `asOf` ≥ last answer + `minDays` × 24 h.
  * Ids are compared exactly. `asOf` is required: the function never reads the clock. O(n + r log r).
  *
  * @param responses - Validated responses, with respondent ids and dates.
- * @param options - `asOf` (required), `minimumDays`, scale.
+ * @param options - `asOf` (required), `minDays`, scale.
  * @returns The due and throttled respondents; every respondent appears in exactly one of `due`,
  * `throttled` and `undated`.
- * @throws {@link NpsError} `invalid_option` when `asOf` is not a valid `Date` or `minimumDays` is not
+ * @throws {@link NpsError} `invalid_option` when `asOf` is not a valid `Date` or `minDays` is not
  * an integer from 0 to 36500; `invalid_input`, `invalid_score`, `invalid_date` for invalid responses.
  * @example
  * ```ts
@@ -101,11 +101,11 @@ export function dueForResurvey(responses: ReadonlyArray<NpsResponse>, options: R
     );
   }
   const asOf = checkAsOf(fn, options.asOf, true);
-  const minimumDays = options.minimumDays ?? 90;
-  if (typeof minimumDays !== "number" || !Number.isInteger(minimumDays) || minimumDays < 0 || minimumDays > 36_500) {
+  const minDays = options.minDays ?? 90;
+  if (typeof minDays !== "number" || !Number.isInteger(minDays) || minDays < 0 || minDays > 36_500) {
     throw new NpsError(
       "invalid_option",
-      `${fn}: minimumDays must be an integer from 0 to 36500, received ${describeValue(minimumDays)}`,
+      `${fn}: minDays must be an integer from 0 to 36500, received ${describeValue(minDays)}`,
     );
   }
   const scale = options.scale ?? STANDARD_SCALE;
@@ -120,7 +120,7 @@ export function dueForResurvey(responses: ReadonlyArray<NpsResponse>, options: R
       undated.push(respondent.respondentId);
       continue;
     }
-    const dueTime = last + minimumDays * DAY_MS;
+    const dueTime = last + minDays * DAY_MS;
     const entry = {
       respondentId: respondent.respondentId,
       lastAnswered: new Date(last).toISOString(),
@@ -135,7 +135,7 @@ export function dueForResurvey(responses: ReadonlyArray<NpsResponse>, options: R
     a.time - b.time || compareIds(a.respondentId, b.respondentId);
   return {
     asOf: new Date(asOf).toISOString(),
-    minimumDays,
+    minDays,
     due: due.sort(order).map(withoutTime),
     throttled: throttled.sort(order).map(withoutTime),
     undated,

@@ -3,10 +3,9 @@ import { checkTimeZone, type WeekDay } from "../core/calendar.js";
 import { NpsError } from "../core/errors.js";
 import { checkChoice } from "../core/options.js";
 import { prepareResponses } from "../core/prepareResponses.js";
-import type { NpsResponse } from "../core/response.js";
+import type { NpsResponse, RespondentPolicy } from "../core/response.js";
 import { type Category, type Scale, STANDARD_SCALE } from "../core/scale.js";
 import { describeValue } from "../internal/describe.js";
-import type { RespondentPolicy } from "../trends/trendPoint.js";
 import { latestOfPrepared } from "./latestByRespondent.js";
 
 const DAY_MS = 86_400_000;

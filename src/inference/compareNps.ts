@@ -74,7 +74,7 @@ const COMPARISON_METHODS: ReadonlyArray<ComparisonMethod> = ["wald", "adjusted-w
  * p-value. The sign is kept (R NPS 1.1 reports |a − b|). For a segment against the whole sample, compare
  * the segment with the rest of the sample instead: the two must not overlap.
  *
- * Var(D) = Var(a) + Var(b), each the multinomial variance of its NPS (STATISTICS.md §3.9, §5); the
+ * Var(D) = Var(a) + Var(b), each the multinomial variance of its NPS (`docs/intervals.md`, "Comparing two scores"); the
  * p-value is computed as 2·Φ(−|z|), accurate far in the tail. For `"score"` the interval is MOVER–Tango
  * and z and the p-value are the Wald ones. Weighted tallies: Wald uses linearised standard errors,
  * the other methods effective counts (see {@link confidenceInterval}). O(1).

@@ -8,7 +8,7 @@ import type { CategoryValues, Tally } from "../core/tally.js";
  * For an unweighted tally `counts` are the tally itself. For a weighted tally they are the
  * effective-sample-size counts n_eff·(p̃P, p̃O, p̃D) (Kish n_eff, weighted shares), which the
  * adjusted-Wald, score, Bayes and bootstrap methods use as a heuristic; the Wald standard error uses
- * Taylor linearisation instead (STATISTICS.md §1.1).
+ * Taylor linearisation instead (`docs/intervals.md`, "Weighted data").
  */
 export interface InferenceCounts {
   /** Number of responses. */

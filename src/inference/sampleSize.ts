@@ -46,7 +46,7 @@ export interface RequiredSampleSizeOptions extends SampleSizeOptions {
  * How many responses are needed for a target margin of error of the NPS: the smallest n with
  * z·100·sqrt(V/n) ≤ E, that is n = ⌈z²·V/(E/100)²⌉, where V = pP + pD − (pP − pD)² comes from the
  * expected shares (worst case V = 1). At 95%: shares (0.5, 0.3, 0.2) need 938 responses for ±5
- * points and 235 for ±10; the worst case 1537 and 385 (STATISTICS.md §5). With `adjusted`,
+ * points and 235 for ±10; the worst case 1537 and 385 (`docs/intervals.md`, "How many responses"). With `adjusted`,
  * n = ⌈z²V/E² − 3⌉. With a population size N, the finite population correction gives
  * n = n₀/(1 + (n₀ − 1)/N). At least 1 (when V = 0 any n gives a margin of 0). O(1).
  *

@@ -6,7 +6,7 @@ import { inferenceCounts } from "./counts.js";
  *
  * Unweighted: the multinomial plug-in SE = 100·sqrt((pP + pD − (pP − pD)²)/n), which includes the
  * covariance −πPπD/n of the promoter and detractor shares (Rocks, R package NPS 1.1 `nps.se`;
- * STATISTICS.md §1). Weighted tallies: Taylor linearisation of the weighted (Hájek) estimate,
+ * `docs/intervals.md`, "Why the NPS needs its own variance"). Weighted tallies: Taylor linearisation of the weighted (Hájek) estimate,
  * v = n/(n − 1)·Σ zᵢ² with zᵢ = wᵢ(yᵢ − θ̂)/Σw, computed from the per-category sums of weights and
  * squared weights (identical to R `survey::svymean(~y, svydesign(ids = ~1, weights = ~w))`); it is 0
  * for a single response. O(1).

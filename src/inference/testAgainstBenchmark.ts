@@ -68,7 +68,7 @@ export interface BenchmarkTest {
 
 /**
  * Tests one NPS against a fixed value in points, such as a published industry average or a target:
- * "is our 30 really above the sector's 20?". Tango's score test by default (STATISTICS.md §5; values
+ * "is our 30 really above the sector's 20?". Tango's score test by default (`docs/intervals.md`, "Testing against a benchmark"; values
  * reproduced against R `ratesci::pairbinci(theta0 =)`), which is defined even when every response is
  * in one category. One-sided p-values: `"greater"` is P(Z ≥ z) = Φ(−z), `"less"` is Φ(z); two-sided
  * 2·Φ(−|z|), all computed without subtracting from 1.

@@ -1,5 +1,6 @@
 import { TZDate, tz, tzOffset } from "@date-fns/tz";
-import { format, parse } from "date-fns";
+import { format } from "date-fns/format";
+import { parse } from "date-fns/parse";
 import { NpsError } from "../core/errors.js";
 import { describeValue } from "../internal/describe.js";
 

@@ -13,6 +13,7 @@ import type { Trend } from "../trends/trend.js";
 import type { TrendBy } from "../trends/trendBy.js";
 import type { TrendPoint } from "../trends/trendPoint.js";
 import type { Overview } from "./overview.js";
+import { type AnyTrend, isBySegment, isRolling } from "./trendKind.js";
 
 /**
  * A Vega-Lite specification: a plain JSON object that Vega-Lite 5 or 6 (vega-embed, Observable's
@@ -124,17 +125,17 @@ function invalidInput(fn: string, what: string, value: unknown): NpsError {
   return new NpsError("invalid_input", `${fn}: ${what}, received ${describeValue(value)}`);
 }
 
-type AnyTrend = Trend | RollingTrend | TrendBy | RollingTrend | RollingTrendBy;
-
 /** The trend's series: one unnamed series, or one per segment. */
 function seriesOf(fn: string, trend: AnyTrend): ReadonlyArray<{ segment?: string; points: ReadonlyArray<TrendPoint> }> {
   if (trend === null || typeof trend !== "object") {
     throw invalidInput(fn, "trend must be the result of trend, rollingTrend or trendBy", trend);
   }
-  if ("segments" in trend && Array.isArray(trend.segments)) {
+  if (isBySegment(trend) && Array.isArray(trend.segments)) {
     return trend.segments.map((segment) => ({ segment: segmentLabel(segment.key), points: segment.trend.points }));
   }
-  if ("points" in trend && Array.isArray(trend.points)) return [{ points: trend.points }];
+  if ((trend.kind === "trend" || trend.kind === "rolling-trend") && Array.isArray(trend.points)) {
+    return [{ points: trend.points }];
+  }
   throw invalidInput(fn, "trend must be the result of trend, rollingTrend or trendBy", trend);
 }
 
@@ -156,11 +157,11 @@ function periodOrder(series: ReadonlyArray<{ points: ReadonlyArray<TrendPoint> }
 }
 
 function trendTitle(trend: AnyTrend, what: string): string {
-  if ("window" in trend) {
-    const bySegment = "segments" in trend ? " by segment" : "";
+  if (isRolling(trend)) {
+    const bySegment = isBySegment(trend) ? " by segment" : "";
     return `${what}${bySegment}, trailing ${trend.window.days}-day windows (${trend.timeZone})`;
   }
-  if ("segments" in trend) return `${what} by ${trend.period} and segment (${trend.timeZone})`;
+  if (isBySegment(trend)) return `${what} by ${trend.period} and segment (${trend.timeZone})`;
   return `${what} by ${trend.period} (${trend.timeZone})`;
 }
 
@@ -197,7 +198,7 @@ export function trendChart(
   const fn = "trendChart";
   const series = seriesOf(fn, trend);
   const frame = frameOf(fn, options, trendTitle(trend, "NPS"), 260);
-  const bySegment = "segments" in trend;
+  const bySegment = isBySegment(trend);
   const values = series.flatMap(({ segment, points }) =>
     points.map((point) => ({
       ...(segment === undefined ? {} : { segment }),
@@ -295,7 +296,7 @@ export function trendSharesChart(
 ): ChartSpec {
   const fn = "trendSharesChart";
   const series = seriesOf(fn, trend);
-  const bySegment = "segments" in trend;
+  const bySegment = isBySegment(trend);
   const frame = frameOf(fn, options, trendTitle(trend, "Promoters, passives and detractors"), bySegment ? 120 : 220);
   const values = series.flatMap(({ segment, points }) =>
     points.flatMap((point) => {
@@ -386,7 +387,7 @@ export function segmentChart(
   const fn = "segmentChart";
   const rows =
     breakdown !== null && typeof breakdown === "object"
-      ? "cells" in breakdown
+      ? breakdown.kind === "cross-segment-breakdown"
         ? breakdown.cells
         : breakdown.segments
       : undefined;

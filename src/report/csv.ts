@@ -3,6 +3,7 @@ import { describeValue } from "../internal/describe.js";
 import type { SegmentFigures } from "../segments/segmentFigures.js";
 import type { TrendPoint } from "../trends/trendPoint.js";
 import type { ReportDocument } from "./reportData.js";
+import { isBySegment } from "./trendKind.js";
 
 /**
  * The tables `formatReportCsv` can write: the overview (one row), the 0–10 distribution, the segments
@@ -22,7 +23,11 @@ export interface ReportCsvOptions {
   readonly table?: ReportTable;
 }
 
-/** A CSV cell: text (neutralised and quoted as needed), a number (written in full), or empty. */
+/**
+ * A CSV cell: text (neutralised and quoted as needed), a number (written in full), or empty.
+ *
+ * @category Reports
+ */
 export type CsvCell = string | number | boolean | undefined;
 
 /**
@@ -71,10 +76,10 @@ export function formatReportCsv(report: ReportDocument, options: ReportCsvOption
   const table = options.table ?? "overview";
   switch (table) {
     case "overview":
-      return csvOf(overviewTable(report));
+      return formatCsv(overviewTable(report));
     case "distribution": {
       const total = report.overview.distribution.reduce((sum, entry) => sum + entry.count, 0);
-      return csvOf([
+      return formatCsv([
         ["score", "category", "count", "share"],
         ...report.overview.distribution.map((entry) => [
           entry.score,
@@ -85,9 +90,9 @@ export function formatReportCsv(report: ReportDocument, options: ReportCsvOption
       ]);
     }
     case "segments":
-      return csvOf(segmentsTable(report));
+      return formatCsv(segmentsTable(report));
     case "trend":
-      return csvOf(trendTable(report));
+      return formatCsv(trendTable(report));
     default:
       throw new NpsError(
         "invalid_option",
@@ -153,7 +158,8 @@ function segmentsTable(report: ReportDocument): CsvCell[][] {
   if (segments === undefined) {
     throw new NpsError("invalid_option", "formatReportCsv: table segments needs a report with segments, received none");
   }
-  const rows: ReadonlyArray<SegmentFigures> = "cells" in segments ? segments.cells : segments.segments;
+  const rows: ReadonlyArray<SegmentFigures> =
+    segments.kind === "cross-segment-breakdown" ? segments.cells : segments.segments;
   return [
     [
       "segment",
@@ -223,7 +229,7 @@ function trendTable(report: ReportDocument): CsvCell[][] {
     point.change?.difference,
     point.change?.pValue,
   ];
-  if ("segments" in trend) {
+  if (isBySegment(trend)) {
     return [
       ["segment", ...header],
       ...trend.segments.flatMap((segment) =>
@@ -234,8 +240,21 @@ function trendTable(report: ReportDocument): CsvCell[][] {
   return [header, ...trend.points.map(cells)];
 }
 
-/** Rows as RFC 4180 CSV with CRLF line ends; text cells neutralised. */
-export function csvOf(rows: ReadonlyArray<ReadonlyArray<CsvCell>>): string {
+/**
+ * Rows as RFC 4180 CSV with CRLF line ends. Text that a spreadsheet would read as a formula (starting
+ * with `=`, `+`, `-`, `@`, a tab or a carriage return) is neutralised with a leading apostrophe, so
+ * untrusted text never runs as a formula; numbers are written in full. O(total cells).
+ *
+ * @param rows - The rows, each a list of cells.
+ * @returns The CSV text.
+ * @example
+ * ```ts
+ * import { formatCsv } from "npskit";
+ * formatCsv([["plan", "nps"], ["=HYPERLINK(1)", 12.5]]); // => "plan,nps\r\n'=HYPERLINK(1),12.5\r\n"
+ * ```
+ * @category Reports
+ */
+export function formatCsv(rows: ReadonlyArray<ReadonlyArray<CsvCell>>): string {
   return rows.map((row) => `${row.map(csvCell).join(",")}\r\n`).join("");
 }
 

@@ -117,8 +117,8 @@ function categoryLines(result: Overview): string[] {
 function rangeOf(entries: ReadonlyArray<DistributionEntry>, category: Category): string {
   const scores = entries.filter((entry) => entry.category === category).map((entry) => entry.score);
   if (scores.length === 0) return "(none)";
-  const low = Math.min(...scores);
-  const high = Math.max(...scores);
+  const low = scores.reduce((a, b) => Math.min(a, b), Number.POSITIVE_INFINITY);
+  const high = scores.reduce((a, b) => Math.max(a, b), Number.NEGATIVE_INFINITY);
   return low === high ? `(${low})` : `(${low}–${high})`;
 }
 

@@ -23,6 +23,7 @@ import { escapeHtml, jsonForScript, scriptForHtml } from "./escapeHtml.js";
 import { signed } from "./formatOverviewText.js";
 import type { Overview } from "./overview.js";
 import { sha256Base64 } from "./sha256.js";
+import { isBySegment, isRolling } from "./trendKind.js";
 import { segmentTrendTitle } from "./trendText.js";
 
 /**
@@ -228,7 +229,7 @@ export function renderHtmlReport(input: HtmlReportInput, options: HtmlReportOpti
   if (segments !== undefined) {
     const by =
       input.segmentedBy === undefined || input.segmentedBy.length === 0 ? "" : ` by ${input.segmentedBy.join(" × ")}`;
-    const rows = "cells" in segments ? segments.cells : segments.segments;
+    const rows = segments.kind === "cross-segment-breakdown" ? segments.cells : segments.segments;
     sections.push(
       `<section id="segments">\n<h2>${escapeHtml(`Segments${by}`)}</h2>\n${
         rows.length > 0
@@ -243,8 +244,9 @@ export function renderHtmlReport(input: HtmlReportInput, options: HtmlReportOpti
   }
   const trend = input.trend;
   if (trend !== undefined) {
-    const hasPoints =
-      "segments" in trend ? trend.segments.some((segment) => segment.trend.points.length > 0) : trend.points.length > 0;
+    const hasPoints = isBySegment(trend)
+      ? trend.segments.some((segment) => segment.trend.points.length > 0)
+      : trend.points.length > 0;
     sections.push(
       `<section id="trend">\n<h2>Trend</h2>\n${
         hasPoints
@@ -384,8 +386,8 @@ function summarySection(result: Overview): string {
 function scoresOf(result: Overview, category: string): string {
   const scores = result.distribution.filter((entry) => entry.category === category).map((entry) => entry.score);
   if (scores.length === 0) return "";
-  const low = Math.min(...scores);
-  const high = Math.max(...scores);
+  const low = scores.reduce((a, b) => Math.min(a, b), Number.POSITIVE_INFINITY);
+  const high = scores.reduce((a, b) => Math.max(a, b), Number.NEGATIVE_INFINITY);
   return low === high ? String(low) : `${low}–${high}`;
 }
 
@@ -404,7 +406,7 @@ function distributionTable(result: Overview): string {
 }
 
 function segmentsTable(breakdown: SegmentBreakdown | TierBreakdown | CrossSegmentBreakdown): string {
-  const rows = "cells" in breakdown ? breakdown.cells : breakdown.segments;
+  const rows = breakdown.kind === "cross-segment-breakdown" ? breakdown.cells : breakdown.segments;
   const { settings } = breakdown;
   const weighted = rows.some((row) => row.effectiveN !== undefined);
   const alpha = 1 - settings.level;
@@ -441,7 +443,7 @@ function segmentsTable(breakdown: SegmentBreakdown | TierBreakdown | CrossSegmen
     ]);
   }
   const header = [
-    "cells" in breakdown ? "Cell" : "kind" in breakdown ? "Tier" : "Segment",
+    breakdown.kind === "cross-segment-breakdown" ? "Cell" : breakdown.kind === "tier-breakdown" ? "Tier" : "Segment",
     "n",
     ...(weighted ? ["n eff."] : []),
     "Share",
@@ -465,16 +467,16 @@ function segmentsTable(breakdown: SegmentBreakdown | TierBreakdown | CrossSegmen
 
 function trendTables(trend: Trend | TrendBy | RollingTrend | RollingTrendBy): string {
   const parts: string[] = [];
-  if ("segments" in trend) {
+  if (isBySegment(trend)) {
     parts.push(`<p class="note">${escapeHtml(`${segmentTrendTitle(trend)} (${trend.timeZone}).`)}</p>\n`);
-    const first = "window" in trend ? "Window to" : "Period";
+    const first = isRolling(trend) ? "Window to" : "Period";
     for (const segment of trend.segments) {
       const key = segment.key === null ? "(no value)" : String(segment.key);
       parts.push(`<h3>${escapeHtml(`Segment ${key}`)}</h3>\n${pointsTable(first, segment.trend.points)}`);
     }
     if (trend.leftOut > 0)
       parts.push(`<p class="note">${escapeHtml(`${trend.leftOut} responses in no segment.`)}</p>\n`);
-  } else if ("window" in trend) {
+  } else if (isRolling(trend)) {
     parts.push(
       `<p class="note">${escapeHtml(`NPS over trailing ${trend.window.days}-day windows, one per ${trend.step} (${trend.timeZone}).`)}</p>\n`,
     );
@@ -483,12 +485,13 @@ function trendTables(trend: Trend | TrendBy | RollingTrend | RollingTrendBy): st
     parts.push(`<p class="note">${escapeHtml(`NPS by ${trend.period} (${trend.timeZone}).`)}</p>\n`);
     parts.push(pointsTable("Period", trend.points));
   }
-  const undated = "segments" in trend ? 0 : trend.undated;
+  const undated = isBySegment(trend) ? 0 : trend.undated;
   if (undated > 0)
     parts.push(`<p class="note">${escapeHtml(`${undated} responses without a date, in no period.`)}</p>\n`);
   const table = parts.join("");
-  const rows =
-    "segments" in trend ? trend.segments.reduce((sum, s) => sum + s.trend.points.length, 0) : trend.points.length;
+  const rows = isBySegment(trend)
+    ? trend.segments.reduce((sum, s) => sum + s.trend.points.length, 0)
+    : trend.points.length;
   // Long tables (daily windows) are folded so that the charts stay in view.
   return rows > 40 ? `<details><summary>Table (${rows} rows)</summary>\n${table}</details>\n` : table;
 }

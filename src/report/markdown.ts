@@ -2,6 +2,7 @@ import { roundScore } from "../core/roundScore.js";
 import type { SegmentFigures } from "../segments/segmentFigures.js";
 import type { TrendPoint } from "../trends/trendPoint.js";
 import type { ReportDocument } from "./reportData.js";
+import { isBySegment, isRolling } from "./trendKind.js";
 import { segmentTrendTitle } from "./trendText.js";
 
 /**
@@ -102,7 +103,8 @@ export function formatReportMarkdown(report: ReportDocument): string {
 function segmentLines(report: ReportDocument): string[] {
   const segments = report.segments;
   if (segments === undefined) return [];
-  const rows: ReadonlyArray<SegmentFigures> = "cells" in segments ? segments.cells : segments.segments;
+  const rows: ReadonlyArray<SegmentFigures> =
+    segments.kind === "cross-segment-breakdown" ? segments.cells : segments.segments;
   const title = (report.segmentedBy ?? []).map((name) => escapeMarkdown(name)).join(" × ");
   const { settings } = segments;
   const weighted = rows.some((row) => row.effectiveN !== undefined);
@@ -147,9 +149,9 @@ function segmentLines(report: ReportDocument): string[] {
 }
 
 function trendLines(trend: NonNullable<ReportDocument["trend"]>): string[] {
-  if ("segments" in trend) {
+  if (isBySegment(trend)) {
     const lines = [`## ${segmentTrendTitle(trend)} (${escapeMarkdown(trend.timeZone)})`];
-    const first = "window" in trend ? "Window to" : "Period";
+    const first = isRolling(trend) ? "Window to" : "Period";
     for (const segment of trend.segments) {
       const name = segment.key === null ? "(no value)" : escapeMarkdown(String(segment.key));
       lines.push("", `### ${name}`, "", ...pointTable(first, segment.trend.points));
@@ -158,11 +160,10 @@ function trendLines(trend: NonNullable<ReportDocument["trend"]>): string[] {
     return lines;
   }
   const latest = trend.respondents === "latest" ? ", latest answer per respondent" : "";
-  const title =
-    "window" in trend
-      ? `## NPS over trailing ${trend.window.days}-day windows, every ${trend.step}${latest} (${escapeMarkdown(trend.timeZone)})`
-      : `## NPS by ${trend.period}${latest} (${escapeMarkdown(trend.timeZone)})`;
-  const lines = [title, "", ...pointTable("window" in trend ? "Window to" : "Period", trend.points)];
+  const title = isRolling(trend)
+    ? `## NPS over trailing ${trend.window.days}-day windows, every ${trend.step}${latest} (${escapeMarkdown(trend.timeZone)})`
+    : `## NPS by ${trend.period}${latest} (${escapeMarkdown(trend.timeZone)})`;
+  const lines = [title, "", ...pointTable(isRolling(trend) ? "Window to" : "Period", trend.points)];
   if (trend.undated > 0) lines.push("", `- ${trend.undated} responses without a date, in no period`);
   return lines;
 }

@@ -34,12 +34,12 @@ import type { SegmentFigures } from "../segments/segmentFigures.js";
  * @category Reports
  */
 export function formatSegmentsText(result: SegmentBreakdown | TierBreakdown | CrossSegmentBreakdown): string {
-  const rows = "cells" in result ? result.cells : result.segments;
+  const rows = result.kind === "cross-segment-breakdown" ? result.cells : result.segments;
   const { settings } = result;
   const weighted = rows.some((row) => row.effectiveN !== undefined);
   const alpha = 1 - settings.level;
   const header = [
-    "cells" in result ? "Cell" : "kind" in result ? "Tier" : "Segment",
+    result.kind === "cross-segment-breakdown" ? "Cell" : result.kind === "tier-breakdown" ? "Tier" : "Segment",
     "n",
     ...(weighted ? ["n eff."] : []),
     "Share",
@@ -72,7 +72,7 @@ export function formatSegmentsText(result: SegmentBreakdown | TierBreakdown | Cr
   const notes: string[] = numbered ? labels.map((label, i) => `#${i + 1}  ${label}`) : [];
   if (rows.length > 1) {
     notes.push(
-      `vs rest: NPS of the ${"cells" in result ? "cell" : "segment"} minus NPS of all other responses; p-values adjusted (${settings.adjust}) across ${rows.length} comparisons`,
+      `vs rest: NPS of the ${result.kind === "cross-segment-breakdown" ? "cell" : "segment"} minus NPS of all other responses; p-values adjusted (${settings.adjust}) across ${rows.length} comparisons`,
     );
   }
   if (rows.some((row) => row.small)) {

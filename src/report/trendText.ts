@@ -4,6 +4,7 @@ import type { RollingTrendBy } from "../trends/rollingTrendBy.js";
 import type { Trend } from "../trends/trend.js";
 import type { TrendBy } from "../trends/trendBy.js";
 import type { TrendPoint } from "../trends/trendPoint.js";
+import { isBySegment, isRolling } from "./trendKind.js";
 
 const PERIOD_NAMES = { day: "day", week: "week", month: "month", quarter: "quarter", year: "year" } as const;
 const STEP_NAMES = { day: "daily", week: "weekly", month: "monthly" } as const;
@@ -37,16 +38,16 @@ const STEP_NAMES = { day: "daily", week: "weekly", month: "monthly" } as const;
  */
 export function formatTrendText(result: Trend | RollingTrend | TrendBy | RollingTrendBy): string {
   const lines: string[] = [];
-  if ("segments" in result) {
+  if (isBySegment(result)) {
     lines.push(`${segmentTrendTitle(result)}${latestNote(result.respondents)} (${result.timeZone})`);
     for (const segment of result.segments) {
       lines.push("", `Segment ${segment.key === null ? "(no value)" : String(segment.key)}`);
       lines.push(
-        ...tableLines("window" in result ? "Window to" : "Period", segment.trend.points, segment.trend.undated),
+        ...tableLines(isRolling(result) ? "Window to" : "Period", segment.trend.points, segment.trend.undated),
       );
     }
     if (result.leftOut > 0) lines.push("", `${plural(result.leftOut, "response")} in no segment`);
-  } else if ("window" in result) {
+  } else if (isRolling(result)) {
     lines.push(
       `NPS over trailing ${result.window.days}-day windows, ${STEP_NAMES[result.step]}${latestNote(result.respondents)} (${result.timeZone})`,
     );
@@ -60,7 +61,7 @@ export function formatTrendText(result: Trend | RollingTrend | TrendBy | Rolling
 
 /** The title of per-segment trends: "NPS by month and segment" or "NPS by segment, trailing 90-day windows, daily". */
 export function segmentTrendTitle(result: TrendBy | RollingTrendBy): string {
-  return "window" in result
+  return isRolling(result)
     ? `NPS by segment, trailing ${result.window.days}-day windows, ${STEP_NAMES[result.step]}`
     : `NPS by ${PERIOD_NAMES[result.period]} and segment`;
 }

@@ -34,6 +34,8 @@ export interface CrossSegmentCell extends SegmentFigures {
  * @category Segments
  */
 export interface CrossSegmentBreakdown {
+  /** Tells a cross breakdown apart from other results. */
+  readonly kind: "cross-segment-breakdown";
   /** The non-empty cells, in the requested order (by key: first key, then second key). */
   readonly cells: ReadonlyArray<CrossSegmentCell>;
   /** All responses with both keys together; `undefined` when there are none. */
@@ -122,6 +124,7 @@ export function crossBreakdownOf(
     return compareKeys(a1, a2) || compareKeys(b1, b2);
   });
   return {
+    kind: "cross-segment-breakdown",
     cells: order.map((g) => ({ keys: keysAt(g), ...(figures[g] as SegmentFigures) })),
     total,
     leftOut,

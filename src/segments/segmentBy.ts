@@ -24,6 +24,8 @@ import {
  * @category Segments
  */
 export interface SegmentBreakdown {
+  /** Tells a segment breakdown apart from other results. */
+  readonly kind: "segment-breakdown";
   /** The segments, in the requested order. */
   readonly segments: ReadonlyArray<SegmentResult>;
   /** All segmented responses together; `undefined` when no response is in a segment. */
@@ -46,7 +48,7 @@ export interface SegmentBreakdown {
  * `minResponses` are flagged `small`, never hidden.
  *
  * A segment is compared with the rest, not with the total: it is part of the total, so the two are not
- * independent samples and the difference to the total understates the gap (STATISTICS.md §5). The
+ * independent samples and the difference to the total understates the gap (`docs/segments.md`, "Why vs rest"). The
  * rest is every other segmented response; left-out responses are in neither.
  *
  * Keys come from {@link groupResponses} (an attribute name or a function; `null` is a key of its own,
@@ -113,6 +115,7 @@ export function breakdownOf(
   const keyAt = (g: number): SegmentKey => (groups[g] as { key: SegmentKey }).key;
   const order = sortOrder(figures, options.sort, (a, b) => compareKeys(keyAt(a), keyAt(b)));
   return {
+    kind: "segment-breakdown",
     segments: order.map((g) => ({ key: keyAt(g), ...figures[g] }) as SegmentResult),
     total,
     leftOut,

@@ -50,11 +50,13 @@ export interface TierSegment extends SegmentResult {
  *
  * @category Segments
  */
-export interface TierBreakdown extends SegmentBreakdown {
+export interface TierBreakdown extends Omit<SegmentBreakdown, "kind"> {
+  /** Tells a tier breakdown apart from other results. */
+  readonly kind: "tier-breakdown";
   /** The tiers that hold responses, in the requested order. */
   readonly segments: ReadonlyArray<TierSegment>;
   /** How the tiers were made: quantiles of the data, or the cut points given. */
-  readonly kind: "quantiles" | "cut-points";
+  readonly tiering: "quantiles" | "cut-points";
   /** The cut points used, strictly increasing (tied quantiles are merged). */
   readonly cutPoints: ReadonlyArray<number>;
 }
@@ -156,7 +158,8 @@ export function segmentByTiers(
       const group = boundsOf.get(segment.key as number) as { lower: number | null; upper: number | null };
       return { ...segment, key: segment.key as number, lower: group.lower, upper: group.upper };
     }),
-    kind,
+    kind: "tier-breakdown",
+    tiering: kind,
     cutPoints,
   };
 }

@@ -1,5 +1,5 @@
 import { NpsError } from "../core/errors.js";
-import { mergeTallies } from "../core/mergeTallies.js";
+import { sumTallies } from "../core/mergeTallies.js";
 import { nps } from "../core/nps.js";
 import { shares } from "../core/shares.js";
 import type { Tally } from "../core/tally.js";
@@ -110,7 +110,10 @@ export function controlLimits(points: ReadonlyArray<ControlPoint>, options: Cont
   if (!Array.isArray(points)) {
     throw new NpsError("invalid_input", `controlLimits: points must be an array, received ${describeValue(points)}`);
   }
-  const pooled = mergeTallies(...points.map((point: ControlPoint) => point?.tally));
+  const pooled = sumTallies(
+    "controlLimits",
+    points.map((point: ControlPoint) => point?.tally),
+  );
   const center = nps(pooled);
   const pooledShares = shares(pooled);
   const bands = points.map((point: ControlPoint): ControlLimitPoint => {

@@ -256,6 +256,7 @@ export function trendByOfTallies(fn: string, tallies: KeyedTallies, options: Tre
   const range = rangeOf(series);
   const keys = (tallies.dimensions[d] as { keys: ReadonlyArray<SegmentKey> }).keys;
   return {
+    kind: "trend-by-segment",
     period,
     timeZone: resolved.calendar.timeZone,
     weekStartsOn: resolved.calendar.weekStartsOn,
@@ -390,6 +391,7 @@ export function rollingTrendByOfTallies(
   const range = rangeOf(series);
   const keys = (tallies.dimensions[d] as { keys: ReadonlyArray<SegmentKey> }).keys;
   return {
+    kind: "rolling-trend-by-segment",
     window,
     step,
     timeZone: resolved.calendar.timeZone,

@@ -16,7 +16,7 @@ import { checkChoice } from "../core/options.js";
 import { addResponse, type PreparedResponses, prepareResponses, type TallySums } from "../core/prepareResponses.js";
 import type { NpsResponse } from "../core/response.js";
 import { describeValue } from "../internal/describe.js";
-import { rollingTrendFromTallies } from "./fromTallies.js";
+import { rollingTrendOfTallies } from "./fromTallies.js";
 import { orderByBucket, sortWithinBuckets } from "./latest.js";
 import { timeOf } from "./trend.js";
 import {
@@ -64,6 +64,8 @@ export interface RollingTrendOptions extends TrendCommonOptions {
  * @category Trends
  */
 export interface RollingTrend {
+  /** Tells a rolling trend apart from other results. */
+  readonly kind: "rolling-trend";
   /** Length of each window. */
   readonly window: RollingWindow;
   /** How far apart consecutive windows end. */
@@ -132,7 +134,7 @@ export function rollingTrend(responses: ReadonlyArray<NpsResponse>, options: Rol
     const tallies = keyedTalliesOf(
       countResponsesFor("rollingTrend", responses, [], timeOf("day", resolved), resolved.scale).sums(),
     );
-    return rollingTrendFromTallies(tallies, options);
+    return rollingTrendOfTallies("rollingTrend", tallies, options);
   }
   const prepared = prepareResponses(
     "rollingTrend",
@@ -252,6 +254,7 @@ export function rollingOfDays(
 ): RollingTrend {
   const { calendar } = options;
   const header = {
+    kind: "rolling-trend" as const,
     window,
     step,
     timeZone: calendar.timeZone,
@@ -270,11 +273,12 @@ export function rollingOfDays(
     lastStepEnd.getTime() - 1,
     "day",
     calendar,
+    options.fn,
   );
   const stepDates =
     step === "day"
       ? days.dates.slice(dayIndexOf(days.instants, firstStep.getTime()))
-      : periodBoundaries(range.first, range.last, step, calendar).dates;
+      : periodBoundaries(range.first, range.last, step, calendar, options.fn).dates;
   const windows = stepDates.length - 1;
   const texts: string[] = [];
   const textOf = (day: number): string => {

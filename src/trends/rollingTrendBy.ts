@@ -4,7 +4,7 @@ import { keyedTalliesOf } from "../core/keyedTallies.js";
 import { commonRange, prepareResponses } from "../core/prepareResponses.js";
 import type { NpsResponse } from "../core/response.js";
 import type { SegmentBy, SegmentKey } from "../core/segmentKey.js";
-import { groupResponsesFor } from "../segments/groupResponses.js";
+import { groupResponsesFor } from "../core/segmentKey.js";
 import { rollingTrendByOfTallies } from "./fromTallies.js";
 import {
   type RollingStep,
@@ -35,6 +35,8 @@ export interface SegmentRollingTrend {
  * @category Trends
  */
 export interface RollingTrendBy {
+  /** Tells per-segment rolling trends apart from other results. */
+  readonly kind: "rolling-trend-by-segment";
   /** The window length. */
   readonly window: RollingWindow;
   /** How often a window ends. */
@@ -98,6 +100,7 @@ export function rollingTrendBy(
   );
   const range = commonRange(prepared);
   return {
+    kind: "rolling-trend-by-segment",
     window,
     step,
     timeZone: resolved.calendar.timeZone,

@@ -2,7 +2,7 @@ import type { ColumnarResponses } from "../core/columns.js";
 import { countColumnsFor } from "../core/countColumns.js";
 import { keyedTalliesOf } from "../core/keyedTallies.js";
 import { prepareColumns } from "../core/prepareColumns.js";
-import { rollingTrendFromTallies } from "./fromTallies.js";
+import { rollingTrendOfTallies } from "./fromTallies.js";
 import {
   type RollingTrend,
   type RollingTrendOptions,
@@ -43,7 +43,7 @@ export function rollingTrendColumns(columns: ColumnarResponses, options: Rolling
   const { window, step } = resolveRollingOptions(fn, options);
   if (resolved.respondents === "all") {
     const tallies = keyedTalliesOf(countColumnsFor(fn, columns, [], timeOf("day", resolved), resolved.scale).sums());
-    return rollingTrendFromTallies(tallies, options);
+    return rollingTrendOfTallies(fn, tallies, options);
   }
   const prepared = prepareColumns(fn, columns, resolved.scale, true);
   return rollingOfPrepared(prepared, window, step, resolved, prepared);

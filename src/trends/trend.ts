@@ -9,12 +9,12 @@ import {
 } from "../core/calendar.js";
 import { countResponsesFor } from "../core/countResponses.js";
 import { keyedTalliesOf, type TallyTime } from "../core/keyedTallies.js";
-import { mergeTallies } from "../core/mergeTallies.js";
+import { sumTallies } from "../core/mergeTallies.js";
 import { checkBoolean, checkChoice } from "../core/options.js";
 import { addResponse, type PreparedResponses, prepareResponses, type TallySums } from "../core/prepareResponses.js";
 import type { NpsResponse } from "../core/response.js";
 import { type Tally, withScale } from "../core/tally.js";
-import { trendFromTallies } from "./fromTallies.js";
+import { trendOfTallies } from "./fromTallies.js";
 import { dedupeLatest } from "./latest.js";
 import {
   changeOf,
@@ -47,6 +47,8 @@ export interface TrendOptions extends TrendCommonOptions {
  * @category Trends
  */
 export interface Trend {
+  /** Tells a calendar trend apart from other results. */
+  readonly kind: "trend";
   /** The calendar period of each point. */
   readonly period: TrendPeriod;
   /** The time zone in which periods were read. */
@@ -115,7 +117,7 @@ export function trend(responses: ReadonlyArray<NpsResponse>, options: TrendOptio
     const tallies = keyedTalliesOf(
       countResponsesFor("trend", responses, [], timeOf(period, resolved), resolved.scale).sums(),
     );
-    return trendFromTallies(tallies, { ...options, period });
+    return trendOfTallies("trend", tallies, { ...options, period });
   }
   const prepared = prepareResponses("trend", responses, resolved.scale, undefined, resolved.respondents === "latest");
   return trendOfPrepared(prepared, period, fillGaps, resolved, prepared);
@@ -179,6 +181,7 @@ export function trendOfSums(
   sumsOf: (instants: Float64Array, periods: number) => TallySums,
 ): Trend {
   const header = {
+    kind: "trend" as const,
     period,
     timeZone: options.calendar.timeZone,
     weekStartsOn: options.calendar.weekStartsOn,
@@ -186,9 +189,9 @@ export function trendOfSums(
   };
   const { undated } = counts;
   if (Number.isNaN(range.first)) {
-    return { ...header, points: [], total: mergeTallies(emptyTally(options)), dated: 0, undated };
+    return { ...header, points: [], total: emptyTally(options), dated: 0, undated };
   }
-  const { instants, dates } = periodBoundaries(range.first, range.last, period, options.calendar);
+  const { instants, dates } = periodBoundaries(range.first, range.last, period, options.calendar, options.fn);
   const periods = instants.length - 1;
   const sums = sumsOf(instants, periods);
   const points: TrendPoint[] = [];
@@ -205,7 +208,7 @@ export function trendOfSums(
     if (fillGaps || point.n > 0) points.push({ ...point, change: changeOf(point, previous, options) });
     previous = point;
   }
-  const total = mergeTallies(emptyTally(options), ...points.map((point) => point.tally));
+  const total = sumTallies("trend", [emptyTally(options), ...points.map((point) => point.tally)]);
   return { ...header, points, total, dated: counts.dated, undated };
 }
 

@@ -4,7 +4,7 @@ import { keyedTalliesOf } from "../core/keyedTallies.js";
 import { commonRange, prepareResponses } from "../core/prepareResponses.js";
 import type { NpsResponse } from "../core/response.js";
 import type { SegmentBy, SegmentKey } from "../core/segmentKey.js";
-import { groupResponsesFor } from "../segments/groupResponses.js";
+import { groupResponsesFor } from "../core/segmentKey.js";
 import { trendByOfTallies } from "./fromTallies.js";
 import { resolvePeriodOptions, type Trend, type TrendOptions, timeOf, trendOfPrepared } from "./trend.js";
 import { type RespondentPolicy, resolveTrendOptions } from "./trendPoint.js";
@@ -27,6 +27,8 @@ export interface SegmentTrend {
  * @category Trends
  */
 export interface TrendBy {
+  /** Tells per-segment calendar trends apart from other results. */
+  readonly kind: "trend-by-segment";
   /** The calendar period of each point. */
   readonly period: TrendPeriod;
   /** The time zone in which periods were read. */
@@ -82,6 +84,7 @@ export function trendBy(responses: ReadonlyArray<NpsResponse>, by: SegmentBy, op
   const prepared = groups.map((group) => prepareResponses("trendBy", responses, resolved.scale, group.indices));
   const range = commonRange(prepared);
   return {
+    kind: "trend-by-segment",
     period,
     timeZone: resolved.calendar.timeZone,
     weekStartsOn: resolved.calendar.weekStartsOn,

@@ -2,7 +2,7 @@ import type { ColumnarResponses } from "../core/columns.js";
 import { countColumnsFor } from "../core/countColumns.js";
 import { keyedTalliesOf } from "../core/keyedTallies.js";
 import { prepareColumns } from "../core/prepareColumns.js";
-import { trendFromTallies } from "./fromTallies.js";
+import { trendOfTallies } from "./fromTallies.js";
 import { resolvePeriodOptions, type Trend, type TrendOptions, timeOf, trendOfPrepared } from "./trend.js";
 import { resolveTrendOptions } from "./trendPoint.js";
 
@@ -40,7 +40,7 @@ export function trendColumns(columns: ColumnarResponses, options: TrendOptions =
   const { period, fillGaps } = resolvePeriodOptions(fn, options);
   if (resolved.respondents === "all") {
     const tallies = keyedTalliesOf(countColumnsFor(fn, columns, [], timeOf(period, resolved), resolved.scale).sums());
-    return trendFromTallies(tallies, { ...options, period });
+    return trendOfTallies(fn, tallies, { ...options, period });
   }
   const prepared = prepareColumns(fn, columns, resolved.scale, true);
   return trendOfPrepared(prepared, period, fillGaps, resolved, prepared);

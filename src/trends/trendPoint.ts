@@ -3,6 +3,7 @@ import { NpsError } from "../core/errors.js";
 import { nps } from "../core/nps.js";
 import { checkChoice, checkInteger } from "../core/options.js";
 import type { TallySums } from "../core/prepareResponses.js";
+import type { RespondentPolicy } from "../core/response.js";
 import { type Scale, STANDARD_SCALE } from "../core/scale.js";
 import { shares } from "../core/shares.js";
 import type { CategoryValues, Tally } from "../core/tally.js";
@@ -17,15 +18,6 @@ import {
 } from "../inference/confidenceInterval.js";
 import { standardError } from "../inference/standardError.js";
 import { describeValue } from "../internal/describe.js";
-
-/**
- * Who counts in a period or window: `"all"` counts every response; `"latest"` counts each respondent
- * once, with their most recent answer in that period or window (responses without a `respondentId`
- * count as themselves).
- *
- * @category Trends
- */
-export type RespondentPolicy = "all" | "latest";
 
 /**
  * Options shared by {@link trend} and {@link rollingTrend}; the interval options (`level`, `method`,
@@ -47,7 +39,7 @@ export interface TrendCommonOptions extends ConfidenceIntervalOptions {
    * Method of the comparison with the previous period or window (see {@link compareNps}).
    * @defaultValue `method` when it is `"wald"`, `"adjusted-wald"` or `"score"`, else `"adjusted-wald"`
    */
-  readonly changeMethod?: ComparisonMethod;
+  readonly comparison?: ComparisonMethod;
   /** The answer scale. @defaultValue {@link STANDARD_SCALE} */
   readonly scale?: Scale;
 }
@@ -87,10 +79,12 @@ export interface TrendPoint {
 
 /** Options with defaults filled in and checked. */
 export interface ResolvedTrendOptions {
+  /** The function named in errors. */
+  readonly fn: string;
   readonly calendar: Calendar;
   readonly respondents: RespondentPolicy;
   readonly interval: ConfidenceIntervalOptions;
-  readonly changeMethod: ComparisonMethod;
+  readonly comparison: ComparisonMethod;
   readonly level: number;
   readonly scale: Scale;
 }
@@ -107,17 +101,18 @@ export function resolveTrendOptions(fn: string, options: TrendCommonOptions): Re
   checkInteger(fn, "weekStartsOn", weekStartsOn, 0, 6);
   checkChoice(fn, "respondents", respondents, ["all", "latest"]);
   const resolved = resolveIntervalOptions(fn, options);
-  const changeMethod =
-    options.changeMethod ??
+  const comparison =
+    options.comparison ??
     ((COMPARISON_METHODS as ReadonlyArray<string>).includes(resolved.method)
       ? (resolved.method as ComparisonMethod)
       : "adjusted-wald");
-  checkChoice(fn, "changeMethod", changeMethod, COMPARISON_METHODS);
+  checkChoice(fn, "comparison", comparison, COMPARISON_METHODS);
   return {
+    fn,
     calendar: { timeZone, weekStartsOn: weekStartsOn as WeekDay },
     respondents,
     interval: resolved,
-    changeMethod,
+    comparison,
     level: resolved.level,
     scale,
   };
@@ -155,5 +150,7 @@ export function changeOf(
   options: ResolvedTrendOptions,
 ): NpsComparison | undefined {
   if (previous === undefined) return undefined;
-  return compareNps(current.tally, previous.tally, { level: options.level, method: options.changeMethod });
+  return compareNps(current.tally, previous.tally, { level: options.level, method: options.comparison });
 }
+
+export type { RespondentPolicy } from "../core/response.js";

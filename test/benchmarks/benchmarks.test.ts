@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import {
-  benchmarks,
   builtInBenchmarks,
   compareToBenchmark,
   confidenceInterval,
   defineBenchmarks,
+  findBenchmarks,
   type NpsValidationError,
 } from "../../src/index.js";
 import { ORACLE } from "../inference/fixtures/oracle.js";
@@ -71,19 +71,19 @@ describe("builtInBenchmarks", () => {
 
 describe("benchmarks", () => {
   it("filters by segment, region, year and population", () => {
-    expect(benchmarks().length).toBe(27);
-    expect(benchmarks({ segment: "PAYMENT" }).map((row) => row.id)).toEqual([
+    expect(findBenchmarks().length).toBe(27);
+    expect(findBenchmarks({ segment: "PAYMENT" }).map((row) => row.id)).toEqual([
       "xmi-2021-consumer-payment",
       "xmi-2022-consumer-payment",
       "xmi-2023-consumer-payments",
     ]);
-    expect(benchmarks({ region: "global" })).toHaveLength(5);
-    expect(benchmarks({ region: "us" })).toHaveLength(21);
-    expect(benchmarks({ year: 2015, population: "consumer-panel" })).toHaveLength(3);
-    expect(benchmarks({ population: "vendor-customers" })).toHaveLength(9);
-    expect(benchmarks({ segment: "nothing like this" })).toEqual([]);
+    expect(findBenchmarks({ region: "global" })).toHaveLength(5);
+    expect(findBenchmarks({ region: "us" })).toHaveLength(21);
+    expect(findBenchmarks({ year: 2015, population: "consumer-panel" })).toHaveLength(3);
+    expect(findBenchmarks({ population: "vendor-customers" })).toHaveLength(9);
+    expect(findBenchmarks({ segment: "nothing like this" })).toEqual([]);
     const own = defineBenchmarks([ROW]);
-    expect(benchmarks({ rows: own, segment: "test" })).toEqual(own);
+    expect(findBenchmarks({ rows: own, segment: "test" })).toEqual(own);
   });
 
   it.each([
@@ -95,7 +95,7 @@ describe("benchmarks", () => {
     ],
     [{ rows: "x" }, 'benchmarks: rows must be an array of benchmarks, received "x"'],
   ])("rejects %j", (query, message) => {
-    const error = thrown(() => benchmarks(query as never));
+    const error = thrown(() => findBenchmarks(query as never));
     expect(error.code).toBe("invalid_option");
     expect(error.message).toBe(message);
   });

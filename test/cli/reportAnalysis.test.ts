@@ -54,7 +54,7 @@ describe("npskit report segments and trends on the built-in sample", () => {
 
   it("--tiers with quantiles and with cut points", async () => {
     const quartiles = await json(["--tiers", "spend:4"]);
-    expect(quartiles.segments.kind).toBe("quantiles");
+    expect(quartiles.segments.tiering).toBe("quantiles");
     expect(quartiles.segments.segments).toHaveLength(4);
     const cuts = await json(["--tiers", "spend:50,200"]);
     expect(cuts.segments.cutPoints).toEqual([50, 200]);

@@ -1,6 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { dueForResurvey, followUpQueue, migration, type NpsResponse, nps, tallyResponses } from "../../src/index.js";
+import {
+  dueForResurvey,
+  followUpQueue,
+  migrationBetween,
+  type NpsResponse,
+  nps,
+  tallyResponses,
+} from "../../src/index.js";
 
 const START = Date.UTC(2026, 0, 1);
 const DAY = 86_400_000;
@@ -52,7 +59,7 @@ describe("migration properties", () => {
   it("the table's cells add up to the matched panel", () => {
     fc.assert(
       fc.property(wave, wave, (before, after) => {
-        const result = migration(before, after);
+        const result = migrationBetween(before, after);
         const total = [result.table.promoters, result.table.passives, result.table.detractors].reduce(
           (sum, row) => sum + row.promoters + row.passives + row.detractors,
           0,
@@ -69,7 +76,7 @@ describe("migration properties", () => {
   it("the panel NPS before and after equal the NPS of the matched responses", () => {
     fc.assert(
       fc.property(wave, wave, (before, after) => {
-        const result = migration(before, after);
+        const result = migrationBetween(before, after);
         const first = latestById(before);
         const second = latestById(after);
         const ids = [...first.keys()].filter((id) => second.has(id));
@@ -87,8 +94,8 @@ describe("migration properties", () => {
   it("matching is unaffected by the order of the responses", () => {
     fc.assert(
       fc.property(wave, wave, fc.integer(), (before, after, seed) => {
-        const result = migration(before, after);
-        const reordered = migration(shuffled(before, seed), shuffled(after, seed + 1));
+        const result = migrationBetween(before, after);
+        const reordered = migrationBetween(shuffled(before, seed), shuffled(after, seed + 1));
         expect(reordered).toEqual(result);
       }),
     );
@@ -99,7 +106,7 @@ describe("dueForResurvey properties", () => {
   it("every respondent is due at most once, and appears in exactly one list", () => {
     fc.assert(
       fc.property(wave, fc.integer({ min: 0, max: 200 }), fc.integer({ min: 0, max: 150 }), (responses, day, days) => {
-        const schedule = dueForResurvey(responses, { asOf: new Date(START + day * DAY), minimumDays: days });
+        const schedule = dueForResurvey(responses, { asOf: new Date(START + day * DAY), minDays: days });
         const due = schedule.due.map((entry) => entry.respondentId);
         expect(new Set(due).size).toBe(due.length);
         const all = [...due, ...schedule.throttled.map((entry) => entry.respondentId), ...schedule.undated];

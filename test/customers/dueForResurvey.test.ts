@@ -17,7 +17,7 @@ describe("dueForResurvey", () => {
   it("splits respondents into due (oldest first) and throttled (soonest first)", () => {
     const schedule = dueForResurvey(responses, { asOf });
     expect(schedule.asOf).toBe("2026-06-01T00:00:00.000Z");
-    expect(schedule.minimumDays).toBe(90);
+    expect(schedule.minDays).toBe(90);
     expect(schedule.due).toEqual([
       {
         respondentId: "C",
@@ -41,10 +41,10 @@ describe("dueForResurvey", () => {
     expect(schedule.withoutRespondent).toBe(1);
   });
 
-  it("takes minimumDays", () => {
-    const schedule = dueForResurvey(responses, { asOf, minimumDays: 10 });
+  it("takes minDays", () => {
+    const schedule = dueForResurvey(responses, { asOf, minDays: 10 });
     expect(schedule.due.map((entry) => entry.respondentId)).toEqual(["C", "B", "A"]);
-    expect(dueForResurvey(responses, { asOf, minimumDays: 0 }).throttled).toEqual([]);
+    expect(dueForResurvey(responses, { asOf, minDays: 0 }).throttled).toEqual([]);
   });
 
   it.each([
@@ -59,14 +59,14 @@ describe("dueForResurvey", () => {
       "dueForResurvey: options must be an object with asOf, received undefined",
     ],
     [
-      () => dueForResurvey([], { asOf, minimumDays: 1.5 }),
+      () => dueForResurvey([], { asOf, minDays: 1.5 }),
       "invalid_option",
-      "dueForResurvey: minimumDays must be an integer from 0 to 36500, received 1.5",
+      "dueForResurvey: minDays must be an integer from 0 to 36500, received 1.5",
     ],
     [
-      () => dueForResurvey([], { asOf, minimumDays: -1 }),
+      () => dueForResurvey([], { asOf, minDays: -1 }),
       "invalid_option",
-      "dueForResurvey: minimumDays must be an integer from 0 to 36500, received -1",
+      "dueForResurvey: minDays must be an integer from 0 to 36500, received -1",
     ],
   ])("error %#", (call, code, message) => {
     const error = thrown(call);

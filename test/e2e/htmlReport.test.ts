@@ -14,7 +14,7 @@ import { chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadChartScripts } from "../../src/cli/chartScripts.js";
 import type { NpsResponse } from "../../src/core/response.js";
-import { migration } from "../../src/customers/migration.js";
+import { migrationBetween } from "../../src/customers/migrationBetween.js";
 import { renderHtmlReport } from "../../src/report/html.js";
 import { buildReport } from "../../src/report/reportData.js";
 import { sampleResponses } from "../../src/sample/sampleResponses.js";
@@ -71,7 +71,7 @@ describe.skipIf(!available && !required)("HTML report in headless Chromium", () 
       { responses },
       { source: "built-in sample <with a hostile plan>", by: ["plan"], period: "quarter" },
     );
-    const waves = migration(
+    const waves = migrationBetween(
       responses.filter((response) => (response.date?.getTime() ?? 0) < Date.UTC(2025, 11, 1)),
       responses.filter((response) => (response.date?.getTime() ?? 0) >= Date.UTC(2025, 11, 1)),
     );

@@ -17,7 +17,7 @@ describe("segmentByTiers", () => {
     const result = segmentByTiers(responses, "spend", { minResponses: 1 });
     const sorted = [...spends].sort((a, b) => a - b);
     const cuts = [0.25, 0.5, 0.75].map((p) => quantileSorted(sorted, p));
-    expect(result.kind).toBe("quantiles");
+    expect(result.tiering).toBe("quantiles");
     expect(result.cutPoints).toEqual(cuts);
     expect(cuts).toEqual([25, 52.5, 137.5]);
     expect(result.segments.map((tier) => tier.label)).toEqual([
@@ -43,7 +43,7 @@ describe("segmentByTiers", () => {
 
   it("puts a value equal to a cut point in the upper tier", () => {
     const result = segmentByTiers(responses, "spend", { tiers: [30, 100] });
-    expect(result.kind).toBe("cut-points");
+    expect(result.tiering).toBe("cut-points");
     expect(result.segments.map((tier) => [tier.label, tier.n])).toEqual([
       ["T1 < 30", 3],
       ["T2 [30, 100)", 5],

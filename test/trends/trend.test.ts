@@ -191,7 +191,7 @@ describe("trend: figures, gaps and counting", () => {
     if (january === undefined || february === undefined) throw new Error("expected two periods");
     expect(february.change).toEqual(compareNps(february.tally, january.tally, { method: "wald" }));
     expect(february?.change?.difference).toBeCloseTo(100 - 100 / 3, 12);
-    const adjusted = trend([...responses, at("2026-02-10T00:00:00Z", 9)], { method: "bayes", changeMethod: "score" });
+    const adjusted = trend([...responses, at("2026-02-10T00:00:00Z", 9)], { method: "bayes", comparison: "score" });
     expect(adjusted.points[1]?.change?.method).toBe("score");
     expect(trend(responses, { method: "bootstrap", resamples: 100 }).points[2]?.change).toBeUndefined();
   });
@@ -278,10 +278,7 @@ describe("trend: errors", () => {
       [{ fillGaps: "yes" }, 'trend: fillGaps must be true or false, received "yes"'],
       [{ respondents: "unique" }, 'trend: respondents must be one of "all", "latest", received "unique"'],
       [{ level: 1 }, "trend: level must be a number greater than 0 and less than 1, received 1"],
-      [
-        { changeMethod: "bayes" },
-        'trend: changeMethod must be one of "wald", "adjusted-wald", "score", received "bayes"',
-      ],
+      [{ comparison: "bayes" }, 'trend: comparison must be one of "wald", "adjusted-wald", "score", received "bayes"'],
     ];
     for (const [options, message] of cases) {
       const error = errorOf(() => trend([], options as never));

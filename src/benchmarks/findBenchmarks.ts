@@ -4,7 +4,7 @@ import type { Benchmark, BenchmarkPopulation } from "./benchmark.js";
 import { builtInBenchmarks } from "./builtInBenchmarks.js";
 
 /**
- * Options of {@link benchmarks}: every given criterion must match.
+ * Options of {@link findBenchmarks}: every given criterion must match.
  *
  * @category Benchmarks
  */
@@ -35,14 +35,14 @@ export interface BenchmarkQuery {
  * integer, `population` unknown, or `rows` not an array.
  * @example
  * ```ts
- * import { benchmarks } from "npskit";
- * benchmarks({ segment: "grocer" }).map((row) => row.id); // => ["xmi-2021-grocery", "xmi-2023-grocers"]
- * benchmarks({ region: "canada" }).map((row) => row.id); // => ["clearlyrated-2018-b2b-services"]
- * benchmarks({ year: 2023 }).length; // => 2
+ * import { findBenchmarks } from "npskit";
+ * findBenchmarks({ segment: "grocer" }).map((row) => row.id); // => ["xmi-2021-grocery", "xmi-2023-grocers"]
+ * findBenchmarks({ region: "canada" }).map((row) => row.id); // => ["clearlyrated-2018-b2b-services"]
+ * findBenchmarks({ year: 2023 }).length; // => 2
  * ```
  * @category Benchmarks
  */
-export function benchmarks(query: BenchmarkQuery = {}): Benchmark[] {
+export function findBenchmarks(query: BenchmarkQuery = {}): Benchmark[] {
   const fn = "benchmarks";
   const { segment, region, year, population, rows } = query;
   if (segment !== undefined && typeof segment !== "string") {

@@ -7,7 +7,7 @@ import { criticalValue, normalCdf } from "../inference/normal.js";
 import { compareIds, latestOfPrepared } from "./latestByRespondent.js";
 
 /**
- * Options of {@link migration}.
+ * Options of {@link migrationBetween}.
  *
  * @category Customers
  */
@@ -86,7 +86,7 @@ export interface PairedChange {
 }
 
 /**
- * How the same customers moved between two survey waves; see {@link migration}.
+ * How the same customers moved between two survey waves; see {@link migrationBetween}.
  *
  * @category Customers
  */
@@ -153,7 +153,7 @@ const VALUE = [1, 0, -1] as const;
  * level outside (0, 1).
  * @example
  * ```ts
- * import { migration, roundScore } from "npskit";
+ * import { migrationBetween, roundScore } from "npskit";
  * const before = [
  *   { score: 8, respondentId: "A" }, { score: 3, respondentId: "B" },
  *   { score: 10, respondentId: "C" }, { score: 7, respondentId: "D" }, { score: 9, respondentId: "E" },
@@ -162,7 +162,7 @@ const VALUE = [1, 0, -1] as const;
  *   { score: 9, respondentId: "A" }, { score: 7, respondentId: "B" },
  *   { score: 10, respondentId: "C" }, { score: 9, respondentId: "D" }, { score: 6, respondentId: "F" },
  * ];
- * const result = migration(before, after);
+ * const result = migrationBetween(before, after);
  * [result.matched, result.onlyBefore, result.onlyAfter]; // => [4, 1, 1]
  * result.table.passives; // => { promoters: 2, passives: 0, detractors: 0 }
  * [result.before.nps, result.after.nps]; // => [0, 75]
@@ -170,12 +170,12 @@ const VALUE = [1, 0, -1] as const;
  * ```
  * @category Customers
  */
-export function migration(
+export function migrationBetween(
   before: ReadonlyArray<NpsResponse>,
   after: ReadonlyArray<NpsResponse>,
   options: MigrationOptions = {},
 ): Migration {
-  const fn = "migration";
+  const fn = "migrationBetween";
   const { level = 0.95, scale = STANDARD_SCALE } = options;
   checkLevel(fn, level);
   const first = wave(fn, before, scale);
