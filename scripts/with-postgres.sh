@@ -48,7 +48,8 @@ else
   OWNER=$(id -un)
 fi
 
-DIR=$(mktemp -d "${TMPDIR:-/tmp}/npskit-pg.XXXXXX")
+# In /tmp, not $TMPDIR: the server user must reach it, and a socket path must stay short (107 bytes).
+DIR=$(mktemp -d /tmp/npskit-pg.XXXXXX)
 STARTED=0
 cleanup() {
   if [ "$STARTED" -eq 1 ]; then

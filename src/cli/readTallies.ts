@@ -1,5 +1,5 @@
 import { countSqlRows, type KeyedTallies, type SqlRowCounts, sqlRowCounts, type TrendPeriod } from "../index.js";
-import { type ByteSource, type CliIo, dataError, openFile, openStdin } from "./io.js";
+import { type ByteSource, type CliIo, dataError, openFile, openStdin, usageError } from "./io.js";
 import { type InputFormatChoice, readRows } from "./readRows.js";
 import { decodeStream, type EncodingChoice } from "./stream.js";
 import { reasonOf } from "./streamResponses.js";
@@ -35,6 +35,38 @@ export interface TallyFile {
   readonly delimiter?: string;
   /** Whether the rows carry a time bucket (`nps_period`). */
   readonly dated: boolean;
+}
+
+/**
+ * Usage errors (exit 2) for what `--tallies` cannot do: a file of responses as well, the options
+ * that name its columns, and what needs every response (quantile tiers, each respondent's latest
+ * answer).
+ */
+export function checkTallyOptions(given: {
+  readonly file: string | undefined;
+  readonly responseOptions: ReadonlyArray<string>;
+  readonly tiers: boolean;
+  readonly latest: boolean;
+}): void {
+  if (given.file !== undefined) {
+    throw usageError(
+      `--tallies reads the result rows of a tallySql query instead of a file of responses: give one or the other, received both ${JSON.stringify(given.file)} and --tallies`,
+    );
+  }
+  const names = given.responseOptions;
+  if (names.length > 0) {
+    throw usageError(
+      `${names.map((name) => `--${name}`).join(", ")} read${names.length === 1 ? "s" : ""} a file of responses; with --tallies the query chose the score, weight, time and segment columns`,
+    );
+  }
+  if (given.tiers) {
+    throw usageError("--tiers needs every response (quantiles cannot come from counts): use it on a file of responses");
+  }
+  if (given.latest) {
+    throw usageError(
+      "--respondents latest needs every answer of each respondent, not counts: use it on a file of responses",
+    );
+  }
 }
 
 /**

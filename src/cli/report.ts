@@ -37,7 +37,7 @@ import {
   tiersOption,
 } from "./options.js";
 import type { InputFormatChoice } from "./readRows.js";
-import { readTallies } from "./readTallies.js";
+import { checkTallyOptions, readTallies } from "./readTallies.js";
 import type { EncodingChoice } from "./stream.js";
 import { columnOptions, reasonOf, streamResponses } from "./streamResponses.js";
 
@@ -305,25 +305,12 @@ async function reportTallies(
   io: CliIo,
   output: { format: OutputFormat; table: ReportTable },
 ): Promise<number> {
-  if (file !== undefined) {
-    throw usageError(
-      `--tallies reads the result rows of a tallySql query instead of a file of responses: give one or the other, received both ${JSON.stringify(file)} and --tallies`,
-    );
-  }
-  const given = RESPONSE_OPTIONS.filter((name) => values[name] !== undefined);
-  if (given.length > 0) {
-    throw usageError(
-      `${given.map((name) => `--${name}`).join(", ")} read${given.length === 1 ? "s" : ""} a file of responses; with --tallies the query chose the score, weight, time and segment columns`,
-    );
-  }
-  if (analysis.tiers !== undefined) {
-    throw usageError("--tiers needs every response (quantiles cannot come from counts): use it on a file of responses");
-  }
-  if (analysis.respondents === "latest") {
-    throw usageError(
-      "--respondents latest needs every answer of each respondent, not counts: use it on a file of responses",
-    );
-  }
+  checkTallyOptions({
+    file,
+    responseOptions: RESPONSE_OPTIONS.filter((name) => values[name] !== undefined),
+    tiers: analysis.tiers !== undefined,
+    latest: analysis.respondents === "latest",
+  });
   const source = path === "-" ? "standard input" : path;
   const trend = analysis.period !== undefined || analysis.rolling !== undefined;
   const period = analysis.period ?? (trend ? "day" : undefined);
