@@ -1,5 +1,6 @@
-// The PostgreSQL, BigQuery and Spark texts are checked by snapshot only (no engine runs them here);
-// the DuckDB text is also run for real in duckdb.test.ts.
+// The texts of every dialect, by snapshot. BigQuery and Spark are checked by snapshot only (no such
+// engine runs here); the DuckDB text is also run for real in duckdb.test.ts and engines.test.ts, and
+// the PostgreSQL text in engines.test.ts (under scripts/with-postgres.sh).
 import { describe, expect, it } from "vitest";
 import { defineScale, type SqlDialect, tallySql } from "../../src/index.js";
 import { errorOf } from "../helpers/errors.js";
