@@ -63,9 +63,10 @@ Tallies counted in a database:
   --tallies <file>         read the result rows of a tallySql query (CSV, JSON
                            or NDJSON; - for stdin) instead of responses: the
                            same report. The query groups by the --by columns,
-                           and for a trend by the --period (by day for
-                           --rolling) in the --time-zone. Not with --tiers,
-                           --respondents latest or the column options
+                           and for a trend by a period that nests in --period
+                           (by day for --rolling); its time zone is used. Not
+                           with --tiers, --respondents latest or the column
+                           options
 
 Reading:
   --encoding <name>        auto, utf-8 or latin1 (default: auto: a byte-order

@@ -14,9 +14,11 @@ const MISSING = new Set(["", "NA", "N/A", "n/a", "null", "NULL"]);
 export interface TallyFileOptions {
   /** The segment columns (`--by`), in order. */
   readonly by: ReadonlyArray<string>;
-  /** The period the query grouped by: the report's `--period`, or `day` for `--rolling`. */
+  /**
+   * For rows that do not carry their bucket (`nps_bucket`; queries written by npskit 0.1): the period the query grouped by, the report's `--period`, or `day` for `--rolling`.
+   */
   readonly period?: TrendPeriod;
-  /** The query's time zone (`--time-zone`). */
+  /** `--time-zone`: must be the query's (`nps_time_zone`) when the rows carry it. */
   readonly timeZone?: string;
   readonly encoding: EncodingChoice;
   readonly inputFormat: InputFormatChoice;
@@ -75,8 +77,9 @@ export function checkTallyOptions(given: {
  * as a file of responses reads them: a text in {@link MISSING} (after trimming) is NULL, so a segment
  * left blank or `NA` in the CSV is the `null` key, as the same blank or `NA` in a file of responses
  * is; other segment values keep their text (CSV) or their JSON type. Counts and sums may be decimal
- * texts. A time bucket is read with the report's period (`day` for rolling windows, and for a report
- * without a trend, where only the dated range is used). Exit 1 for a file that cannot be read or
+ * texts. The rows say their time bucket (`nps_bucket`, `nps_time_zone`); rows of an older query that
+ * do not are read with the report's period (`day` for rolling windows, and for a report without a
+ * trend, where only the dated range is used). Exit 1 for a file that cannot be read or
  * whose rows are not a query's result.
  */
 export async function readTallies(file: string, options: TallyFileOptions, io: CliIo): Promise<TallyFile> {
@@ -108,7 +111,8 @@ export async function readTallies(file: string, options: TallyFileOptions, io: C
   const dated = table.columns.includes("nps_period");
   const tallies = countSqlRows(rows, {
     by: options.by,
-    ...(dated ? { period: options.period ?? "day" } : {}),
+    // Rows of a query that does not say its bucket (npskit 0.1) are read with the report's period.
+    ...(dated && !table.columns.includes("nps_bucket") ? { period: options.period ?? "day" } : {}),
     ...(options.timeZone === undefined ? {} : { timeZone: options.timeZone }),
   });
   return {

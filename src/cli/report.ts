@@ -314,13 +314,12 @@ async function reportTallies(
   const source = path === "-" ? "standard input" : path;
   const trend = analysis.period !== undefined || analysis.rolling !== undefined;
   const period = analysis.period ?? (trend ? "day" : undefined);
-  const timeZone = analysis.timeZone ?? "UTC";
   const read = await readTallies(
     path,
     {
       by: analysis.by,
       ...optional("period", period),
-      timeZone,
+      ...optional("timeZone", analysis.timeZone),
       encoding: reading.encoding,
       inputFormat: reading.inputFormat,
       ...optional("delimiter", reading.delimiter),
@@ -331,7 +330,7 @@ async function reportTallies(
   );
   if (trend && !read.dated) {
     throw dataError(
-      `--${analysis.period === undefined ? "rolling" : "period"} needs tallies by a time bucket, and ${source} has no nps_period column; write the query with timeBucket (period ${period}${timeZone === "UTC" ? "" : `, timeZone ${timeZone}`})`,
+      `--${analysis.period === undefined ? "rolling" : "period"} needs tallies by a time bucket, and ${source} has no nps_period column; write the query with timeBucket (period ${period}${analysis.timeZone === undefined ? "" : `, timeZone ${analysis.timeZone}`})`,
     );
   }
   if (read.counts.accepted === 0) {
@@ -343,7 +342,10 @@ async function reportTallies(
     format: read.format,
     encoding: read.encoding,
     ...optional("delimiter", read.delimiter),
-    tallies: { period: read.dated ? (period ?? "day") : null, timeZone },
+    tallies: {
+      period: read.tallies.time?.bucket ?? null,
+      timeZone: read.tallies.time?.timeZone ?? analysis.timeZone ?? "UTC",
+    },
   };
   return emit(document, input, read.counts.rejected, values, { ...output, level: analysis.level }, io);
 }

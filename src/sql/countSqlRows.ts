@@ -1,5 +1,5 @@
 import { TZDate } from "@date-fns/tz";
-import { type Calendar, periodStart, type TrendPeriod } from "../core/calendar.js";
+import { type Calendar, periodStart, TREND_PERIODS, type TrendPeriod } from "../core/calendar.js";
 import type { CountOptions } from "../core/countResponses.js";
 import { resolveCountTime } from "../core/countResponses.js";
 import { NpsError } from "../core/errors.js";
@@ -24,12 +24,16 @@ export interface CountSqlRowsOptions extends Omit<CountOptions, "weekStartsOn"> 
    */
   readonly by: ReadonlyArray<string>;
   /**
-   * The `timeBucket.period` of the query; required when the rows carry `nps_period`. Each
-   * `nps_period` must be the first day of such a period in `timeZone`.
-   * @defaultValue no time bucket (only for rows without `nps_period`)
+   * The `timeBucket.period` of the query. The rows carry it (`nps_bucket`); given, it must be the
+   * same. Rows without `nps_bucket` (a query written by npskit 0.1) need it when they carry
+   * `nps_period`. Each `nps_period` must be the first day of such a period in the time zone.
+   * @defaultValue the rows' `nps_bucket`; no time bucket for rows without `nps_period`
    */
   readonly period?: TrendPeriod;
-  /** The `timeBucket.timeZone` of the query. @defaultValue "UTC" */
+  /**
+   * The `timeBucket.timeZone` of the query. The rows carry it (`nps_time_zone`); given, it must be
+   * the same. @defaultValue the rows' `nps_time_zone`, else "UTC"
+   */
   readonly timeZone?: string;
 }
 
@@ -56,9 +60,10 @@ const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /**
  * Turns the result rows of a {@link tallySql} query into keyed tallies, the input of every figure:
  * one dimension per `by` column, and when the query had a time bucket, one calendar bucket per
- * `nps_period` (the local midnight of that date in the time zone, so the cells are those
- * {@link countResponses} gives with the same `period` and `timeZone`; weeks start on Monday). Rows
- * with a NULL `nps_period` are undated cells. The distribution comes from `nps_score_<v>`, the dated
+ * `nps_period` (the local midnight of that date in the query's time zone, so the cells are those
+ * {@link countResponses} gives with the same `period` and `timeZone`; weeks start on Monday). The
+ * rows say the query's period and time zone (`nps_bucket`, `nps_time_zone`), so nothing can read
+ * a week as a day. Rows with a NULL `nps_period` are undated cells. The distribution comes from `nps_score_<v>`, the dated
  * range from `nps_dated`, `nps_first` and `nps_last`. Group values are kept as the client returns
  * them (strings, numbers, booleans, `null`; safe-integer bigints become numbers): give text columns
  * when the keys must equal those of a CSV file read by npskit. Counts may be numbers, bigints or
@@ -69,10 +74,11 @@ const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
  * @param options - The query's `groupBy` columns, its period and time zone, and the scale.
  * @returns The keyed tallies (no cells for no rows, or rows without a counted answer).
  * @throws {@link NpsError} what {@link tallyFromRows} throws; `invalid_option` for a `by` that is
- * not an array of distinct column names, an unknown period or time zone, or rows that carry
- * `nps_period` without `period`; `invalid_input` for a missing `by` column, `nps_period` or
- * distribution column, an `nps_period` that is not the first day of a period in the time zone, or an
- * instant that is not an integer; `invalid_tally` when the `nps_score_<v>` columns do not add up to
+ * not an array of distinct column names, an unknown period or time zone, a `period` or `timeZone`
+ * other than the rows' `nps_bucket` or `nps_time_zone`, or rows that carry `nps_period` without a
+ * period (in `nps_bucket` or the options); `invalid_input` for a missing `by` column, `nps_period` or
+ * distribution column, an `nps_period` that is not the first day of a period in the time zone, an
+ * `nps_bucket` or `nps_time_zone` that differs between rows, or an instant that is not an integer; `invalid_tally` when the `nps_score_<v>` columns do not add up to
  * the counted rows, or `nps_dated` exceeds them.
  * @example
  * ```ts
@@ -109,8 +115,26 @@ export function countSqlRows(
     throw new NpsError("invalid_option", `${fn}: by columns must be distinct, received ${JSON.stringify(twice)} twice`);
   }
   const scale = options.scale ?? STANDARD_SCALE;
-  const time = resolveCountTime(fn, { ...options, weekStartsOn: 1 });
   const entries = tallyFromRows(rows, { scale });
+  const carried = bucketOfRows(fn, rows);
+  for (const [name, given, read] of [
+    ["period", options.period, carried.period],
+    ["timeZone", options.timeZone, carried.timeZone],
+  ] as const) {
+    if (given !== undefined && read !== undefined && given !== read) {
+      throw new NpsError(
+        "invalid_option",
+        `${fn}: ${name} must be the query's (${JSON.stringify(read)}, in ${name === "period" ? SQL_COLUMNS.bucket : SQL_COLUMNS.timeZone}), received ${JSON.stringify(given)}`,
+      );
+    }
+  }
+  const period = options.period ?? carried.period;
+  const timeZone = options.timeZone ?? carried.timeZone;
+  const time = resolveCountTime(fn, {
+    ...(period === undefined ? {} : { period }),
+    ...(timeZone === undefined ? {} : { timeZone }),
+    weekStartsOn: 1,
+  });
   const weighted = rows.some((row) => Object.hasOwn(row, SQL_COLUMNS.weights[0]));
   const counter = createTallyCounter(by, time, scale, weighted);
   const calendar: Calendar | undefined = time === null ? undefined : { timeZone: time.timeZone, weekStartsOn: 1 };
@@ -219,6 +243,37 @@ export function sqlRowCounts(rows: ReadonlyArray<Readonly<Record<string, unknown
     rejected += entry.invalidScores + entry.invalidWeights;
   }
   return { rows: all, accepted: all - skipped - rejected, skipped, rejected };
+}
+
+/** The period and time zone the rows carry (`nps_bucket`, `nps_time_zone`), checked to be one for all rows. */
+function bucketOfRows(
+  fn: string,
+  rows: ReadonlyArray<Readonly<Record<string, unknown>>>,
+): { period?: TrendPeriod; timeZone?: string } {
+  const found: { period?: TrendPeriod; timeZone?: string } = {};
+  for (const [key, column] of [
+    ["period", SQL_COLUMNS.bucket],
+    ["timeZone", SQL_COLUMNS.timeZone],
+  ] as const) {
+    let seen: string | undefined;
+    rows.forEach((row, index) => {
+      if (!Object.hasOwn(row, column)) return;
+      const value = row[column];
+      const known =
+        key === "period"
+          ? (TREND_PERIODS as ReadonlyArray<unknown>).includes(value)
+          : typeof value === "string" && value !== "";
+      if (!known || (seen !== undefined && value !== seen)) {
+        throw new NpsError(
+          "invalid_input",
+          `${fn}: ${column} must be ${key === "period" ? "one of day, week, month, quarter, year" : "a time-zone name"}, the same on every row, received ${describeValue(value)}${seen === undefined ? "" : ` after ${JSON.stringify(seen)}`} at index ${index}`,
+        );
+      }
+      seen = value as string;
+    });
+    if (seen !== undefined) (found as Record<string, string>)[key] = seen;
+  }
+  return found;
 }
 
 /** The first instant of the bucket whose first local day is `text`, checked to start a period. */

@@ -67,6 +67,8 @@ export const SQL_COLUMNS = {
   dated: "nps_dated",
   first: "nps_first",
   last: "nps_last",
+  bucket: "nps_bucket",
+  timeZone: "nps_time_zone",
 } as const;
 
 /** Largest finite double: a weight above it is infinite (or NaN, which engines order above every number). */
@@ -88,7 +90,8 @@ const MAX_DOUBLE = "1.7976931348623157e308";
  * `nps_<category>_weight_squared`; then `nps_score_<v>` for each value `v` of the scale (the counted
  * rows that answered `v`: the overview's distribution), and with a time bucket `nps_dated` (counted
  * rows with a time), `nps_first` and `nps_last` (their earliest and latest instant in epoch
- * milliseconds, NULL when none has a time). "Counted" means a valid score, and when weighted a valid
+ * milliseconds, NULL when none has a time), `nps_bucket` and `nps_time_zone` (the period and time zone
+ * of the bucket, the same on every row, so that the rows say how to read `nps_period`). "Counted" means a valid score, and when weighted a valid
  * weight. Read them back with {@link countSqlRows} (keyed tallies for every figure and the whole
  * report) or {@link tallyFromRows} (one tally per group). NULL segment values form a group of their
  * own (as a `null` attribute does in {@link segmentBy}).
@@ -205,6 +208,9 @@ export function tallySql(options: TallySqlOptions): string {
       `COUNT(CASE WHEN ${counted} AND ${t} IS NOT NULL THEN 1 END) AS ${q(SQL_COLUMNS.dated)}`,
       `MIN(CASE WHEN ${counted} THEN ${ms} END) AS ${q(SQL_COLUMNS.first)}`,
       `MAX(CASE WHEN ${counted} THEN ${ms} END) AS ${q(SQL_COLUMNS.last)}`,
+      // Checked names (a period, an IANA zone): safe as string literals.
+      `'${timeBucket.period}' AS ${q(SQL_COLUMNS.bucket)}`,
+      `'${timeBucket.timeZone ?? "UTC"}' AS ${q(SQL_COLUMNS.timeZone)}`,
     );
   }
   const lines = [`SELECT ${columns.join(",\n  ")}`, `FROM ${tableParts.map(q).join(".")}`];

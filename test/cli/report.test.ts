@@ -448,6 +448,29 @@ describe("npskit report --tallies", () => {
     });
   });
 
+  it("reads the bucket and time zone the rows carry; another --time-zone is a usage error", async () => {
+    const month = String(Date.UTC(2026, 2, 10));
+    const carried = temp.file(
+      "carried.csv",
+      [
+        `${header},nps_bucket,nps_time_zone`,
+        `${line("pro", "2026-03-01", [10, 3], month)},month,Europe/Paris`,
+        `${line("free", "2026-04-01", [9], month)},month,Europe/Paris`,
+      ].join("\n"),
+    );
+    const report = await json(["--tallies", carried, "--period", "quarter"]);
+    expect(report.input.tallies).toEqual({ period: "month", timeZone: "Europe/Paris" });
+    expect(report.trend.points.map((point: { label: string; n: number }) => [point.label, point.n])).toEqual([
+      ["2026-Q1", 2],
+      ["2026-Q2", 1],
+    ]);
+    const other = await run(["report", "--tallies", carried, "--period", "month", "--time-zone", "UTC"]);
+    expect(other.code).toBe(2);
+    expect(other.stderr).toBe(
+      'npskit: countSqlRows: timeZone must be the query\'s ("Europe/Paris", in nps_time_zone), received "UTC"\n',
+    );
+  });
+
   it("refuses what needs responses, and options of a file of responses, with a usage error", async () => {
     const cases: Array<[ReadonlyArray<string>, string]> = [
       [

@@ -104,6 +104,30 @@ describe("countSqlRows", () => {
     );
   });
 
+  it("reads the period and time zone the rows carry, and refuses other ones", () => {
+    const row = {
+      ...rowOf({}, [10], { period: "2026-03-30", first: 1774821600000, last: 1774821600000 }),
+      nps_bucket: "week",
+      nps_time_zone: "Europe/Paris",
+    };
+    const tallies = countSqlRows([row], { by: [] });
+    expect(tallies.time).toEqual({ bucket: "week", timeZone: "Europe/Paris", weekStartsOn: 1 });
+    expect(tallies.cells[0]?.start).toBe(Date.parse("2026-03-29T22:00:00Z"));
+    const period = errorOf(() => countSqlRows([row], { by: [], period: "day" }));
+    expect(period.code).toBe("invalid_option");
+    expect(period.message).toBe('countSqlRows: period must be the query\'s ("week", in nps_bucket), received "day"');
+    const zone = errorOf(() => countSqlRows([row], { by: [], timeZone: "UTC" }));
+    expect(zone.code).toBe("invalid_option");
+    expect(zone.message).toBe(
+      'countSqlRows: timeZone must be the query\'s ("Europe/Paris", in nps_time_zone), received "UTC"',
+    );
+    const mixed = errorOf(() => countSqlRows([row, { ...row, nps_bucket: "day" }], { by: [] }));
+    expect(mixed.code).toBe("invalid_input");
+    expect(mixed.message).toBe(
+      'countSqlRows: nps_bucket must be one of day, week, month, quarter, year, the same on every row, received "day" after "week" at index 1',
+    );
+  });
+
   it("checks the distribution, the dated range, the by columns and the options", () => {
     const bad = { ...rowOf({ plan: "pro" }, [10, 9]), nps_score_9: "0" };
     const sum = errorOf(() => countSqlRows([bad], { by: ["plan"] }));

@@ -268,7 +268,7 @@ async function checkScenario(
   compare(printed, expected, scenario.weighted);
   const keys = trendKeys(printed);
   if (keys !== undefined) expect(keys).toEqual([...keys].sort(compareKeys));
-  expect(printed.input).toMatchObject({ tallies: { period: scenario.report.period ?? "day", timeZone: ZONE } });
+  expect(printed.input).toMatchObject({ tallies: { period: scenario.bucket, timeZone: ZONE } });
 }
 
 describe("the report from DuckDB tallies equals the report from the raw file", () => {
@@ -357,6 +357,17 @@ describe("the report from DuckDB tallies equals the report from the raw file", (
       expect(tallies.split("\n").filter((line) => !lines.has(line) && !charts(line))).toEqual([]);
       expect(tallies.length).toBeGreaterThan(raw.length * 0.8);
     }
+  });
+
+  it("rows by day serve a monthly trend (the rows say their bucket)", async () => {
+    const scenario = SCENARIOS[0] as Scenario;
+    const reader = await connection.runAndReadAll(sqlOf("duckdb", { ...scenario, bucket: "day" }));
+    const path = files.file("duckdb-days.json", JSON.stringify(reader.getRowObjectsJson()));
+    const result = await run(["report", "--tallies", path, ...scenario.args, "--format", "json"]);
+    expect(result.code).toBe(0);
+    const printed = JSON.parse(result.stdout) as Record<string, unknown>;
+    expect(printed.input).toMatchObject({ tallies: { period: "day", timeZone: ZONE } });
+    compare(printed, await rawReport(scenario), false);
   });
 
   it("tallies saved as CSV by DuckDB itself give the same report", async () => {

@@ -47,7 +47,9 @@ describe("tallySql snapshots per dialect", () => {
         COUNT(CASE WHEN "score" >= 0 AND "score" <= 10 AND "score" = FLOOR("score") AND CAST("weight" AS DOUBLE) > 0 AND CAST("weight" AS DOUBLE) <= 1.7976931348623157e308 AND "score" = 10 THEN 1 END) AS "nps_score_10",
         COUNT(CASE WHEN "score" >= 0 AND "score" <= 10 AND "score" = FLOOR("score") AND CAST("weight" AS DOUBLE) > 0 AND CAST("weight" AS DOUBLE) <= 1.7976931348623157e308 AND "answered_at" IS NOT NULL THEN 1 END) AS "nps_dated",
         MIN(CASE WHEN "score" >= 0 AND "score" <= 10 AND "score" = FLOOR("score") AND CAST("weight" AS DOUBLE) > 0 AND CAST("weight" AS DOUBLE) <= 1.7976931348623157e308 THEN epoch_ms("answered_at") END) AS "nps_first",
-        MAX(CASE WHEN "score" >= 0 AND "score" <= 10 AND "score" = FLOOR("score") AND CAST("weight" AS DOUBLE) > 0 AND CAST("weight" AS DOUBLE) <= 1.7976931348623157e308 THEN epoch_ms("answered_at") END) AS "nps_last"
+        MAX(CASE WHEN "score" >= 0 AND "score" <= 10 AND "score" = FLOOR("score") AND CAST("weight" AS DOUBLE) > 0 AND CAST("weight" AS DOUBLE) <= 1.7976931348623157e308 THEN epoch_ms("answered_at") END) AS "nps_last",
+        'month' AS "nps_bucket",
+        'Europe/Paris' AS "nps_time_zone"
       FROM "analytics"."nps_responses"
       GROUP BY "plan", "country", strftime(date_trunc('month', timezone('Europe/Paris', "answered_at")), '%Y-%m-%d')
       ORDER BY 1, 2, 3"
@@ -84,7 +86,9 @@ describe("tallySql snapshots per dialect", () => {
         COUNT(CASE WHEN "score" >= 0 AND "score" <= 10 AND "score" = FLOOR("score") AND CAST("weight" AS DOUBLE PRECISION) > 0 AND CAST("weight" AS DOUBLE PRECISION) <= 1.7976931348623157e308 AND "score" = 10 THEN 1 END) AS "nps_score_10",
         COUNT(CASE WHEN "score" >= 0 AND "score" <= 10 AND "score" = FLOOR("score") AND CAST("weight" AS DOUBLE PRECISION) > 0 AND CAST("weight" AS DOUBLE PRECISION) <= 1.7976931348623157e308 AND "answered_at" IS NOT NULL THEN 1 END) AS "nps_dated",
         MIN(CASE WHEN "score" >= 0 AND "score" <= 10 AND "score" = FLOOR("score") AND CAST("weight" AS DOUBLE PRECISION) > 0 AND CAST("weight" AS DOUBLE PRECISION) <= 1.7976931348623157e308 THEN FLOOR(EXTRACT(EPOCH FROM "answered_at") * 1000) END) AS "nps_first",
-        MAX(CASE WHEN "score" >= 0 AND "score" <= 10 AND "score" = FLOOR("score") AND CAST("weight" AS DOUBLE PRECISION) > 0 AND CAST("weight" AS DOUBLE PRECISION) <= 1.7976931348623157e308 THEN FLOOR(EXTRACT(EPOCH FROM "answered_at") * 1000) END) AS "nps_last"
+        MAX(CASE WHEN "score" >= 0 AND "score" <= 10 AND "score" = FLOOR("score") AND CAST("weight" AS DOUBLE PRECISION) > 0 AND CAST("weight" AS DOUBLE PRECISION) <= 1.7976931348623157e308 THEN FLOOR(EXTRACT(EPOCH FROM "answered_at") * 1000) END) AS "nps_last",
+        'month' AS "nps_bucket",
+        'Europe/Paris' AS "nps_time_zone"
       FROM "analytics"."nps_responses"
       GROUP BY "plan", "country", to_char(date_trunc('month', "answered_at" AT TIME ZONE 'Europe/Paris'), 'YYYY-MM-DD')
       ORDER BY 1, 2, 3"
@@ -121,7 +125,9 @@ describe("tallySql snapshots per dialect", () => {
         COUNT(CASE WHEN \`score\` >= 0 AND \`score\` <= 10 AND \`score\` = FLOOR(\`score\`) AND CAST(\`weight\` AS FLOAT64) > 0 AND CAST(\`weight\` AS FLOAT64) <= 1.7976931348623157e308 AND \`score\` = 10 THEN 1 END) AS \`nps_score_10\`,
         COUNT(CASE WHEN \`score\` >= 0 AND \`score\` <= 10 AND \`score\` = FLOOR(\`score\`) AND CAST(\`weight\` AS FLOAT64) > 0 AND CAST(\`weight\` AS FLOAT64) <= 1.7976931348623157e308 AND \`answered_at\` IS NOT NULL THEN 1 END) AS \`nps_dated\`,
         MIN(CASE WHEN \`score\` >= 0 AND \`score\` <= 10 AND \`score\` = FLOOR(\`score\`) AND CAST(\`weight\` AS FLOAT64) > 0 AND CAST(\`weight\` AS FLOAT64) <= 1.7976931348623157e308 THEN UNIX_MILLIS(\`answered_at\`) END) AS \`nps_first\`,
-        MAX(CASE WHEN \`score\` >= 0 AND \`score\` <= 10 AND \`score\` = FLOOR(\`score\`) AND CAST(\`weight\` AS FLOAT64) > 0 AND CAST(\`weight\` AS FLOAT64) <= 1.7976931348623157e308 THEN UNIX_MILLIS(\`answered_at\`) END) AS \`nps_last\`
+        MAX(CASE WHEN \`score\` >= 0 AND \`score\` <= 10 AND \`score\` = FLOOR(\`score\`) AND CAST(\`weight\` AS FLOAT64) > 0 AND CAST(\`weight\` AS FLOAT64) <= 1.7976931348623157e308 THEN UNIX_MILLIS(\`answered_at\`) END) AS \`nps_last\`,
+        'month' AS \`nps_bucket\`,
+        'Europe/Paris' AS \`nps_time_zone\`
       FROM \`analytics\`.\`nps_responses\`
       GROUP BY \`plan\`, \`country\`, FORMAT_TIMESTAMP('%F', TIMESTAMP_TRUNC(\`answered_at\`, MONTH, 'Europe/Paris'), 'Europe/Paris')
       ORDER BY 1, 2, 3"
@@ -158,7 +164,9 @@ describe("tallySql snapshots per dialect", () => {
         COUNT(CASE WHEN \`score\` >= 0 AND \`score\` <= 10 AND \`score\` = FLOOR(\`score\`) AND CAST(\`weight\` AS DOUBLE) > 0 AND CAST(\`weight\` AS DOUBLE) <= 1.7976931348623157e308 AND \`score\` = 10 THEN 1 END) AS \`nps_score_10\`,
         COUNT(CASE WHEN \`score\` >= 0 AND \`score\` <= 10 AND \`score\` = FLOOR(\`score\`) AND CAST(\`weight\` AS DOUBLE) > 0 AND CAST(\`weight\` AS DOUBLE) <= 1.7976931348623157e308 AND \`answered_at\` IS NOT NULL THEN 1 END) AS \`nps_dated\`,
         MIN(CASE WHEN \`score\` >= 0 AND \`score\` <= 10 AND \`score\` = FLOOR(\`score\`) AND CAST(\`weight\` AS DOUBLE) > 0 AND CAST(\`weight\` AS DOUBLE) <= 1.7976931348623157e308 THEN unix_millis(\`answered_at\`) END) AS \`nps_first\`,
-        MAX(CASE WHEN \`score\` >= 0 AND \`score\` <= 10 AND \`score\` = FLOOR(\`score\`) AND CAST(\`weight\` AS DOUBLE) > 0 AND CAST(\`weight\` AS DOUBLE) <= 1.7976931348623157e308 THEN unix_millis(\`answered_at\`) END) AS \`nps_last\`
+        MAX(CASE WHEN \`score\` >= 0 AND \`score\` <= 10 AND \`score\` = FLOOR(\`score\`) AND CAST(\`weight\` AS DOUBLE) > 0 AND CAST(\`weight\` AS DOUBLE) <= 1.7976931348623157e308 THEN unix_millis(\`answered_at\`) END) AS \`nps_last\`,
+        'month' AS \`nps_bucket\`,
+        'Europe/Paris' AS \`nps_time_zone\`
       FROM \`analytics\`.\`nps_responses\`
       GROUP BY \`plan\`, \`country\`, date_format(date_trunc('MONTH', from_utc_timestamp(\`answered_at\`, 'Europe/Paris')), 'yyyy-MM-dd')
       ORDER BY 1, 2, 3"
