@@ -221,9 +221,32 @@ function describeValues(table: RawTable, column: string): string {
 }
 
 /**
- * Whether every non-blank value of the date column, in the first rows, reads with this pattern
- * (undefined: ISO 8601). The values are checked on their own, so that rows skipped for a blank score
- * still count. False when the column is blank everywhere.
+ * How many of the non-blank values of the date column, in the first rows, read with this pattern
+ * (undefined: ISO 8601), and the first values that do not. The values are checked on their own, so
+ * that rows skipped for a blank score still count.
+ */
+function readDates(
+  table: RawTable,
+  date: string,
+  dateFormat: string | undefined,
+  timeZone: string | undefined,
+): { read: number; probed: number; unread: string[] } {
+  const probes = dateProbes(table, date);
+  if (probes.length === 0) return { read: 0, probed: 0, unread: [] };
+  const result = parseResponses(probes, {
+    fields: { score: "score", date: "date" },
+    mode: "collect",
+    ...(dateFormat === undefined ? {} : { dateFormat }),
+    ...(timeZone === undefined ? {} : { timeZone }),
+  });
+  const unread = [...new Set(result.issues.map((issue) => String(issue.value)))].slice(0, 3);
+  return { read: probes.length - result.issues.length, probed: probes.length, unread };
+}
+
+/**
+ * Whether a column reads as dates with this pattern: more than half of its probed values do. The
+ * others are then rejected row by row, with their line, rather than the whole column being dropped
+ * for one mistyped value.
  */
 function readsDates(
   table: RawTable,
@@ -231,15 +254,8 @@ function readsDates(
   dateFormat: string | undefined,
   timeZone: string | undefined,
 ): boolean {
-  const probes = dateProbes(table, date);
-  if (probes.length === 0) return false;
-  const result = parseResponses(probes, {
-    fields: { score: "score", date: "date" },
-    mode: "collect",
-    ...(dateFormat === undefined ? {} : { dateFormat }),
-    ...(timeZone === undefined ? {} : { timeZone }),
-  });
-  return result.issues.length === 0;
+  const { read, probed } = readDates(table, date, dateFormat, timeZone);
+  return probed > 0 && read * 2 > probed;
 }
 
 /** Rows `{ score: 0, date }` for the non-blank values of the date column in the first rows. */
@@ -259,15 +275,26 @@ function detectDateFormat(
   timeZone: string | undefined,
 ): { pattern?: string; why: string } {
   if (dateProbes(table, date).length === 0) return { why: "it is blank in every row" };
-  const fits = DATE_PATTERNS.filter((pattern) => readsDates(table, date, pattern, timeZone));
+  // The patterns that read the most values (more than half of them).
+  const counts = DATE_PATTERNS.map((pattern) => ({ pattern, ...readDates(table, date, pattern, timeZone) }));
+  const best = Math.max(...counts.map((count) => count.read));
+  const fits = counts
+    .filter((count) => count.read === best && count.read * 2 > count.probed)
+    .map((count) => count.pattern);
   const monthFirst = fits.find((pattern) => pattern.startsWith("M/"));
   const dayFirst = fits.find((pattern) => pattern.startsWith("d/"));
   if (monthFirst !== undefined && dayFirst !== undefined) {
     return { why: `its values read both month-first and day-first (${monthFirst} or ${dayFirst})` };
   }
   const pattern = fits[0];
-  if (pattern === undefined)
-    return { why: `its values (${describeValues(table, date)}) are not in a known date format` };
+  if (pattern === undefined) {
+    const { unread } = readDates(table, date, undefined, timeZone);
+    const shown =
+      unread.length === 0
+        ? describeValues(table, date)
+        : `values such as ${unread.map((v) => JSON.stringify(v)).join(", ")}`;
+    return { why: `its values (${shown}) are not in a known date format` };
+  }
   return { pattern, why: "" };
 }
 

@@ -2,7 +2,7 @@ import { describeValue } from "../internal/describe.js";
 import { NpsError } from "./errors.js";
 import type { NpsResponse } from "./response.js";
 import type { Scale } from "./scale.js";
-import { categoryIndex, checkWeight } from "./tally.js";
+import { addWeighted, categoryIndex, checkWeight } from "./tally.js";
 
 /** Responses read once into flat arrays (internal to the trend functions). */
 export interface PreparedResponses {
@@ -129,12 +129,8 @@ export type TallySums = Float64Array;
 
 /** Adds (sign 1) or removes (sign −1) response k of `prepared` to the sums of tally `slot`. */
 export function addResponse(sums: TallySums, slot: number, prepared: PreparedResponses, k: number, sign: 1 | -1): void {
-  const base = slot * 9;
-  const category = prepared.categories[k] as number;
   const weight = prepared.weights === undefined ? 1 : (prepared.weights[k] as number);
-  sums[base + category] = (sums[base + category] as number) + sign * weight;
-  sums[base + 3 + category] = (sums[base + 3 + category] as number) + sign * weight * weight;
-  sums[base + 6 + category] = (sums[base + 6 + category] as number) + sign;
+  addWeighted(sums, prepared.categories[k] as number, weight, slot, sign);
 }
 
 /** The earliest and latest dated instants over several prepared sets (NaN when none is dated). */

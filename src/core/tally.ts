@@ -217,11 +217,15 @@ export function newWeightedSums(): WeightedSums {
   return new Float64Array(9);
 }
 
-/** Adds one response of the given category and weight to the running sums. */
-export function addWeighted(sums: WeightedSums, category: 0 | 1 | 2, weight: number): void {
-  sums[category] = (sums[category] as number) + weight;
-  sums[3 + category] = (sums[3 + category] as number) + weight * weight;
-  increment(sums, 6 + category);
+/**
+ * Adds (sign 1) or removes (sign −1) one response of the given category and weight to the running
+ * sums of tally `slot`: the one weighted-sum update of npskit (weight, squared weight, count).
+ */
+export function addWeighted(sums: WeightedSums, category: number, weight: number, slot = 0, sign: 1 | -1 = 1): void {
+  const base = slot * 9 + category;
+  sums[base] = (sums[base] as number) + sign * weight;
+  sums[base + 3] = (sums[base + 3] as number) + sign * weight * weight;
+  sums[base + 6] = (sums[base + 6] as number) + sign;
 }
 
 /** The weighted tally for running sums. */

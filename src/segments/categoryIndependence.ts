@@ -42,6 +42,8 @@ export interface IndependenceRow {
  * @category Segments
  */
 export interface CategoryIndependence {
+  /** Tells this result apart from others. */
+  readonly kind: "category-independence";
   /** Pearson's X² = Σ (O − E)²/E; `undefined` when fewer than 2 segments or 2 non-empty categories. */
   readonly statistic: number | undefined;
   /** Degrees of freedom (rows − 1)·(columns − 1) of the table tested (0 when there is no test). */
@@ -156,6 +158,7 @@ export function categoryIndependence(
       ? `chi-square approximation may be inaccurate: ${smallExpected} of ${rows.length * kept.length} expected counts are below 5 (smallest ${Number(minExpected.toPrecision(3))})`
       : undefined;
   return {
+    kind: "category-independence",
     statistic: testable ? statistic : undefined,
     df,
     pValue: testable ? chiSquareSurvival(statistic, df) : undefined,

@@ -68,6 +68,8 @@ export interface PeriodTotal {
  * @category Segments
  */
 export interface ChangeDecomposition {
+  /** Tells this result apart from others. */
+  readonly kind: "change-decomposition";
   /** The first period. */
   readonly before: PeriodTotal;
   /** The second period. */
@@ -186,6 +188,7 @@ export function decomposeChange(
   const npsBefore = clip((100 * first.net) / first.weight);
   const npsAfter = clip((100 * second.net) / second.weight);
   return {
+    kind: "change-decomposition",
     before: { n: first.n, nps: npsBefore, leftOut: first.leftOut },
     after: { n: second.n, nps: npsAfter, leftOut: second.leftOut },
     change: npsAfter - npsBefore + 0,

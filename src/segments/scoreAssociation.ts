@@ -22,6 +22,8 @@ export interface ScoreAssociationOptions {
  * @category Segments
  */
 export interface ScoreAssociation {
+  /** Tells this result apart from others. */
+  readonly kind: "score-association";
   /** Number of responses with a value (the pairs used). */
   readonly n: number;
   /** Number of responses left out because their value is missing or not a finite number. */
@@ -100,7 +102,7 @@ export function scoreAssociation(
   }
   const n = scores.length;
   const df = Math.max(0, n - 2);
-  const base = { n, leftOut: responses.length - n, df };
+  const base = { kind: "score-association" as const, n, leftOut: responses.length - n, df };
   if (n < 3) return { ...base, rho: undefined, statistic: undefined, pValue: undefined };
   const correlation = sampleRankCorrelation(scores, kept);
   if (!Number.isFinite(correlation)) return { ...base, rho: undefined, statistic: undefined, pValue: undefined };

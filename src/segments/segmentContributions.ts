@@ -49,6 +49,8 @@ export interface SegmentContribution {
  * @category Segments
  */
 export interface ContributionBreakdown {
+  /** Tells this result apart from others. */
+  readonly kind: "contribution-breakdown";
   /** The segments, in the requested order. */
   readonly segments: ReadonlyArray<SegmentContribution>;
   /** NPS of all segmented responses: the sum of the contributions. `undefined` when there are none. */
@@ -122,6 +124,7 @@ export function segmentContributions(
     };
   });
   return {
+    kind: "contribution-breakdown",
     segments: sortSegments(segments, sort),
     nps: totalCount > 0 ? clip((100 * (at(total, 0) - at(total, 2))) / totalWeight) : undefined,
     n: totalCount,

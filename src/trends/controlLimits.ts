@@ -62,6 +62,8 @@ export interface ControlLimitPoint {
  * @category Trends
  */
 export interface ControlLimits {
+  /** Tells this result apart from others. */
+  readonly kind: "control-limits";
   /** The centre line: the NPS of all the points' responses pooled; `undefined` when there are none. */
   readonly center: number | undefined;
   /** The half-width in standard errors. */
@@ -133,7 +135,7 @@ export function controlLimits(points: ReadonlyArray<ControlPoint>, options: Cont
     const upper = clipPoints(center + spread);
     return { label: point.label, nps: value, n, lower, upper, outside: value < lower || value > upper };
   });
-  return { center, sigma, points: bands };
+  return { kind: "control-limits", center, sigma, points: bands };
 }
 
 /** Number of responses of a tally (its counts when weighted). */

@@ -37,6 +37,8 @@ export interface TrendSlopeOptions {
  * @category Trends
  */
 export interface TrendSlope {
+  /** Tells this result apart from others. */
+  readonly kind: "trend-slope";
   /** Change of NPS per period, in points. */
   readonly slope: number;
   /** Fitted NPS at index 0, in points. */
@@ -141,6 +143,7 @@ export function trendSlope(points: ReadonlyArray<SlopePoint>, options: TrendSlop
   const statistic = slope / standardError;
   const z = criticalValue(level);
   return {
+    kind: "trend-slope",
     slope,
     intercept: meanY - slope * meanX + 0,
     standardError,

@@ -57,7 +57,13 @@ describe("segmentContributions", () => {
 
   it("has no NPS without the only segment, and no NPS at all without responses", () => {
     expect(segmentContributions(block({ plan: "a" }, 1, 0, 0), "plan").segments[0]?.npsWithout).toBeUndefined();
-    expect(segmentContributions([], "plan")).toEqual({ segments: [], nps: undefined, n: 0, leftOut: 0 });
+    expect(segmentContributions([], "plan")).toEqual({
+      kind: "contribution-breakdown",
+      segments: [],
+      nps: undefined,
+      n: 0,
+      leftOut: 0,
+    });
   });
 
   it("rejects an invalid sort", () => {

@@ -89,6 +89,7 @@ describe("scoreAssociation", () => {
   it("gives undefined figures when there is no ranking", () => {
     const constant = [3, 5, 9].map((score) => ({ score, attributes: { value: 1 } }));
     expect(scoreAssociation(constant, "value")).toEqual({
+      kind: "score-association",
       n: 3,
       leftOut: 0,
       df: 1,

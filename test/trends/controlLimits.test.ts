@@ -58,7 +58,7 @@ describe("controlLimits", () => {
   });
 
   it("has no centre when no point has responses", () => {
-    expect(controlLimits([])).toEqual({ center: undefined, sigma: 3, points: [] });
+    expect(controlLimits([])).toEqual({ kind: "control-limits", center: undefined, sigma: 3, points: [] });
   });
 
   it("reads the points of a trend", () => {
