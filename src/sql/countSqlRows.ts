@@ -63,8 +63,8 @@ const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
  * `nps_period` (the local midnight of that date in the query's time zone, so the cells are those
  * {@link countResponses} gives with the same `period` and `timeZone`; weeks start on Monday). The
  * rows say the query's period and time zone (`nps_bucket`, `nps_time_zone`), so nothing can read
- * a week as a day. Rows with a NULL `nps_period` are undated cells. The distribution comes from `nps_score_<v>`, the dated
- * range from `nps_dated`, `nps_first` and `nps_last`. Group values are kept as the client returns
+ * a week as a day. Rows with a NULL `nps_period` are undated cells. The distribution comes from
+ * `nps_score_<v>`, the dated range from `nps_dated`, `nps_first` and `nps_last`. Group values are kept as the client returns
  * them (strings, numbers, booleans, `null`; safe-integer bigints become numbers): give text columns
  * when the keys must equal those of a CSV file read by npskit. Counts may be numbers, bigints or
  * decimal strings, as for {@link tallyFromRows}, which reads each row first. The row accounting is
@@ -74,12 +74,13 @@ const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
  * @param options - The query's `groupBy` columns, its period and time zone, and the scale.
  * @returns The keyed tallies (no cells for no rows, or rows without a counted answer).
  * @throws {@link NpsError} what {@link tallyFromRows} throws; `invalid_option` for a `by` that is
- * not an array of distinct column names, an unknown period or time zone, a `period` or `timeZone`
- * other than the rows' `nps_bucket` or `nps_time_zone`, or rows that carry `nps_period` without a
- * period (in `nps_bucket` or the options); `invalid_input` for a missing `by` column, `nps_period` or
- * distribution column, an `nps_period` that is not the first day of a period in the time zone, an
- * `nps_bucket` or `nps_time_zone` that differs between rows, or an instant that is not an integer; `invalid_tally` when the `nps_score_<v>` columns do not add up to
- * the counted rows, or `nps_dated` exceeds them.
+ * not an array of distinct column names (none starting with `nps_`), an unknown period or time
+ * zone, a `period` or `timeZone` other than the rows' `nps_bucket` or `nps_time_zone`, or rows that
+ * carry `nps_period` without a period (in `nps_bucket` or the options); `invalid_input` for a
+ * missing `by` column, `nps_period` or distribution column, an `nps_period` that is not the first
+ * day of a period in the time zone, an `nps_bucket` or `nps_time_zone` that differs between rows,
+ * or an instant that is not an integer; `invalid_tally` when the `nps_score_<v>` columns do not add
+ * up to the counted rows, or `nps_dated` exceeds them.
  * @example
  * ```ts
  * import { countSqlRows, segmentsFromTallies } from "npskit";
@@ -108,6 +109,13 @@ export function countSqlRows(
     throw new NpsError(
       "invalid_option",
       `${fn}: by must be an array of column names (the groupBy of the query), received ${describeValue(by)}`,
+    );
+  }
+  const reserved = by.find((name) => name.toLowerCase().startsWith("nps_"));
+  if (reserved !== undefined) {
+    throw new NpsError(
+      "invalid_option",
+      `${fn}: by column must not start with "nps_" (the query's result columns), received ${JSON.stringify(reserved)}`,
     );
   }
   const twice = by.find((name, i) => by.indexOf(name) !== i);
@@ -193,16 +201,17 @@ export function countSqlRows(
         `${fn}: row must have a ${SQL_COLUMNS.period} column when period is given (the query needs a timeBucket), missing at index ${index}`,
       );
     }
+    const missing = by.find((name) => !Object.hasOwn(row, name));
+    if (missing !== undefined) {
+      throw new NpsError(
+        "invalid_input",
+        `${fn}: row must have the by column ${JSON.stringify(missing)}, missing at index ${index}`,
+      );
+    }
     // A group without a counted row adds nothing (npskit never counts a key or a bucket it has no answer for).
     if (counted === 0) return;
     for (let d = 0; d < by.length; d++) {
       const name = by[d] as string;
-      if (!Object.hasOwn(row, name)) {
-        throw new NpsError(
-          "invalid_input",
-          `${fn}: row must have the by column ${JSON.stringify(name)}, missing at index ${index}`,
-        );
-      }
       codes[d] = counter.code(d, groupValue(fn, name, row[name], index));
     }
     counter.addCell(codes, start, sumsOfTally(entry.tally));

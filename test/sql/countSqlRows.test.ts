@@ -152,6 +152,11 @@ describe("countSqlRows", () => {
     const column = errorOf(() => countSqlRows([rowOf({ plan: "pro" }, [10])], { by: ["region"] }));
     expect(column.code).toBe("invalid_input");
     expect(column.message).toBe('countSqlRows: row must have the by column "region", missing at index 0');
+    const reserved = errorOf(() => countSqlRows([], { by: ["NPS_rows"] }));
+    expect(reserved.code).toBe("invalid_option");
+    expect(reserved.message).toBe(
+      'countSqlRows: by column must not start with "nps_" (the query\'s result columns), received "NPS_rows"',
+    );
     const by = errorOf(() => countSqlRows([], { by: ["plan", "plan"] }));
     expect(by.code).toBe("invalid_option");
     expect(by.message).toBe('countSqlRows: by columns must be distinct, received "plan" twice');
