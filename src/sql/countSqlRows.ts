@@ -66,9 +66,9 @@ const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
  * a week as a day. Rows with a NULL `nps_period` are undated cells. The distribution comes from
  * `nps_score_<v>`, the dated range from `nps_dated`, `nps_first` and `nps_last`. Group values are
  * kept as the client returns them (strings, numbers, booleans, `null`; safe-integer bigints become
- * numbers): give text columns when the keys must equal those of a CSV file read by npskit. Counts may be numbers, bigints or
- * decimal strings, as for {@link tallyFromRows}, which reads each row first. The row accounting is
- * {@link sqlRowCounts}. O(rows × columns) plus one calendar lookup per distinct `nps_period`.
+ * numbers): give text columns when the keys must equal those of a CSV file read by npskit. Counts
+ * may be numbers, bigints or decimal strings, as for {@link tallyFromRows}, which reads each row
+ * first. The row accounting is {@link sqlRowCounts}. O(rows × columns) plus one calendar lookup per distinct `nps_period`.
  *
  * @param rows - The result rows of the query (not mutated).
  * @param options - The query's `groupBy` columns, its period and time zone, and the scale.
