@@ -68,7 +68,8 @@ const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
  * kept as the client returns them (strings, numbers, booleans, `null`; safe-integer bigints become
  * numbers): give text columns when the keys must equal those of a CSV file read by npskit. Counts
  * may be numbers, bigints or decimal strings, as for {@link tallyFromRows}, which reads each row
- * first. The row accounting is {@link sqlRowCounts}. O(rows × columns) plus one calendar lookup per distinct `nps_period`.
+ * first. The row accounting is {@link sqlRowCounts}. O(rows × columns) plus one calendar lookup
+ * per distinct `nps_period`.
  *
  * @param rows - The result rows of the query (not mutated).
  * @param options - The query's `groupBy` columns, its period and time zone, and the scale.

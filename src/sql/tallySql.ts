@@ -90,11 +90,12 @@ const MAX_DOUBLE = "1.7976931348623157e308";
  * `nps_<category>_weight_squared`; then `nps_score_<v>` for each value `v` of the scale (the counted
  * rows that answered `v`: the overview's distribution), and with a time bucket `nps_dated` (counted
  * rows with a time), `nps_first` and `nps_last` (their earliest and latest instant in epoch
- * milliseconds, NULL when none has a time), `nps_bucket` and `nps_time_zone` (the period and time zone
- * of the bucket, the same on every row, so that the rows say how to read `nps_period`). "Counted" means a valid score, and when weighted a valid
- * weight. Read them back with {@link countSqlRows} (keyed tallies for every figure and the whole
- * report) or {@link tallyFromRows} (one tally per group). NULL segment values form a group of their
- * own (as a `null` attribute does in {@link segmentBy}).
+ * milliseconds, NULL when none has a time), `nps_bucket` and `nps_time_zone` (the period and time
+ * zone of the bucket, the same on every row, so that the rows say how to read `nps_period`).
+ * "Counted" means a valid score, and when weighted a valid weight. Read them back with
+ * {@link countSqlRows} (keyed tallies for every figure and the whole report) or
+ * {@link tallyFromRows} (one tally per group). NULL segment values form a group of their own (as a
+ * `null` attribute does in {@link segmentBy}).
  *
  * Identifiers are quoted for the dialect (any character is part of the name; nothing in a name can
  * end the quoted identifier), and the time zone must be a known IANA name, so no option can inject
