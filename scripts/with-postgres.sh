@@ -76,8 +76,15 @@ as_owner "$BIN/pg_ctl" -D "$DIR/data" -l "$DIR/server.log" -w -t 60 \
 echo "postgresql: $("$BIN/postgres" --version | sed 's/^postgres //') running as $OWNER on a Unix socket in $DIR" >&2
 
 export NPSKIT_PG_SOCKET="$DIR"
+# The command runs in the background, in a process group of its own, so that an interrupt stops it
+# (with everything it started) and then the server at once: bash runs traps only between commands,
+# and `wait` is interrupted by them.
+setsid "$@" &
+CHILD=$!
+trap 'kill -TERM -- "-$CHILD" 2>/dev/null; wait "$CHILD"; exit 130' INT
+trap 'kill -TERM -- "-$CHILD" 2>/dev/null; wait "$CHILD"; exit 143' TERM
 set +e
-"$@"
+wait "$CHILD"
 STATUS=$?
 set -e
 exit "$STATUS"
