@@ -184,6 +184,12 @@ export type {
   SegmentSort,
   SegmentTotal,
 } from "./segments/segmentFigures.js";
+export {
+  type CountSqlRowsOptions,
+  countSqlRows,
+  type SqlRowCounts,
+  sqlRowCounts,
+} from "./sql/countSqlRows.js";
 export type { SqlDialect } from "./sql/dialects.js";
 export { type SqlTally, type TallyFromRowsOptions, tallyFromRows } from "./sql/tallyFromRows.js";
 export { type SqlTimeBucket, type TallySqlOptions, tallySql } from "./sql/tallySql.js";

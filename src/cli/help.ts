@@ -22,6 +22,7 @@ Exit status: 0 success, 1 unusable data, 2 usage error.
 
 /** `npskit report --help`. */
 export const REPORT_HELP = `Usage: npskit report [file | -] [options]
+       npskit report --tallies <file | -> [options]
 
 Reads survey answers from a CSV, JSON (array of objects) or NDJSON file, or from
 standard input with "-", and prints rows read, skipped and rejected, the 0-10
@@ -57,6 +58,15 @@ Segments and trends:
                            or month
   --respondents <policy>   all (default) or latest: each respondent counts
                            once per period or window, with the latest answer
+
+Tallies counted in a database:
+  --tallies <file>         read the result rows of a tallySql query (CSV, JSON
+                           or NDJSON; - for stdin) instead of responses: the
+                           same report. The query groups by the --by columns,
+                           and for a trend by a period that nests in --period
+                           (by day for --rolling); its time zone is used. Not
+                           with --tiers, --respondents latest or the column
+                           options
 
 Reading:
   --encoding <name>        auto, utf-8 or latin1 (default: auto: a byte-order

@@ -25,6 +25,7 @@ export const REPORT_OPTIONS = {
   "skip-missing": { type: "boolean" },
   "reject-missing": { type: "boolean" },
   strict: { type: "boolean" },
+  tallies: { type: "string" },
   by: { type: "string", multiple: true },
   tiers: { type: "string" },
   period: { type: "string" },

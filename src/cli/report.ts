@@ -11,7 +11,9 @@ import {
   formatSegmentsText,
   formatTrendText,
   type IntervalMethod,
+  type KeyedTallies,
   type NpsResponse,
+  type OverviewInput,
   type ReportDocument,
   type ReportOptions,
   type ReportTable,
@@ -35,6 +37,7 @@ import {
   tiersOption,
 } from "./options.js";
 import type { InputFormatChoice } from "./readRows.js";
+import { checkTallyOptions, readTallies } from "./readTallies.js";
 import type { EncodingChoice } from "./stream.js";
 import { columnOptions, reasonOf, streamResponses } from "./streamResponses.js";
 
@@ -55,6 +58,11 @@ const FILE_OPTIONS = [
   "rejected",
 ] as const;
 
+/** File options that read responses, which a file of tallies does not have. */
+const RESPONSE_OPTIONS = FILE_OPTIONS.filter(
+  (name) => name !== "encoding" && name !== "delimiter" && name !== "input-format",
+);
+
 /** The output formats of `--format`. */
 type OutputFormat = "text" | "json" | "markdown" | "csv" | "html";
 
@@ -67,6 +75,8 @@ interface InputDescription {
   readonly dateFormat?: string;
   readonly timeZone?: string;
   readonly missingScore?: "skip" | "reject";
+  /** For `--tallies`: the period and time zone the query's rows were read with (`null`: no time bucket). */
+  readonly tallies?: { readonly period: TrendPeriod | null; readonly timeZone: string };
 }
 
 /** What `report` was asked to compute, checked before any data is read. */
@@ -129,6 +139,12 @@ export async function report(args: ReadonlyArray<string>, io: CliIo): Promise<nu
   }
   const file = positionals[0];
   const note = (text: string): void => io.stderr(`npskit: ${text}\n`);
+  if (values.tallies !== undefined) {
+    return reportTallies(values.tallies, file, values, analysis, { encoding, inputFormat, delimiter, note }, io, {
+      format,
+      table,
+    });
+  }
   // The plain overview needs only running totals; segments and trends are computed from running sums
   // per key and per period or day, except tiers and `--respondents latest`, which need every response.
   const _analysed =
@@ -223,13 +239,31 @@ export async function report(args: ReadonlyArray<string>, io: CliIo): Promise<nu
       `--${analysis.period === undefined ? "rolling" : "period"} needs dates, and ${source} has no date column that could be read; pass --date <column> (and --date-format)`,
     );
   }
-  const document = reportOf(collector, source, analysis);
+  const document = reportOf(
+    { responses: collector.responses, counts: collector.counts, skipped: collector.skipped, issues: collector.issues },
+    collector.tallies(),
+    source,
+    analysis,
+  );
+  return emit(document, input, collector.counts.rejected, values, { format, table, level: analysis.level }, io);
+}
+
+/** Prints or writes the report in the chosen format; the exit status (1 with --strict and rejected rows). */
+async function emit(
+  document: ReportDocument,
+  input: InputDescription,
+  rejected: number,
+  values: { benchmark?: string | undefined; out?: string | undefined; strict?: boolean | undefined },
+  { format, table, level }: { format: OutputFormat; table: ReportTable; level: number },
+  io: CliIo,
+): Promise<number> {
+  const note = (text: string): void => io.stderr(`npskit: ${text}\n`);
   const newest = document.overview.period?.last;
   const benchmark =
     values.benchmark === undefined
       ? undefined
       : reportBenchmark(document.overview.tally, values.benchmark, {
-          level: analysis.level,
+          level,
           newestAnswer: newest === undefined ? undefined : new Date(newest),
         });
   const output =
@@ -241,11 +275,78 @@ export async function report(args: ReadonlyArray<string>, io: CliIo): Promise<nu
     await writeOut(io, values.out, output);
     note(`report written to ${values.out}`);
   }
-  if (values.strict === true && collector.counts.rejected > 0) {
-    note(`${collector.counts.rejected} rows were rejected (--strict)`);
+  if (values.strict === true && rejected > 0) {
+    note(`${rejected} rows were rejected (--strict)`);
     return 1;
   }
   return 0;
+}
+
+/**
+ * `npskit report --tallies FILE`: the report from the result rows of a `tallySql` query (CSV, JSON or
+ * NDJSON) instead of a file of responses; what needs every response is a usage error.
+ */
+async function reportTallies(
+  path: string,
+  file: string | undefined,
+  values: Readonly<Record<string, unknown>> & {
+    benchmark?: string | undefined;
+    out?: string | undefined;
+    strict?: boolean | undefined;
+  },
+  analysis: Analysis,
+  reading: {
+    encoding: EncodingChoice;
+    inputFormat: InputFormatChoice;
+    delimiter: string | undefined;
+    note: (text: string) => void;
+  },
+  io: CliIo,
+  output: { format: OutputFormat; table: ReportTable },
+): Promise<number> {
+  checkTallyOptions({
+    file,
+    responseOptions: RESPONSE_OPTIONS.filter((name) => values[name] !== undefined),
+    tiers: analysis.tiers !== undefined,
+    latest: analysis.respondents === "latest",
+  });
+  const source = path === "-" ? "standard input" : path;
+  const trend = analysis.period !== undefined || analysis.rolling !== undefined;
+  const period = analysis.period ?? (trend ? "day" : undefined);
+  const read = await readTallies(
+    path,
+    {
+      by: analysis.by,
+      ...optional("period", period),
+      ...optional("timeZone", analysis.timeZone),
+      encoding: reading.encoding,
+      inputFormat: reading.inputFormat,
+      ...optional("delimiter", reading.delimiter),
+      note: reading.note,
+      checkColumns: (columns) => checkAttributes(analysis, columns, undefined),
+    },
+    io,
+  );
+  if (trend && !read.dated) {
+    throw dataError(
+      `--${analysis.period === undefined ? "rolling" : "period"} needs tallies by a time bucket, and ${source} has no nps_period column; write the query with timeBucket (period ${period}${analysis.timeZone === undefined ? "" : `, timeZone ${analysis.timeZone}`})`,
+    );
+  }
+  if (read.counts.accepted === 0) {
+    const { rows, skipped, rejected } = read.counts;
+    throw dataError(`no valid score in ${source} (${rows} rows: ${skipped} skipped, ${rejected} rejected)`);
+  }
+  const document = reportOf({ counts: read.counts }, read.tallies, source, analysis);
+  const input: InputDescription = {
+    format: read.format,
+    encoding: read.encoding,
+    ...optional("delimiter", read.delimiter),
+    tallies: {
+      period: read.tallies.time?.bucket ?? null,
+      timeZone: read.tallies.time?.timeZone ?? analysis.timeZone ?? "UTC",
+    },
+  };
+  return emit(document, input, read.counts.rejected, values, { ...output, level: analysis.level }, io);
 }
 
 /** Checks the segment and trend options and how they combine. */
@@ -329,24 +430,25 @@ function sampleColumns(responses: ReadonlyArray<NpsResponse>): string[] {
   return Object.keys(responses[0]?.attributes ?? {});
 }
 
-function reportOf(collector: Collector, source: string, analysis: Analysis): ReportDocument {
+function reportOf(
+  input: Omit<OverviewInput, "responses"> & { readonly responses?: OverviewInput["responses"] },
+  tallies: KeyedTallies | undefined,
+  source: string,
+  analysis: Analysis,
+): ReportDocument {
   const { level, method } = analysis;
-  const tallies = collector.tallies();
-  const bookkeeping = { counts: collector.counts, skipped: collector.skipped, issues: collector.issues };
-  return buildReport(
-    tallies === undefined ? { responses: collector.responses, ...bookkeeping } : { tallies, ...bookkeeping },
-    {
-      source,
-      level,
-      method,
-      ...(analysis.by.length === 0 ? {} : { by: analysis.by }),
-      ...optional("tiers", analysis.tiers),
-      ...optional("period", analysis.period),
-      ...optional("rolling", analysis.rolling),
-      ...optional("timeZone", analysis.timeZone),
-      ...optional("respondents", analysis.respondents),
-    },
-  );
+  const { responses = [], ...bookkeeping } = input;
+  return buildReport(tallies === undefined ? { responses, ...bookkeeping } : { tallies, ...bookkeeping }, {
+    source,
+    level,
+    method,
+    ...(analysis.by.length === 0 ? {} : { by: analysis.by }),
+    ...optional("tiers", analysis.tiers),
+    ...optional("period", analysis.period),
+    ...optional("rolling", analysis.rolling),
+    ...optional("timeZone", analysis.timeZone),
+    ...optional("respondents", analysis.respondents),
+  });
 }
 
 function render(

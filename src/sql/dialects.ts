@@ -76,3 +76,21 @@ export function bucketExpression(dialect: SqlDialect, time: string, period: Tren
       return `date_format(date_trunc('${period.toUpperCase()}', from_utc_timestamp(${time}, ${zone})), 'yyyy-MM-dd')`;
   }
 }
+
+/**
+ * The expression giving the instant `time` in epoch milliseconds (an integer): DuckDB `epoch_ms`,
+ * PostgreSQL `FLOOR(EXTRACT(EPOCH FROM t) * 1000)` (a `numeric`, exact; microseconds are dropped as
+ * JavaScript dates drop them), BigQuery `UNIX_MILLIS`, Spark `unix_millis`.
+ */
+export function epochMillisExpression(dialect: SqlDialect, time: string): string {
+  switch (dialect) {
+    case "duckdb":
+      return `epoch_ms(${time})`;
+    case "postgresql":
+      return `FLOOR(EXTRACT(EPOCH FROM ${time}) * 1000)`;
+    case "bigquery":
+      return `UNIX_MILLIS(${time})`;
+    case "spark":
+      return `unix_millis(${time})`;
+  }
+}

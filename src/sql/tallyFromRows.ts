@@ -38,22 +38,16 @@ export interface TallyFromRowsOptions {
   readonly scale?: Scale;
 }
 
-const RESERVED = new Set<string>([
-  SQL_COLUMNS.period,
-  SQL_COLUMNS.rows,
-  ...SQL_COLUMNS.counts,
-  SQL_COLUMNS.missingScores,
-  SQL_COLUMNS.invalidScores,
-  SQL_COLUMNS.invalidWeights,
-  ...SQL_COLUMNS.weights,
-  ...SQL_COLUMNS.squaredWeights,
-]);
+/** Whether a column is a result column of the query (`nps_…`; group columns cannot start so). */
+export function isResultColumn(name: string): boolean {
+  return name.toLowerCase().startsWith("nps_");
+}
 
 /**
  * Turns the result rows of a {@link tallySql} query into npskit tallies, one per group, validating
  * them. Rows are plain objects keyed by column name, as database clients return them; counts may be
  * numbers, bigints (DuckDB, …) or decimal strings (PostgreSQL `bigint`, BigQuery `INT64` in JSON).
- * Every column that is not an `nps_` result column is a group column; its values must be strings,
+ * Every column whose name does not start with `nps_` is a group column; its values must be strings,
  * numbers, booleans, null or safe-integer bigints. The result's tallies feed every npskit statistic
  * and merge exactly with {@link mergeTallies}, so partial results from partitions, shards or workers
  * add up to the tally of the whole. O(rows × columns).
@@ -136,7 +130,7 @@ export function tallyFromRows(
     checkTally(fn, tally);
     const group: Record<string, SegmentKey> = {};
     for (const [name, value] of Object.entries(row)) {
-      if (RESERVED.has(name)) continue;
+      if (isResultColumn(name)) continue;
       group[name] = groupValue(fn, name, value, index);
     }
     const result: SqlTally = { group, tally, rows: total, missingScores, invalidScores, invalidWeights };
@@ -153,7 +147,7 @@ export function tallyFromRows(
 }
 
 /** A count column: a non-negative safe integer given as a number, a bigint or a decimal string. */
-function countOf(fn: string, row: Readonly<Record<string, unknown>>, name: string, index: number): number {
+export function countOf(fn: string, row: Readonly<Record<string, unknown>>, name: string, index: number): number {
   if (!Object.hasOwn(row, name)) {
     throw new NpsError("invalid_input", `${fn}: row must have a ${name} column, missing at index ${index}`);
   }
@@ -174,7 +168,7 @@ function countOf(fn: string, row: Readonly<Record<string, unknown>>, name: strin
 }
 
 /** A sum of weights: a finite number ≥ 0, given as a number or a decimal string. */
-function sumOf(fn: string, row: Readonly<Record<string, unknown>>, name: string, index: number): number {
+export function sumOf(fn: string, row: Readonly<Record<string, unknown>>, name: string, index: number): number {
   if (!Object.hasOwn(row, name)) {
     throw new NpsError("invalid_input", `${fn}: row must have a ${name} column, missing at index ${index}`);
   }
@@ -195,7 +189,7 @@ function sumOf(fn: string, row: Readonly<Record<string, unknown>>, name: string,
 }
 
 /** A group column's value as a segment key. */
-function groupValue(fn: string, name: string, value: unknown, index: number): SegmentKey {
+export function groupValue(fn: string, name: string, value: unknown, index: number): SegmentKey {
   if (value === null || typeof value === "string" || typeof value === "number" || typeof value === "boolean") {
     return value;
   }

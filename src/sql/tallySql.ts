@@ -7,6 +7,7 @@ import {
   bucketExpression,
   checkIdentifier,
   doubleType,
+  epochMillisExpression,
   quoteIdentifier,
   SQL_DIALECTS,
   type SqlDialect,
@@ -62,6 +63,12 @@ export const SQL_COLUMNS = {
   invalidWeights: "nps_invalid_weights",
   weights: ["nps_promoters_weight", "nps_passives_weight", "nps_detractors_weight"],
   squaredWeights: ["nps_promoters_weight_squared", "nps_passives_weight_squared", "nps_detractors_weight_squared"],
+  scorePrefix: "nps_score_",
+  dated: "nps_dated",
+  first: "nps_first",
+  last: "nps_last",
+  bucket: "nps_bucket",
+  timeZone: "nps_time_zone",
 } as const;
 
 /** Largest finite double: a weight above it is infinite (or NaN, which engines order above every number). */
@@ -80,14 +87,23 @@ const MAX_DOUBLE = "1.7976931348623157e308";
  * `YYYY-MM-DD` of the bucket's first day, NULL for rows without a time) when `timeBucket` is given,
  * then `nps_rows`, `nps_promoters`, `nps_passives`, `nps_detractors`, `nps_missing_scores`,
  * `nps_invalid_scores`, and when weighted `nps_invalid_weights`, `nps_<category>_weight` and
- * `nps_<category>_weight_squared`. Read them back with {@link tallyFromRows}. NULL segment values form
- * a group of their own (as a `null` attribute does in {@link segmentBy}).
+ * `nps_<category>_weight_squared`; then `nps_score_<v>` for each value `v` of the scale (the counted
+ * rows that answered `v`: the overview's distribution), and with a time bucket `nps_dated` (counted
+ * rows with a time), `nps_first` and `nps_last` (their earliest and latest instant in epoch
+ * milliseconds, NULL when none has a time), `nps_bucket` and `nps_time_zone` (the period and time
+ * zone of the bucket, the same on every row, so that the rows say how to read `nps_period`).
+ * "Counted" means a valid score, and when weighted a valid weight. Read them back with
+ * {@link countSqlRows} (keyed tallies for every figure and the whole report) or
+ * {@link tallyFromRows} (one tally per group). NULL segment values form a group of their own (as a
+ * `null` attribute does in {@link segmentBy}).
  *
  * Identifiers are quoted for the dialect (any character is part of the name; nothing in a name can
  * end the quoted identifier), and the time zone must be a known IANA name, so no option can inject
  * SQL. Time buckets: DuckDB `date_trunc` on `timezone(zone, t)`, PostgreSQL `date_trunc` on
  * `t AT TIME ZONE zone`, BigQuery `TIMESTAMP_TRUNC(t, MONTH, zone)` (`ISOWEEK` for weeks), Spark
- * `date_trunc` on `from_utc_timestamp(t, zone)`; weeks start on Monday.
+ * `date_trunc` on `from_utc_timestamp(t, zone)`; weeks start on Monday. Epoch milliseconds: DuckDB
+ * `epoch_ms`, PostgreSQL `FLOOR(EXTRACT(EPOCH FROM t) * 1000)`, BigQuery `UNIX_MILLIS`, Spark
+ * `unix_millis`.
  *
  * @param options - Dialect, table, columns, grouping, time bucket and scale.
  * @returns The SQL text (one `SELECT`, no trailing semicolon).
@@ -157,6 +173,12 @@ export function tallySql(options: TallySqlOptions): string {
     `${s} > ${scale.detractorMax} AND ${s} < ${scale.promoterMin}`,
     `${s} <= ${scale.detractorMax}`,
   ];
+  const scores: string[] = [];
+  for (let value = scale.min; value <= scale.max; value++) {
+    scores.push(
+      `COUNT(CASE WHEN ${counted} AND ${s} = ${value} THEN 1 END) AS ${q(`${SQL_COLUMNS.scorePrefix}${value}`)}`,
+    );
+  }
   const columns = [
     ...groupBy.map(q),
     ...(timeBucket === undefined ? [] : [`${keys[keys.length - 1]} AS ${q(SQL_COLUMNS.period)}`]),
@@ -177,6 +199,19 @@ export function tallySql(options: TallySqlOptions): string {
         (c, k) =>
           `SUM(CASE WHEN ${counted} AND ${c} THEN ${w} * ${w} ELSE 0 END) AS ${q(SQL_COLUMNS.squaredWeights[k] as string)}`,
       ),
+    );
+  }
+  columns.push(...scores);
+  if (timeBucket !== undefined) {
+    const t = q(timeBucket.column);
+    const ms = epochMillisExpression(dialect, t);
+    columns.push(
+      `COUNT(CASE WHEN ${counted} AND ${t} IS NOT NULL THEN 1 END) AS ${q(SQL_COLUMNS.dated)}`,
+      `MIN(CASE WHEN ${counted} THEN ${ms} END) AS ${q(SQL_COLUMNS.first)}`,
+      `MAX(CASE WHEN ${counted} THEN ${ms} END) AS ${q(SQL_COLUMNS.last)}`,
+      // Checked names (a period, an IANA zone): safe as string literals.
+      `'${timeBucket.period}' AS ${q(SQL_COLUMNS.bucket)}`,
+      `'${timeBucket.timeZone ?? "UTC"}' AS ${q(SQL_COLUMNS.timeZone)}`,
     );
   }
   const lines = [`SELECT ${columns.join(",\n  ")}`, `FROM ${tableParts.map(q).join(".")}`];

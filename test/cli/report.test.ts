@@ -395,3 +395,142 @@ describe("npskit help", () => {
     for (const line of (await run(["--help"])).stdout.split("\n")) expect([...line].length).toBeLessThanOrEqual(80);
   });
 });
+
+describe("npskit report --tallies", () => {
+  /** One result row of a tallySql query by plan and month (unweighted), as CSV cells. */
+  const header =
+    "plan,nps_period,nps_rows,nps_promoters,nps_passives,nps_detractors,nps_missing_scores,nps_invalid_scores," +
+    Array.from({ length: 11 }, (_, v) => `nps_score_${v}`).join(",") +
+    ",nps_dated,nps_first,nps_last";
+  const line = (plan: string, period: string, scores: ReadonlyArray<number>, first: string, missing = 0): string => {
+    const count = (test: (score: number) => boolean): number => scores.filter(test).length;
+    const distribution = Array.from({ length: 11 }, (_, v) => count((score) => score === v));
+    return [
+      plan,
+      period,
+      scores.length + missing,
+      count((s) => s >= 9),
+      count((s) => s === 7 || s === 8),
+      count((s) => s <= 6),
+      missing,
+      0,
+      ...distribution,
+      period === "" ? 0 : scores.length,
+      first,
+      first,
+    ].join(",");
+  };
+  const first = String(Date.UTC(2026, 2, 10));
+  const tallies = temp.file(
+    "tallies.csv",
+    [
+      header,
+      line("pro", "2026-03-01", [10, 10, 3], first, 1),
+      line("NA", "2026-03-01", [9], first),
+      line("", "2026-03-01", [0], first),
+      line("free", "", [8], ""),
+    ].join("\n"),
+  );
+
+  it("reads blank and NA segment cells as no value, as a file of responses does", async () => {
+    const report = await json(["--tallies", tallies, "--by", "plan", "--period", "month"]);
+    expect(report.rows).toEqual({ read: 7, accepted: 6, skipped: 1, rejected: 0 });
+    expect(report.segments.segments.map((segment: { key: unknown; n: number }) => [segment.key, segment.n])).toEqual([
+      ["free", 1],
+      ["pro", 3],
+      [null, 2],
+    ]);
+    expect(report.period).toEqual({ first: "2026-03-10T00:00:00.000Z", last: "2026-03-10T00:00:00.000Z", dated: 5 });
+    expect(report.trend.segments.map((segment: { key: unknown }) => segment.key)).toEqual(["pro", null, "free"]);
+    expect(report.input).toEqual({
+      format: "csv",
+      encoding: "utf-8",
+      delimiter: ",",
+      tallies: { period: "month", timeZone: "UTC" },
+    });
+  });
+
+  it("reads the bucket and time zone the rows carry; another --time-zone is a usage error", async () => {
+    const month = String(Date.UTC(2026, 2, 10));
+    const carried = temp.file(
+      "carried.csv",
+      [
+        `${header},nps_bucket,nps_time_zone`,
+        `${line("pro", "2026-03-01", [10, 3], month)},month,Europe/Paris`,
+        `${line("free", "2026-04-01", [9], month)},month,Europe/Paris`,
+      ].join("\n"),
+    );
+    const report = await json(["--tallies", carried, "--period", "quarter"]);
+    expect(report.input.tallies).toEqual({ period: "month", timeZone: "Europe/Paris" });
+    expect(report.trend.points.map((point: { label: string; n: number }) => [point.label, point.n])).toEqual([
+      ["2026-Q1", 2],
+      ["2026-Q2", 1],
+    ]);
+    const other = await run(["report", "--tallies", carried, "--period", "month", "--time-zone", "UTC"]);
+    expect(other.code).toBe(2);
+    expect(other.stderr).toBe(
+      'npskit: countSqlRows: timeZone must be the query\'s ("Europe/Paris", in nps_time_zone), received "UTC"\n',
+    );
+  });
+
+  it("refuses what needs responses, and options of a file of responses, with a usage error", async () => {
+    const cases: Array<[ReadonlyArray<string>, string]> = [
+      [
+        ["--tiers", "spend:3"],
+        "npskit: --tiers needs every response (quantiles cannot come from counts): use it on a file of responses\n",
+      ],
+      [
+        ["--period", "month", "--respondents", "latest"],
+        "npskit: --respondents latest needs every answer of each respondent, not counts: use it on a file of responses\n",
+      ],
+      [
+        ["--weight", "w", "--score", "s"],
+        "npskit: --score, --weight read a file of responses; with --tallies the query chose the score, weight, time and segment columns\n",
+      ],
+      [
+        ["responses.csv"],
+        'npskit: --tallies reads the result rows of a tallySql query instead of a file of responses: give one or the other, received both "responses.csv" and --tallies\n',
+      ],
+    ];
+    for (const [args, message] of cases) {
+      const result = await run(["report", "--tallies", tallies, ...args]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toBe(`${message}Run "npskit --help" for usage.\n`);
+    }
+  });
+
+  it("exits 1 for tallies that cannot give the report asked for", async () => {
+    const undated = temp.file(
+      "undated.json",
+      JSON.stringify([
+        {
+          nps_rows: 1,
+          nps_promoters: 1,
+          nps_passives: 0,
+          nps_detractors: 0,
+          nps_missing_scores: 0,
+          nps_invalid_scores: 0,
+          ...Object.fromEntries(Array.from({ length: 11 }, (_, v) => [`nps_score_${v}`, v === 10 ? 1 : 0])),
+        },
+      ]),
+    );
+    const period = await run(["report", "--tallies", undated, "--period", "week"]);
+    expect(period.code).toBe(1);
+    expect(period.stderr).toBe(
+      "npskit: --period needs tallies by a time bucket, and " +
+        undated +
+        " has no nps_period column; write the query with timeBucket (period week)\n",
+    );
+    const by = await run(["report", "--tallies", tallies, "--by", "region"]);
+    expect(by.code).toBe(1);
+    expect(by.stderr).toBe('npskit: --by: no column named "region"; the columns are "plan"\n');
+    const month = await run(["report", "--tallies", tallies, "--period", "week"]);
+    expect(month.code).toBe(1);
+    expect(month.stderr).toBe(
+      'npskit: countSqlRows: nps_period must be the first day (YYYY-MM-DD) of a week in UTC, the query\'s period and time zone, received "2026-03-01" at index 0\n',
+    );
+    const text = await run(["report", "--tallies", undated]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain("NPS          +100.0");
+  });
+});

@@ -1,5 +1,6 @@
-// The PostgreSQL, BigQuery and Spark texts are checked by snapshot only (no engine runs them here);
-// the DuckDB text is also run for real in duckdb.test.ts.
+// The texts of every dialect, by snapshot. BigQuery and Spark are checked by snapshot only (no such
+// engine runs here); the DuckDB text is also run for real in duckdb.test.ts and engines.test.ts, and
+// the PostgreSQL text in engines.test.ts (under scripts/with-postgres.sh).
 import { describe, expect, it } from "vitest";
 import { defineScale, type SqlDialect, tallySql } from "../../src/index.js";
 import { errorOf } from "../helpers/errors.js";
@@ -32,7 +33,23 @@ describe("tallySql snapshots per dialect", () => {
         SUM(CASE WHEN "score" >= 0 AND "score" <= 10 AND "score" = FLOOR("score") AND CAST("weight" AS DOUBLE) > 0 AND CAST("weight" AS DOUBLE) <= 1.7976931348623157e308 AND "score" <= 6 THEN CAST("weight" AS DOUBLE) ELSE 0 END) AS "nps_detractors_weight",
         SUM(CASE WHEN "score" >= 0 AND "score" <= 10 AND "score" = FLOOR("score") AND CAST("weight" AS DOUBLE) > 0 AND CAST("weight" AS DOUBLE) <= 1.7976931348623157e308 AND "score" >= 9 THEN CAST("weight" AS DOUBLE) * CAST("weight" AS DOUBLE) ELSE 0 END) AS "nps_promoters_weight_squared",
         SUM(CASE WHEN "score" >= 0 AND "score" <= 10 AND "score" = FLOOR("score") AND CAST("weight" AS DOUBLE) > 0 AND CAST("weight" AS DOUBLE) <= 1.7976931348623157e308 AND "score" > 6 AND "score" < 9 THEN CAST("weight" AS DOUBLE) * CAST("weight" AS DOUBLE) ELSE 0 END) AS "nps_passives_weight_squared",
-        SUM(CASE WHEN "score" >= 0 AND "score" <= 10 AND "score" = FLOOR("score") AND CAST("weight" AS DOUBLE) > 0 AND CAST("weight" AS DOUBLE) <= 1.7976931348623157e308 AND "score" <= 6 THEN CAST("weight" AS DOUBLE) * CAST("weight" AS DOUBLE) ELSE 0 END) AS "nps_detractors_weight_squared"
+        SUM(CASE WHEN "score" >= 0 AND "score" <= 10 AND "score" = FLOOR("score") AND CAST("weight" AS DOUBLE) > 0 AND CAST("weight" AS DOUBLE) <= 1.7976931348623157e308 AND "score" <= 6 THEN CAST("weight" AS DOUBLE) * CAST("weight" AS DOUBLE) ELSE 0 END) AS "nps_detractors_weight_squared",
+        COUNT(CASE WHEN "score" >= 0 AND "score" <= 10 AND "score" = FLOOR("score") AND CAST("weight" AS DOUBLE) > 0 AND CAST("weight" AS DOUBLE) <= 1.7976931348623157e308 AND "score" = 0 THEN 1 END) AS "nps_score_0",
+        COUNT(CASE WHEN "score" >= 0 AND "score" <= 10 AND "score" = FLOOR("score") AND CAST("weight" AS DOUBLE) > 0 AND CAST("weight" AS DOUBLE) <= 1.7976931348623157e308 AND "score" = 1 THEN 1 END) AS "nps_score_1",
+        COUNT(CASE WHEN "score" >= 0 AND "score" <= 10 AND "score" = FLOOR("score") AND CAST("weight" AS DOUBLE) > 0 AND CAST("weight" AS DOUBLE) <= 1.7976931348623157e308 AND "score" = 2 THEN 1 END) AS "nps_score_2",
+        COUNT(CASE WHEN "score" >= 0 AND "score" <= 10 AND "score" = FLOOR("score") AND CAST("weight" AS DOUBLE) > 0 AND CAST("weight" AS DOUBLE) <= 1.7976931348623157e308 AND "score" = 3 THEN 1 END) AS "nps_score_3",
+        COUNT(CASE WHEN "score" >= 0 AND "score" <= 10 AND "score" = FLOOR("score") AND CAST("weight" AS DOUBLE) > 0 AND CAST("weight" AS DOUBLE) <= 1.7976931348623157e308 AND "score" = 4 THEN 1 END) AS "nps_score_4",
+        COUNT(CASE WHEN "score" >= 0 AND "score" <= 10 AND "score" = FLOOR("score") AND CAST("weight" AS DOUBLE) > 0 AND CAST("weight" AS DOUBLE) <= 1.7976931348623157e308 AND "score" = 5 THEN 1 END) AS "nps_score_5",
+        COUNT(CASE WHEN "score" >= 0 AND "score" <= 10 AND "score" = FLOOR("score") AND CAST("weight" AS DOUBLE) > 0 AND CAST("weight" AS DOUBLE) <= 1.7976931348623157e308 AND "score" = 6 THEN 1 END) AS "nps_score_6",
+        COUNT(CASE WHEN "score" >= 0 AND "score" <= 10 AND "score" = FLOOR("score") AND CAST("weight" AS DOUBLE) > 0 AND CAST("weight" AS DOUBLE) <= 1.7976931348623157e308 AND "score" = 7 THEN 1 END) AS "nps_score_7",
+        COUNT(CASE WHEN "score" >= 0 AND "score" <= 10 AND "score" = FLOOR("score") AND CAST("weight" AS DOUBLE) > 0 AND CAST("weight" AS DOUBLE) <= 1.7976931348623157e308 AND "score" = 8 THEN 1 END) AS "nps_score_8",
+        COUNT(CASE WHEN "score" >= 0 AND "score" <= 10 AND "score" = FLOOR("score") AND CAST("weight" AS DOUBLE) > 0 AND CAST("weight" AS DOUBLE) <= 1.7976931348623157e308 AND "score" = 9 THEN 1 END) AS "nps_score_9",
+        COUNT(CASE WHEN "score" >= 0 AND "score" <= 10 AND "score" = FLOOR("score") AND CAST("weight" AS DOUBLE) > 0 AND CAST("weight" AS DOUBLE) <= 1.7976931348623157e308 AND "score" = 10 THEN 1 END) AS "nps_score_10",
+        COUNT(CASE WHEN "score" >= 0 AND "score" <= 10 AND "score" = FLOOR("score") AND CAST("weight" AS DOUBLE) > 0 AND CAST("weight" AS DOUBLE) <= 1.7976931348623157e308 AND "answered_at" IS NOT NULL THEN 1 END) AS "nps_dated",
+        MIN(CASE WHEN "score" >= 0 AND "score" <= 10 AND "score" = FLOOR("score") AND CAST("weight" AS DOUBLE) > 0 AND CAST("weight" AS DOUBLE) <= 1.7976931348623157e308 THEN epoch_ms("answered_at") END) AS "nps_first",
+        MAX(CASE WHEN "score" >= 0 AND "score" <= 10 AND "score" = FLOOR("score") AND CAST("weight" AS DOUBLE) > 0 AND CAST("weight" AS DOUBLE) <= 1.7976931348623157e308 THEN epoch_ms("answered_at") END) AS "nps_last",
+        'month' AS "nps_bucket",
+        'Europe/Paris' AS "nps_time_zone"
       FROM "analytics"."nps_responses"
       GROUP BY "plan", "country", strftime(date_trunc('month', timezone('Europe/Paris', "answered_at")), '%Y-%m-%d')
       ORDER BY 1, 2, 3"
@@ -55,7 +72,23 @@ describe("tallySql snapshots per dialect", () => {
         SUM(CASE WHEN "score" >= 0 AND "score" <= 10 AND "score" = FLOOR("score") AND CAST("weight" AS DOUBLE PRECISION) > 0 AND CAST("weight" AS DOUBLE PRECISION) <= 1.7976931348623157e308 AND "score" <= 6 THEN CAST("weight" AS DOUBLE PRECISION) ELSE 0 END) AS "nps_detractors_weight",
         SUM(CASE WHEN "score" >= 0 AND "score" <= 10 AND "score" = FLOOR("score") AND CAST("weight" AS DOUBLE PRECISION) > 0 AND CAST("weight" AS DOUBLE PRECISION) <= 1.7976931348623157e308 AND "score" >= 9 THEN CAST("weight" AS DOUBLE PRECISION) * CAST("weight" AS DOUBLE PRECISION) ELSE 0 END) AS "nps_promoters_weight_squared",
         SUM(CASE WHEN "score" >= 0 AND "score" <= 10 AND "score" = FLOOR("score") AND CAST("weight" AS DOUBLE PRECISION) > 0 AND CAST("weight" AS DOUBLE PRECISION) <= 1.7976931348623157e308 AND "score" > 6 AND "score" < 9 THEN CAST("weight" AS DOUBLE PRECISION) * CAST("weight" AS DOUBLE PRECISION) ELSE 0 END) AS "nps_passives_weight_squared",
-        SUM(CASE WHEN "score" >= 0 AND "score" <= 10 AND "score" = FLOOR("score") AND CAST("weight" AS DOUBLE PRECISION) > 0 AND CAST("weight" AS DOUBLE PRECISION) <= 1.7976931348623157e308 AND "score" <= 6 THEN CAST("weight" AS DOUBLE PRECISION) * CAST("weight" AS DOUBLE PRECISION) ELSE 0 END) AS "nps_detractors_weight_squared"
+        SUM(CASE WHEN "score" >= 0 AND "score" <= 10 AND "score" = FLOOR("score") AND CAST("weight" AS DOUBLE PRECISION) > 0 AND CAST("weight" AS DOUBLE PRECISION) <= 1.7976931348623157e308 AND "score" <= 6 THEN CAST("weight" AS DOUBLE PRECISION) * CAST("weight" AS DOUBLE PRECISION) ELSE 0 END) AS "nps_detractors_weight_squared",
+        COUNT(CASE WHEN "score" >= 0 AND "score" <= 10 AND "score" = FLOOR("score") AND CAST("weight" AS DOUBLE PRECISION) > 0 AND CAST("weight" AS DOUBLE PRECISION) <= 1.7976931348623157e308 AND "score" = 0 THEN 1 END) AS "nps_score_0",
+        COUNT(CASE WHEN "score" >= 0 AND "score" <= 10 AND "score" = FLOOR("score") AND CAST("weight" AS DOUBLE PRECISION) > 0 AND CAST("weight" AS DOUBLE PRECISION) <= 1.7976931348623157e308 AND "score" = 1 THEN 1 END) AS "nps_score_1",
+        COUNT(CASE WHEN "score" >= 0 AND "score" <= 10 AND "score" = FLOOR("score") AND CAST("weight" AS DOUBLE PRECISION) > 0 AND CAST("weight" AS DOUBLE PRECISION) <= 1.7976931348623157e308 AND "score" = 2 THEN 1 END) AS "nps_score_2",
+        COUNT(CASE WHEN "score" >= 0 AND "score" <= 10 AND "score" = FLOOR("score") AND CAST("weight" AS DOUBLE PRECISION) > 0 AND CAST("weight" AS DOUBLE PRECISION) <= 1.7976931348623157e308 AND "score" = 3 THEN 1 END) AS "nps_score_3",
+        COUNT(CASE WHEN "score" >= 0 AND "score" <= 10 AND "score" = FLOOR("score") AND CAST("weight" AS DOUBLE PRECISION) > 0 AND CAST("weight" AS DOUBLE PRECISION) <= 1.7976931348623157e308 AND "score" = 4 THEN 1 END) AS "nps_score_4",
+        COUNT(CASE WHEN "score" >= 0 AND "score" <= 10 AND "score" = FLOOR("score") AND CAST("weight" AS DOUBLE PRECISION) > 0 AND CAST("weight" AS DOUBLE PRECISION) <= 1.7976931348623157e308 AND "score" = 5 THEN 1 END) AS "nps_score_5",
+        COUNT(CASE WHEN "score" >= 0 AND "score" <= 10 AND "score" = FLOOR("score") AND CAST("weight" AS DOUBLE PRECISION) > 0 AND CAST("weight" AS DOUBLE PRECISION) <= 1.7976931348623157e308 AND "score" = 6 THEN 1 END) AS "nps_score_6",
+        COUNT(CASE WHEN "score" >= 0 AND "score" <= 10 AND "score" = FLOOR("score") AND CAST("weight" AS DOUBLE PRECISION) > 0 AND CAST("weight" AS DOUBLE PRECISION) <= 1.7976931348623157e308 AND "score" = 7 THEN 1 END) AS "nps_score_7",
+        COUNT(CASE WHEN "score" >= 0 AND "score" <= 10 AND "score" = FLOOR("score") AND CAST("weight" AS DOUBLE PRECISION) > 0 AND CAST("weight" AS DOUBLE PRECISION) <= 1.7976931348623157e308 AND "score" = 8 THEN 1 END) AS "nps_score_8",
+        COUNT(CASE WHEN "score" >= 0 AND "score" <= 10 AND "score" = FLOOR("score") AND CAST("weight" AS DOUBLE PRECISION) > 0 AND CAST("weight" AS DOUBLE PRECISION) <= 1.7976931348623157e308 AND "score" = 9 THEN 1 END) AS "nps_score_9",
+        COUNT(CASE WHEN "score" >= 0 AND "score" <= 10 AND "score" = FLOOR("score") AND CAST("weight" AS DOUBLE PRECISION) > 0 AND CAST("weight" AS DOUBLE PRECISION) <= 1.7976931348623157e308 AND "score" = 10 THEN 1 END) AS "nps_score_10",
+        COUNT(CASE WHEN "score" >= 0 AND "score" <= 10 AND "score" = FLOOR("score") AND CAST("weight" AS DOUBLE PRECISION) > 0 AND CAST("weight" AS DOUBLE PRECISION) <= 1.7976931348623157e308 AND "answered_at" IS NOT NULL THEN 1 END) AS "nps_dated",
+        MIN(CASE WHEN "score" >= 0 AND "score" <= 10 AND "score" = FLOOR("score") AND CAST("weight" AS DOUBLE PRECISION) > 0 AND CAST("weight" AS DOUBLE PRECISION) <= 1.7976931348623157e308 THEN FLOOR(EXTRACT(EPOCH FROM "answered_at") * 1000) END) AS "nps_first",
+        MAX(CASE WHEN "score" >= 0 AND "score" <= 10 AND "score" = FLOOR("score") AND CAST("weight" AS DOUBLE PRECISION) > 0 AND CAST("weight" AS DOUBLE PRECISION) <= 1.7976931348623157e308 THEN FLOOR(EXTRACT(EPOCH FROM "answered_at") * 1000) END) AS "nps_last",
+        'month' AS "nps_bucket",
+        'Europe/Paris' AS "nps_time_zone"
       FROM "analytics"."nps_responses"
       GROUP BY "plan", "country", to_char(date_trunc('month', "answered_at" AT TIME ZONE 'Europe/Paris'), 'YYYY-MM-DD')
       ORDER BY 1, 2, 3"
@@ -78,7 +111,23 @@ describe("tallySql snapshots per dialect", () => {
         SUM(CASE WHEN \`score\` >= 0 AND \`score\` <= 10 AND \`score\` = FLOOR(\`score\`) AND CAST(\`weight\` AS FLOAT64) > 0 AND CAST(\`weight\` AS FLOAT64) <= 1.7976931348623157e308 AND \`score\` <= 6 THEN CAST(\`weight\` AS FLOAT64) ELSE 0 END) AS \`nps_detractors_weight\`,
         SUM(CASE WHEN \`score\` >= 0 AND \`score\` <= 10 AND \`score\` = FLOOR(\`score\`) AND CAST(\`weight\` AS FLOAT64) > 0 AND CAST(\`weight\` AS FLOAT64) <= 1.7976931348623157e308 AND \`score\` >= 9 THEN CAST(\`weight\` AS FLOAT64) * CAST(\`weight\` AS FLOAT64) ELSE 0 END) AS \`nps_promoters_weight_squared\`,
         SUM(CASE WHEN \`score\` >= 0 AND \`score\` <= 10 AND \`score\` = FLOOR(\`score\`) AND CAST(\`weight\` AS FLOAT64) > 0 AND CAST(\`weight\` AS FLOAT64) <= 1.7976931348623157e308 AND \`score\` > 6 AND \`score\` < 9 THEN CAST(\`weight\` AS FLOAT64) * CAST(\`weight\` AS FLOAT64) ELSE 0 END) AS \`nps_passives_weight_squared\`,
-        SUM(CASE WHEN \`score\` >= 0 AND \`score\` <= 10 AND \`score\` = FLOOR(\`score\`) AND CAST(\`weight\` AS FLOAT64) > 0 AND CAST(\`weight\` AS FLOAT64) <= 1.7976931348623157e308 AND \`score\` <= 6 THEN CAST(\`weight\` AS FLOAT64) * CAST(\`weight\` AS FLOAT64) ELSE 0 END) AS \`nps_detractors_weight_squared\`
+        SUM(CASE WHEN \`score\` >= 0 AND \`score\` <= 10 AND \`score\` = FLOOR(\`score\`) AND CAST(\`weight\` AS FLOAT64) > 0 AND CAST(\`weight\` AS FLOAT64) <= 1.7976931348623157e308 AND \`score\` <= 6 THEN CAST(\`weight\` AS FLOAT64) * CAST(\`weight\` AS FLOAT64) ELSE 0 END) AS \`nps_detractors_weight_squared\`,
+        COUNT(CASE WHEN \`score\` >= 0 AND \`score\` <= 10 AND \`score\` = FLOOR(\`score\`) AND CAST(\`weight\` AS FLOAT64) > 0 AND CAST(\`weight\` AS FLOAT64) <= 1.7976931348623157e308 AND \`score\` = 0 THEN 1 END) AS \`nps_score_0\`,
+        COUNT(CASE WHEN \`score\` >= 0 AND \`score\` <= 10 AND \`score\` = FLOOR(\`score\`) AND CAST(\`weight\` AS FLOAT64) > 0 AND CAST(\`weight\` AS FLOAT64) <= 1.7976931348623157e308 AND \`score\` = 1 THEN 1 END) AS \`nps_score_1\`,
+        COUNT(CASE WHEN \`score\` >= 0 AND \`score\` <= 10 AND \`score\` = FLOOR(\`score\`) AND CAST(\`weight\` AS FLOAT64) > 0 AND CAST(\`weight\` AS FLOAT64) <= 1.7976931348623157e308 AND \`score\` = 2 THEN 1 END) AS \`nps_score_2\`,
+        COUNT(CASE WHEN \`score\` >= 0 AND \`score\` <= 10 AND \`score\` = FLOOR(\`score\`) AND CAST(\`weight\` AS FLOAT64) > 0 AND CAST(\`weight\` AS FLOAT64) <= 1.7976931348623157e308 AND \`score\` = 3 THEN 1 END) AS \`nps_score_3\`,
+        COUNT(CASE WHEN \`score\` >= 0 AND \`score\` <= 10 AND \`score\` = FLOOR(\`score\`) AND CAST(\`weight\` AS FLOAT64) > 0 AND CAST(\`weight\` AS FLOAT64) <= 1.7976931348623157e308 AND \`score\` = 4 THEN 1 END) AS \`nps_score_4\`,
+        COUNT(CASE WHEN \`score\` >= 0 AND \`score\` <= 10 AND \`score\` = FLOOR(\`score\`) AND CAST(\`weight\` AS FLOAT64) > 0 AND CAST(\`weight\` AS FLOAT64) <= 1.7976931348623157e308 AND \`score\` = 5 THEN 1 END) AS \`nps_score_5\`,
+        COUNT(CASE WHEN \`score\` >= 0 AND \`score\` <= 10 AND \`score\` = FLOOR(\`score\`) AND CAST(\`weight\` AS FLOAT64) > 0 AND CAST(\`weight\` AS FLOAT64) <= 1.7976931348623157e308 AND \`score\` = 6 THEN 1 END) AS \`nps_score_6\`,
+        COUNT(CASE WHEN \`score\` >= 0 AND \`score\` <= 10 AND \`score\` = FLOOR(\`score\`) AND CAST(\`weight\` AS FLOAT64) > 0 AND CAST(\`weight\` AS FLOAT64) <= 1.7976931348623157e308 AND \`score\` = 7 THEN 1 END) AS \`nps_score_7\`,
+        COUNT(CASE WHEN \`score\` >= 0 AND \`score\` <= 10 AND \`score\` = FLOOR(\`score\`) AND CAST(\`weight\` AS FLOAT64) > 0 AND CAST(\`weight\` AS FLOAT64) <= 1.7976931348623157e308 AND \`score\` = 8 THEN 1 END) AS \`nps_score_8\`,
+        COUNT(CASE WHEN \`score\` >= 0 AND \`score\` <= 10 AND \`score\` = FLOOR(\`score\`) AND CAST(\`weight\` AS FLOAT64) > 0 AND CAST(\`weight\` AS FLOAT64) <= 1.7976931348623157e308 AND \`score\` = 9 THEN 1 END) AS \`nps_score_9\`,
+        COUNT(CASE WHEN \`score\` >= 0 AND \`score\` <= 10 AND \`score\` = FLOOR(\`score\`) AND CAST(\`weight\` AS FLOAT64) > 0 AND CAST(\`weight\` AS FLOAT64) <= 1.7976931348623157e308 AND \`score\` = 10 THEN 1 END) AS \`nps_score_10\`,
+        COUNT(CASE WHEN \`score\` >= 0 AND \`score\` <= 10 AND \`score\` = FLOOR(\`score\`) AND CAST(\`weight\` AS FLOAT64) > 0 AND CAST(\`weight\` AS FLOAT64) <= 1.7976931348623157e308 AND \`answered_at\` IS NOT NULL THEN 1 END) AS \`nps_dated\`,
+        MIN(CASE WHEN \`score\` >= 0 AND \`score\` <= 10 AND \`score\` = FLOOR(\`score\`) AND CAST(\`weight\` AS FLOAT64) > 0 AND CAST(\`weight\` AS FLOAT64) <= 1.7976931348623157e308 THEN UNIX_MILLIS(\`answered_at\`) END) AS \`nps_first\`,
+        MAX(CASE WHEN \`score\` >= 0 AND \`score\` <= 10 AND \`score\` = FLOOR(\`score\`) AND CAST(\`weight\` AS FLOAT64) > 0 AND CAST(\`weight\` AS FLOAT64) <= 1.7976931348623157e308 THEN UNIX_MILLIS(\`answered_at\`) END) AS \`nps_last\`,
+        'month' AS \`nps_bucket\`,
+        'Europe/Paris' AS \`nps_time_zone\`
       FROM \`analytics\`.\`nps_responses\`
       GROUP BY \`plan\`, \`country\`, FORMAT_TIMESTAMP('%F', TIMESTAMP_TRUNC(\`answered_at\`, MONTH, 'Europe/Paris'), 'Europe/Paris')
       ORDER BY 1, 2, 3"
@@ -101,7 +150,23 @@ describe("tallySql snapshots per dialect", () => {
         SUM(CASE WHEN \`score\` >= 0 AND \`score\` <= 10 AND \`score\` = FLOOR(\`score\`) AND CAST(\`weight\` AS DOUBLE) > 0 AND CAST(\`weight\` AS DOUBLE) <= 1.7976931348623157e308 AND \`score\` <= 6 THEN CAST(\`weight\` AS DOUBLE) ELSE 0 END) AS \`nps_detractors_weight\`,
         SUM(CASE WHEN \`score\` >= 0 AND \`score\` <= 10 AND \`score\` = FLOOR(\`score\`) AND CAST(\`weight\` AS DOUBLE) > 0 AND CAST(\`weight\` AS DOUBLE) <= 1.7976931348623157e308 AND \`score\` >= 9 THEN CAST(\`weight\` AS DOUBLE) * CAST(\`weight\` AS DOUBLE) ELSE 0 END) AS \`nps_promoters_weight_squared\`,
         SUM(CASE WHEN \`score\` >= 0 AND \`score\` <= 10 AND \`score\` = FLOOR(\`score\`) AND CAST(\`weight\` AS DOUBLE) > 0 AND CAST(\`weight\` AS DOUBLE) <= 1.7976931348623157e308 AND \`score\` > 6 AND \`score\` < 9 THEN CAST(\`weight\` AS DOUBLE) * CAST(\`weight\` AS DOUBLE) ELSE 0 END) AS \`nps_passives_weight_squared\`,
-        SUM(CASE WHEN \`score\` >= 0 AND \`score\` <= 10 AND \`score\` = FLOOR(\`score\`) AND CAST(\`weight\` AS DOUBLE) > 0 AND CAST(\`weight\` AS DOUBLE) <= 1.7976931348623157e308 AND \`score\` <= 6 THEN CAST(\`weight\` AS DOUBLE) * CAST(\`weight\` AS DOUBLE) ELSE 0 END) AS \`nps_detractors_weight_squared\`
+        SUM(CASE WHEN \`score\` >= 0 AND \`score\` <= 10 AND \`score\` = FLOOR(\`score\`) AND CAST(\`weight\` AS DOUBLE) > 0 AND CAST(\`weight\` AS DOUBLE) <= 1.7976931348623157e308 AND \`score\` <= 6 THEN CAST(\`weight\` AS DOUBLE) * CAST(\`weight\` AS DOUBLE) ELSE 0 END) AS \`nps_detractors_weight_squared\`,
+        COUNT(CASE WHEN \`score\` >= 0 AND \`score\` <= 10 AND \`score\` = FLOOR(\`score\`) AND CAST(\`weight\` AS DOUBLE) > 0 AND CAST(\`weight\` AS DOUBLE) <= 1.7976931348623157e308 AND \`score\` = 0 THEN 1 END) AS \`nps_score_0\`,
+        COUNT(CASE WHEN \`score\` >= 0 AND \`score\` <= 10 AND \`score\` = FLOOR(\`score\`) AND CAST(\`weight\` AS DOUBLE) > 0 AND CAST(\`weight\` AS DOUBLE) <= 1.7976931348623157e308 AND \`score\` = 1 THEN 1 END) AS \`nps_score_1\`,
+        COUNT(CASE WHEN \`score\` >= 0 AND \`score\` <= 10 AND \`score\` = FLOOR(\`score\`) AND CAST(\`weight\` AS DOUBLE) > 0 AND CAST(\`weight\` AS DOUBLE) <= 1.7976931348623157e308 AND \`score\` = 2 THEN 1 END) AS \`nps_score_2\`,
+        COUNT(CASE WHEN \`score\` >= 0 AND \`score\` <= 10 AND \`score\` = FLOOR(\`score\`) AND CAST(\`weight\` AS DOUBLE) > 0 AND CAST(\`weight\` AS DOUBLE) <= 1.7976931348623157e308 AND \`score\` = 3 THEN 1 END) AS \`nps_score_3\`,
+        COUNT(CASE WHEN \`score\` >= 0 AND \`score\` <= 10 AND \`score\` = FLOOR(\`score\`) AND CAST(\`weight\` AS DOUBLE) > 0 AND CAST(\`weight\` AS DOUBLE) <= 1.7976931348623157e308 AND \`score\` = 4 THEN 1 END) AS \`nps_score_4\`,
+        COUNT(CASE WHEN \`score\` >= 0 AND \`score\` <= 10 AND \`score\` = FLOOR(\`score\`) AND CAST(\`weight\` AS DOUBLE) > 0 AND CAST(\`weight\` AS DOUBLE) <= 1.7976931348623157e308 AND \`score\` = 5 THEN 1 END) AS \`nps_score_5\`,
+        COUNT(CASE WHEN \`score\` >= 0 AND \`score\` <= 10 AND \`score\` = FLOOR(\`score\`) AND CAST(\`weight\` AS DOUBLE) > 0 AND CAST(\`weight\` AS DOUBLE) <= 1.7976931348623157e308 AND \`score\` = 6 THEN 1 END) AS \`nps_score_6\`,
+        COUNT(CASE WHEN \`score\` >= 0 AND \`score\` <= 10 AND \`score\` = FLOOR(\`score\`) AND CAST(\`weight\` AS DOUBLE) > 0 AND CAST(\`weight\` AS DOUBLE) <= 1.7976931348623157e308 AND \`score\` = 7 THEN 1 END) AS \`nps_score_7\`,
+        COUNT(CASE WHEN \`score\` >= 0 AND \`score\` <= 10 AND \`score\` = FLOOR(\`score\`) AND CAST(\`weight\` AS DOUBLE) > 0 AND CAST(\`weight\` AS DOUBLE) <= 1.7976931348623157e308 AND \`score\` = 8 THEN 1 END) AS \`nps_score_8\`,
+        COUNT(CASE WHEN \`score\` >= 0 AND \`score\` <= 10 AND \`score\` = FLOOR(\`score\`) AND CAST(\`weight\` AS DOUBLE) > 0 AND CAST(\`weight\` AS DOUBLE) <= 1.7976931348623157e308 AND \`score\` = 9 THEN 1 END) AS \`nps_score_9\`,
+        COUNT(CASE WHEN \`score\` >= 0 AND \`score\` <= 10 AND \`score\` = FLOOR(\`score\`) AND CAST(\`weight\` AS DOUBLE) > 0 AND CAST(\`weight\` AS DOUBLE) <= 1.7976931348623157e308 AND \`score\` = 10 THEN 1 END) AS \`nps_score_10\`,
+        COUNT(CASE WHEN \`score\` >= 0 AND \`score\` <= 10 AND \`score\` = FLOOR(\`score\`) AND CAST(\`weight\` AS DOUBLE) > 0 AND CAST(\`weight\` AS DOUBLE) <= 1.7976931348623157e308 AND \`answered_at\` IS NOT NULL THEN 1 END) AS \`nps_dated\`,
+        MIN(CASE WHEN \`score\` >= 0 AND \`score\` <= 10 AND \`score\` = FLOOR(\`score\`) AND CAST(\`weight\` AS DOUBLE) > 0 AND CAST(\`weight\` AS DOUBLE) <= 1.7976931348623157e308 THEN unix_millis(\`answered_at\`) END) AS \`nps_first\`,
+        MAX(CASE WHEN \`score\` >= 0 AND \`score\` <= 10 AND \`score\` = FLOOR(\`score\`) AND CAST(\`weight\` AS DOUBLE) > 0 AND CAST(\`weight\` AS DOUBLE) <= 1.7976931348623157e308 THEN unix_millis(\`answered_at\`) END) AS \`nps_last\`,
+        'month' AS \`nps_bucket\`,
+        'Europe/Paris' AS \`nps_time_zone\`
       FROM \`analytics\`.\`nps_responses\`
       GROUP BY \`plan\`, \`country\`, date_format(date_trunc('MONTH', from_utc_timestamp(\`answered_at\`, 'Europe/Paris')), 'yyyy-MM-dd')
       ORDER BY 1, 2, 3"
@@ -115,7 +180,12 @@ describe("tallySql snapshots per dialect", () => {
         COUNT(CASE WHEN "answer" >= 1 AND "answer" <= 5 AND "answer" = FLOOR("answer") AND "answer" > 3 AND "answer" < 5 THEN 1 END) AS "nps_passives",
         COUNT(CASE WHEN "answer" >= 1 AND "answer" <= 5 AND "answer" = FLOOR("answer") AND "answer" <= 3 THEN 1 END) AS "nps_detractors",
         COUNT(CASE WHEN "answer" IS NULL THEN 1 END) AS "nps_missing_scores",
-        COUNT(CASE WHEN "answer" IS NOT NULL AND NOT ("answer" >= 1 AND "answer" <= 5 AND "answer" = FLOOR("answer")) THEN 1 END) AS "nps_invalid_scores"
+        COUNT(CASE WHEN "answer" IS NOT NULL AND NOT ("answer" >= 1 AND "answer" <= 5 AND "answer" = FLOOR("answer")) THEN 1 END) AS "nps_invalid_scores",
+        COUNT(CASE WHEN "answer" >= 1 AND "answer" <= 5 AND "answer" = FLOOR("answer") AND "answer" = 1 THEN 1 END) AS "nps_score_1",
+        COUNT(CASE WHEN "answer" >= 1 AND "answer" <= 5 AND "answer" = FLOOR("answer") AND "answer" = 2 THEN 1 END) AS "nps_score_2",
+        COUNT(CASE WHEN "answer" >= 1 AND "answer" <= 5 AND "answer" = FLOOR("answer") AND "answer" = 3 THEN 1 END) AS "nps_score_3",
+        COUNT(CASE WHEN "answer" >= 1 AND "answer" <= 5 AND "answer" = FLOOR("answer") AND "answer" = 4 THEN 1 END) AS "nps_score_4",
+        COUNT(CASE WHEN "answer" >= 1 AND "answer" <= 5 AND "answer" = FLOOR("answer") AND "answer" = 5 THEN 1 END) AS "nps_score_5"
       FROM "responses""
     `);
   });
