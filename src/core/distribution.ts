@@ -1,5 +1,5 @@
 import type { Category, Scale } from "./scale.js";
-import { STANDARD_SCALE } from "./scale.js";
+import { checkScale, STANDARD_SCALE } from "./scale.js";
 import { checkArrayLike, histogramOf } from "./tally.js";
 
 /**
@@ -42,7 +42,7 @@ export function distribution(
   scores: ArrayLike<number>,
   options: DistributionOptions = {},
 ): ReadonlyArray<DistributionEntry> {
-  const scale = options.scale ?? STANDARD_SCALE;
+  const scale = checkScale("distribution", options.scale);
   checkArrayLike("distribution", "scores", scores);
   const histogram = histogramOf("distribution", scores, scale);
   return Array.from(histogram, (count, i) => {

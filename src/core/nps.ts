@@ -1,5 +1,5 @@
 import { checkTally } from "./checkTally.js";
-import { type Scale, STANDARD_SCALE } from "./scale.js";
+import { checkScale, type Scale, STANDARD_SCALE } from "./scale.js";
 import { type Tally, tallyOfScores } from "./tally.js";
 
 /** Options of {@link nps}. */
@@ -28,7 +28,7 @@ export interface NpsOptions {
  * @category Scoring
  */
 export function nps(input: Tally | ArrayLike<number>, options: NpsOptions = {}): number | undefined {
-  const counts = isTallyLike(input) ? input : tallyOfScores("nps", input, options.scale ?? STANDARD_SCALE);
+  const counts = isTallyLike(input) ? input : tallyOfScores("nps", input, checkScale("nps", options.scale));
   const total = checkTally("nps", counts);
   if (total === 0) return undefined;
   const value = (100 * (counts.promoters - counts.detractors)) / total;

@@ -1,6 +1,6 @@
 import { describeValue } from "../internal/describe.js";
 import { NpsError } from "./errors.js";
-import { invalidScoreError, isStandardScale, isValidScore, type Scale, STANDARD_SCALE } from "./scale.js";
+import { checkScale, invalidScoreError, isStandardScale, isValidScore, type Scale, STANDARD_SCALE } from "./scale.js";
 
 /**
  * A value for each of the three categories.
@@ -70,7 +70,7 @@ export interface TallyOptions {
  * @category Scoring
  */
 export function tally(scores: ArrayLike<number>, options: TallyOptions = {}): Tally {
-  const scale = options.scale ?? STANDARD_SCALE;
+  const scale = checkScale("tally", options.scale);
   if (options.weights === undefined) return tallyOfScores("tally", scores, scale);
   checkArrayLike("tally", "scores", scores);
   const weights = options.weights;

@@ -1,7 +1,7 @@
 import { describeValue } from "../internal/describe.js";
 import { NpsError } from "./errors.js";
 import type { NpsResponse } from "./response.js";
-import { type Scale, STANDARD_SCALE } from "./scale.js";
+import { checkScale, type Scale, STANDARD_SCALE } from "./scale.js";
 import {
   addWeighted,
   categoryIndex,
@@ -38,7 +38,7 @@ export interface TallyResponsesOptions {
  * @category Scoring
  */
 export function tallyResponses(responses: ReadonlyArray<NpsResponse>, options: TallyResponsesOptions = {}): Tally {
-  const scale = options.scale ?? STANDARD_SCALE;
+  const scale = checkScale("tallyResponses", options.scale);
   if (!Array.isArray(responses)) {
     throw new NpsError(
       "invalid_input",

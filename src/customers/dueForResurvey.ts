@@ -1,6 +1,6 @@
 import { NpsError } from "../core/errors.js";
 import type { NpsResponse } from "../core/response.js";
-import { type Scale, STANDARD_SCALE } from "../core/scale.js";
+import { checkScale, type Scale, STANDARD_SCALE } from "../core/scale.js";
 import { describeValue } from "../internal/describe.js";
 import { prepareResponses } from "../trends/prepare.js";
 import { checkAsOf, compareIds, latestOfPrepared } from "./latestByRespondent.js";
@@ -108,7 +108,7 @@ export function dueForResurvey(responses: ReadonlyArray<NpsResponse>, options: R
       `${fn}: minimumDays must be an integer from 0 to 36500, received ${describeValue(minimumDays)}`,
     );
   }
-  const scale = options.scale ?? STANDARD_SCALE;
+  const scale = checkScale(fn, options.scale);
   const prepared = prepareResponses(fn, responses, scale);
   const latest = latestOfPrepared(responses, prepared, asOf);
   const due: Array<ResurveyEntry & { readonly time: number }> = [];

@@ -1,7 +1,7 @@
 import { TZDate } from "@date-fns/tz";
 import { NpsError } from "../core/errors.js";
 import type { NpsResponse } from "../core/response.js";
-import { type Category, type Scale, STANDARD_SCALE } from "../core/scale.js";
+import { type Category, checkScale, type Scale, STANDARD_SCALE } from "../core/scale.js";
 import { checkChoice } from "../inference/options.js";
 import { describeValue } from "../internal/describe.js";
 import { checkTimeZone, type WeekDay } from "../trends/calendar.js";
@@ -165,8 +165,8 @@ export function followUpQueue(responses: ReadonlyArray<NpsResponse>, options: Fo
     capacityPerDay,
     workingDays = [1, 2, 3, 4, 5],
     timeZone = "UTC",
-    scale = STANDARD_SCALE,
   } = options;
+  const scale = checkScale(fn, options.scale);
   if (!Array.isArray(categories)) {
     throw new NpsError(
       "invalid_option",

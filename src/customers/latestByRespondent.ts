@@ -1,6 +1,6 @@
 import { NpsError } from "../core/errors.js";
 import type { NpsResponse } from "../core/response.js";
-import { type Scale, STANDARD_SCALE } from "../core/scale.js";
+import { checkScale, type Scale, STANDARD_SCALE } from "../core/scale.js";
 import { describeValue } from "../internal/describe.js";
 import { type PreparedResponses, prepareResponses } from "../trends/prepare.js";
 
@@ -87,7 +87,7 @@ export function latestByRespondent(
 ): LatestByRespondent {
   const fn = "latestByRespondent";
   const asOf = checkAsOf(fn, options.asOf, false);
-  const scale = options.scale ?? STANDARD_SCALE;
+  const scale = checkScale(fn, options.scale);
   const prepared = prepareResponses(fn, responses, scale);
   return latestOfPrepared(responses, prepared, asOf);
 }

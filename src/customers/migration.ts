@@ -1,5 +1,5 @@
 import type { NpsResponse } from "../core/response.js";
-import { type Scale, STANDARD_SCALE } from "../core/scale.js";
+import { checkScale, type Scale, STANDARD_SCALE } from "../core/scale.js";
 import { type CategoryValues, type Tally, withScale } from "../core/tally.js";
 import { normalCdf } from "../inference/normal.js";
 import { checkLevel, criticalValue } from "../inference/options.js";
@@ -176,7 +176,8 @@ export function migration(
   options: MigrationOptions = {},
 ): Migration {
   const fn = "migration";
-  const { level = 0.95, scale = STANDARD_SCALE } = options;
+  const { level = 0.95 } = options;
+  const scale = checkScale(fn, options.scale);
   checkLevel(fn, level);
   const first = wave(fn, before, scale);
   const second = wave(fn, after, scale);
