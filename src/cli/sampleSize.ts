@@ -23,10 +23,10 @@ export function sampleSize(args: ReadonlyArray<string>, io: CliIo): number {
   }
   if (positionals.length > 0) throw usageError(`sample-size takes no file, received ${JSON.stringify(positionals[0])}`);
   if (values.margin === undefined) throw usageError("sample-size needs --margin <points>, e.g. --margin 5");
-  const margin = /^\s*\d*\.?\d+\s*$/.test(values.margin) ? Number(values.margin) : Number.NaN;
+  const margin = /^\s*(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/.test(values.margin) ? Number(values.margin) : Number.NaN;
   if (!(margin > 0 && margin <= 200)) {
     throw usageError(
-      `--margin must be a number of NPS points greater than 0, received ${JSON.stringify(values.margin)}`,
+      `--margin must be a number of NPS points greater than 0 and at most 200, received ${JSON.stringify(values.margin)}`,
     );
   }
   const level = levelOption(values.level);
