@@ -27,6 +27,7 @@ import {
   rollingOption,
   tiersOption,
 } from "./options.js";
+import { checkOutputPaths } from "./paths.js";
 import type { InputFormatChoice } from "./readRows.js";
 import type { EncodingChoice } from "./stream.js";
 import { columnOptions, reasonOf, streamResponses } from "./streamResponses.js";
@@ -114,6 +115,13 @@ export async function report(args: ReadonlyArray<string>, io: CliIo): Promise<nu
     throw usageError("--skip-missing and --reject-missing cannot be used together");
   }
   const file = positionals[0];
+  await checkOutputPaths(
+    [
+      ["--out", values.out],
+      ["--rejected", values.rejected],
+    ],
+    [file],
+  );
   const note = (text: string): void => io.stderr(`npskit: ${text}\n`);
   // The plain overview needs only running totals; segments and trends are computed from running sums
   // per key and per period or day, except tiers and `--respondents latest`, which need every response.
