@@ -1,4 +1,4 @@
-import { checkTally } from "./checkTally.js";
+import { checkTally, rescaled } from "./checkTally.js";
 import { checkScale, type Scale, STANDARD_SCALE } from "./scale.js";
 import { type Tally, tallyOfScores } from "./tally.js";
 
@@ -29,9 +29,10 @@ export interface NpsOptions {
  */
 export function nps(input: Tally | ArrayLike<number>, options: NpsOptions = {}): number | undefined {
   const counts = isTallyLike(input) ? input : tallyOfScores("nps", input, checkScale("nps", options.scale));
-  const total = checkTally("nps", counts);
-  if (total === 0) return undefined;
-  const value = (100 * (counts.promoters - counts.detractors)) / total;
+  if (checkTally("nps", counts) === 0) return undefined;
+  // Divided by a power of two (exact), so that counts near the largest number do not overflow.
+  const { promoters, passives, detractors } = rescaled(counts);
+  const value = (100 * (promoters - detractors)) / (promoters + passives + detractors);
   // Weighted sums can drift by an ulp past the bounds; the true value never does.
   return value > 100 ? 100 : value < -100 ? -100 : value + 0;
 }
