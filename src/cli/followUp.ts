@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import type { NpsResponse } from "../core/response.js";
 import type { Category } from "../core/scale.js";
 import { type FollowUpQueue, followUpQueue } from "../customers/followUpQueue.js";
+import { escapeControls, escapeLines } from "../internal/describe.js";
 import { sampleResponses } from "../sample/sampleResponses.js";
 import type { WeekDay } from "../trends/calendar.js";
 import { FOLLOW_UP_HELP } from "./help.js";
@@ -99,19 +100,19 @@ export function formatQueue(queue: FollowUpQueue, limit: number): string {
       String(entry.position).padStart(5),
       entry.dueDate ?? "",
       `${entry.category} ${entry.score}`.padEnd(12),
-      (entry.respondentId ?? "(no id)").padEnd(10),
-      entry.date?.slice(0, 10) ?? "undated   ",
+      (entry.respondentId === undefined ? "(no id)" : escapeControls(entry.respondentId)).padEnd(10),
+      entry.date?.slice(0, entry.date.indexOf("T")) ?? "undated   ",
       entry.actionText,
     ].filter((part) => part !== "");
     lines.push(parts.join("  "));
-    if (entry.comment !== undefined) lines.push(`${" ".repeat(7)}"${entry.comment}"`);
+    if (entry.comment !== undefined) lines.push(`${" ".repeat(7)}"${escapeControls(entry.comment)}"`);
   }
   if (shown.length < queue.entries.length) {
     lines.push(
       `  … and ${queue.entries.length - shown.length} more (--limit 0 shows all, --format json for everything)`,
     );
   }
-  return `${lines.join("\n")}\n`;
+  return escapeLines(`${lines.join("\n")}\n`);
 }
 
 /** CSV cells are text: the value column's numbers written as text become numbers, blanks `null`. */

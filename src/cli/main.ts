@@ -1,4 +1,5 @@
 import { NpsError } from "../core/errors.js";
+import { escapeLines } from "../internal/describe.js";
 import { benchmarks } from "./benchmarks.js";
 import { followUp } from "./followUp.js";
 import { MAIN_HELP } from "./help.js";
@@ -63,20 +64,20 @@ async function help(args: ReadonlyArray<string>, io: CliIo): Promise<number> {
 /** Reports an error on standard error and returns its exit status. */
 function failure(error: unknown, io: CliIo): number {
   if (error instanceof CliError) {
-    io.stderr(`npskit: ${error.message}\n`);
+    io.stderr(`npskit: ${escapeLines(error.message)}\n`);
     if (error.exitCode === 2) io.stderr('Run "npskit --help" for usage.\n');
     return error.exitCode;
   }
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code === "string" && code.startsWith("ERR_PARSE_ARGS_")) {
-    io.stderr(`npskit: ${(error as Error).message}\nRun "npskit --help" for usage.\n`);
+    io.stderr(`npskit: ${escapeLines((error as Error).message)}\nRun "npskit --help" for usage.\n`);
     return 2;
   }
   if (error instanceof NpsError) {
     // Options are checked before any data is read, so an invalid option here is a bad value given
     // on the command line (a time zone, a date pattern); anything else is about the data.
     const usage = error.code === "invalid_option" || error.code === "invalid_date";
-    io.stderr(`npskit: ${error.message}\n`);
+    io.stderr(`npskit: ${escapeLines(error.message)}\n`);
     return usage ? 2 : 1;
   }
   throw error;

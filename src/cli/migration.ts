@@ -3,6 +3,7 @@ import type { NpsResponse } from "../core/response.js";
 import { roundScore } from "../core/roundScore.js";
 import type { CategoryValues } from "../core/tally.js";
 import { type Migration, migration as migrationOf } from "../customers/migration.js";
+import { escapeLines } from "../internal/describe.js";
 import { sampleResponses } from "../sample/sampleResponses.js";
 import { MIGRATION_HELP } from "./help.js";
 import { type CliIo, usageError } from "./io.js";
@@ -97,7 +98,7 @@ export function formatMigration(result: Migration, labels: readonly [string, str
   lines.push("");
   if (result.change === undefined) {
     lines.push("No respondent answered in both waves: there is no change to measure.");
-    return `${lines.join("\n")}\n`;
+    return escapeLines(`${lines.join("\n")}\n`);
   }
   const change = result.change;
   const signed = (value: number): string => `${value > 0 ? "+" : ""}${roundScore(value, 1).toFixed(1)}`;
@@ -106,7 +107,7 @@ export function formatMigration(result: Migration, labels: readonly [string, str
     `Paired change  ${signed(change.estimate)} points, ${roundScore(100 * change.level, 2)}% CI ${signed(change.lower)} to ${signed(change.upper)} (SE ${roundScore(change.standardError, 1).toFixed(1)}, p ${change.pValue === undefined ? "n/a" : pText(change.pValue)})`,
     "The standard error is paired: the same customers answered twice.",
   );
-  return `${lines.join("\n")}\n`;
+  return escapeLines(`${lines.join("\n")}\n`);
 }
 
 function cell(row: CategoryValues, shares: CategoryValues | undefined, column: keyof CategoryValues): string {

@@ -1,6 +1,7 @@
 import type { DistributionEntry } from "../core/distribution.js";
 import { roundScore } from "../core/roundScore.js";
 import type { Category } from "../core/scale.js";
+import { escapeControls, escapeLines } from "../internal/describe.js";
 import type { Overview } from "./overview.js";
 
 /** Width of the longest bar of the distribution chart, in characters. */
@@ -27,7 +28,7 @@ const EIGHTHS = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"] as const;
  */
 export function formatOverviewText(result: Overview): string {
   const lines: string[] = [];
-  lines.push(`NPS overview${result.source === undefined ? "" : `: ${result.source}`}`);
+  lines.push(`NPS overview${result.source === undefined ? "" : `: ${escapeControls(result.source)}`}`);
   lines.push("");
   const { rows } = result;
   lines.push(
@@ -38,7 +39,11 @@ export function formatOverviewText(result: Overview): string {
     skippedByReason.set(reason, [...(skippedByReason.get(reason) ?? []), row]);
   }
   for (const [reason, rowNumbers] of skippedByReason) {
-    lines.push(...wrap(`  skipped    row${rowNumbers.length > 1 ? "s" : ""} ${rowNumbers.join(", ")}: ${reason}`));
+    lines.push(
+      ...wrap(
+        `  skipped    row${rowNumbers.length > 1 ? "s" : ""} ${rowNumbers.join(", ")}: ${escapeControls(reason)}`,
+      ),
+    );
   }
   if (rows.skipped > result.firstSkipped.length && result.firstSkipped.length > 0) {
     lines.push(`             … and ${rows.skipped - result.firstSkipped.length} more skipped rows`);
@@ -50,7 +55,7 @@ export function formatOverviewText(result: Overview): string {
     ]
       .filter((part) => part !== "")
       .join(", ");
-    lines.push(...wrap(`  rejected   ${where === "" ? "" : `${where}: `}${rejection.message}`));
+    lines.push(...wrap(`  rejected   ${where === "" ? "" : `${where}: `}${escapeControls(rejection.message)}`));
   }
   if (rows.rejected > 0 && result.firstRejected.length > 0) {
     lines.push("             (rejected rows are left out of every figure below)");
@@ -79,7 +84,7 @@ export function formatOverviewText(result: Overview): string {
     lines.push(`${`${confidence} CI`.padEnd(12)} ${signed(lower)} to ${signed(upper)} (${method})`);
     lines.push(`Margin       ±${roundScore(marginOfError, 1).toFixed(1)} points`);
   }
-  return `${lines.join("\n")}\n`;
+  return escapeLines(`${lines.join("\n")}\n`);
 }
 
 function distributionLines(entries: ReadonlyArray<DistributionEntry>): string[] {

@@ -1,4 +1,5 @@
 import { roundScore } from "../core/roundScore.js";
+import { escapeControls, escapeLines } from "../internal/describe.js";
 import type { SegmentFigures } from "../segments/segmentFigures.js";
 import type { TrendPoint } from "../trends/trendPoint.js";
 import type { ReportDocument } from "./reportData.js";
@@ -96,7 +97,7 @@ export function formatReportMarkdown(report: ReportDocument): string {
   if (report.segments !== undefined) lines.push(...segmentLines(report), "");
   if (report.trend !== undefined) lines.push(...trendLines(report.trend), "");
   while (lines[lines.length - 1] === "") lines.pop();
-  return `${lines.join("\n")}\n`;
+  return escapeLines(`${lines.join("\n")}\n`);
 }
 
 function segmentLines(report: ReportDocument): string[] {
@@ -189,7 +190,7 @@ function table(header: ReadonlyArray<string>, body: ReadonlyArray<ReadonlyArray<
 
 /** Escapes text from the data for Markdown: punctuation that could format, link or break a table. */
 function escapeMarkdown(text: string): string {
-  return text.replace(/[\r\n\t]+/g, " ").replace(/[\\`*_[\]<>|~]/g, (char) => `\\${char}`);
+  return escapeControls(text.replace(/[\r\n\t]+/g, " ")).replace(/[\\`*_[\]<>|~&]/g, (char) => `\\${char}`);
 }
 
 function signed(value: number): string {

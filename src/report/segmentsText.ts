@@ -1,4 +1,5 @@
 import { roundScore } from "../core/roundScore.js";
+import { escapeControls, escapeLines } from "../internal/describe.js";
 import type { CrossSegmentBreakdown } from "../segments/crossSegment.js";
 import type { SegmentBreakdown } from "../segments/segmentBy.js";
 import type { TierBreakdown } from "../segments/segmentByTiers.js";
@@ -51,7 +52,7 @@ export function formatSegmentsText(result: SegmentBreakdown | TierBreakdown | Cr
   ];
   // Labels longer than LABEL_WIDTH would push the table past a terminal's width: the table then
   // numbers the segments (#1, #2…) and the full labels follow it.
-  const labels = rows.map((row) => row.label.replace(/[\r\n\t]+/g, " "));
+  const labels = rows.map((row) => escapeControls(row.label.replace(/[\r\n\t]+/g, " ")));
   const numbered = labels.some((label) => [...label].length > LABEL_WIDTH);
   const table: string[][] = [header];
   rows.forEach((row, i) => {
@@ -80,7 +81,7 @@ export function formatSegmentsText(result: SegmentBreakdown | TierBreakdown | Cr
   }
   if (result.leftOut > 0) notes.push(`${plural(result.leftOut, "response")} left out (no value)`);
   if (rows.length === 0) notes.push("no segmented responses");
-  return `${[...lines, ...notes].join("\n")}\n`;
+  return escapeLines(`${[...lines, ...notes].join("\n")}\n`);
 }
 
 /** Labels up to this many characters stand in the table; with a longer one, segments are numbered. */

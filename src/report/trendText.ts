@@ -1,4 +1,5 @@
 import { roundScore } from "../core/roundScore.js";
+import { escapeControls, escapeLines } from "../internal/describe.js";
 import type { RollingTrend } from "../trends/rollingTrend.js";
 import type { RollingTrendBy } from "../trends/rollingTrendBy.js";
 import type { Trend } from "../trends/trend.js";
@@ -40,7 +41,7 @@ export function formatTrendText(result: Trend | RollingTrend | TrendBy | Rolling
   if ("segments" in result) {
     lines.push(`${segmentTrendTitle(result)}${latestNote(result.respondents)} (${result.timeZone})`);
     for (const segment of result.segments) {
-      lines.push("", `Segment ${segment.key === null ? "(no value)" : String(segment.key)}`);
+      lines.push("", `Segment ${segment.key === null ? "(no value)" : escapeControls(String(segment.key))}`);
       lines.push(
         ...tableLines("window" in result ? "Window to" : "Period", segment.trend.points, segment.trend.undated),
       );
@@ -55,7 +56,7 @@ export function formatTrendText(result: Trend | RollingTrend | TrendBy | Rolling
     lines.push(`NPS by ${PERIOD_NAMES[result.period]}${latestNote(result.respondents)} (${result.timeZone})`);
     lines.push(...tableLines("Period", result.points, result.undated));
   }
-  return `${lines.join("\n")}\n`;
+  return escapeLines(`${lines.join("\n")}\n`);
 }
 
 /** The title of per-segment trends: "NPS by month and segment" or "NPS by segment, trailing 90-day windows, daily". */

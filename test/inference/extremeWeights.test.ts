@@ -45,7 +45,7 @@ describe("NPS and its intervals do not depend on the scale of the weights", () =
     for (const method of METHODS) {
       expect(confidenceInterval(scaled, { method }), method).toEqual(confidenceInterval(reference, { method }));
     }
-    expect(compareNps(scaled, reference).difference).toBe(0);
+    expect(compareNps(scaled, reference)?.difference).toBe(0);
     expect(testAgainstBenchmark(scaled, 0)).toEqual(testAgainstBenchmark(reference, 0));
   });
 
@@ -60,7 +60,7 @@ describe("NPS and its intervals do not depend on the scale of the weights", () =
     const huge = tally([10, 0, 7], { weights: [1e150, 1e150, 1e150] });
     const ones = tally([10, 0, 7], { weights: [1, 1, 1] });
     expect(standardError(huge)).toBeCloseTo(standardError(ones) as number, 12);
-    expect(confidenceInterval(huge).lower).toBeCloseTo(confidenceInterval(ones).lower, 10);
+    expect(confidenceInterval(huge)?.lower).toBeCloseTo(confidenceInterval(ones)?.lower ?? Number.NaN, 10);
   });
 });
 
