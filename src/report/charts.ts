@@ -395,8 +395,9 @@ export function segmentChart(
   }
   const level = percentText(breakdown.settings.level);
   const frame = frameOf(fn, options, "NPS by segment", Math.max(60, 26 * rows.length));
-  const values = rows.map((row) => ({
+  const values = rows.map((row, order) => ({
     segment: row.label,
+    order,
     n: row.n,
     share: finite(row.share),
     nps: finite(row.nps),
@@ -408,7 +409,9 @@ export function segmentChart(
   const y = {
     field: "segment",
     type: "nominal",
-    sort: values.map((row) => row.segment),
+    // Sorted by a number, not by a list of labels: Vega-Lite writes such a list into a Vega expression,
+    // where a label holding U+2028 or U+2029 is a syntax error and the chart is not drawn.
+    sort: { field: "order", op: "min", order: "ascending" },
     title: null,
     axis: { labelLimit: 260 },
   };
