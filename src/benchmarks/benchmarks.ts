@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/checkOptions.js";
 import { NpsError } from "../core/errors.js";
 import { describeValue } from "../internal/describe.js";
 import type { Benchmark, BenchmarkPopulation } from "./benchmark.js";
@@ -43,6 +44,7 @@ export interface BenchmarkQuery {
  * @category Benchmarks
  */
 export function benchmarks(query: BenchmarkQuery = {}): Benchmark[] {
+  checkOptions("benchmarks", query, "query");
   const fn = "benchmarks";
   const { segment, region, year, population, rows } = query;
   if (segment !== undefined && typeof segment !== "string") {

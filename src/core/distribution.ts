@@ -1,3 +1,4 @@
+import { checkOptions } from "./checkOptions.js";
 import type { Category, Scale } from "./scale.js";
 import { checkScale, STANDARD_SCALE } from "./scale.js";
 import { checkArrayLike, histogramOf } from "./tally.js";
@@ -42,6 +43,7 @@ export function distribution(
   scores: ArrayLike<number>,
   options: DistributionOptions = {},
 ): ReadonlyArray<DistributionEntry> {
+  checkOptions("distribution", options);
   const scale = checkScale("distribution", options.scale);
   checkArrayLike("distribution", "scores", scores);
   const histogram = histogramOf("distribution", scores, scale);

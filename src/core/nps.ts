@@ -1,3 +1,4 @@
+import { checkOptions } from "./checkOptions.js";
 import { checkTally, rescaled } from "./checkTally.js";
 import { checkScale, type Scale, STANDARD_SCALE } from "./scale.js";
 import { type Tally, tallyOfScores } from "./tally.js";
@@ -28,6 +29,7 @@ export interface NpsOptions {
  * @category Scoring
  */
 export function nps(input: Tally | ArrayLike<number>, options: NpsOptions = {}): number | undefined {
+  checkOptions("nps", options);
   const counts = isTallyLike(input) ? input : tallyOfScores("nps", input, checkScale("nps", options.scale));
   if (checkTally("nps", counts) === 0) return undefined;
   // Divided by a power of two (exact), so that counts near the largest number do not overflow.

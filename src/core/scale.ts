@@ -72,6 +72,12 @@ export interface ScaleDefinition {
  * @category Scoring
  */
 export function defineScale(definition: ScaleDefinition): Scale {
+  if (definition === null || typeof definition !== "object") {
+    throw new NpsError(
+      "invalid_scale",
+      `defineScale: definition must be an object, received ${describeValue(definition)}`,
+    );
+  }
   const { min, max, detractorMax, promoterMin } = definition;
   for (const [field, value] of Object.entries({ min, max, detractorMax, promoterMin })) {
     if (!Number.isSafeInteger(value)) {

@@ -1,4 +1,5 @@
 import { describeValue } from "../internal/describe.js";
+import { checkOptions } from "./checkOptions.js";
 import { NpsError } from "./errors.js";
 import { checkScale, invalidScoreError, isStandardScale, isValidScore, type Scale, STANDARD_SCALE } from "./scale.js";
 
@@ -70,6 +71,7 @@ export interface TallyOptions {
  * @category Scoring
  */
 export function tally(scores: ArrayLike<number>, options: TallyOptions = {}): Tally {
+  checkOptions("tally", options);
   const scale = checkScale("tally", options.scale);
   if (options.weights === undefined) return tallyOfScores("tally", scores, scale);
   checkArrayLike("tally", "scores", scores);
@@ -134,6 +136,8 @@ export function histogramOf(fn: string, scores: ArrayLike<number>, scale: Scale)
 function countPlainArray(scores: ReadonlyArray<number>, histogram: Uint32Array, min: number, max: number): number {
   for (let i = 0; i < scores.length; i++) {
     const score = scores[i] as number;
+    // A value that is not a number is never converted (an object could throw doing so).
+    if (typeof score !== "number") return i;
     const k = score | 0;
     if (k !== score || k < min || k > max) return i;
     increment(histogram, k - min);
@@ -145,6 +149,8 @@ function countPlainArray(scores: ReadonlyArray<number>, histogram: Uint32Array, 
 function countArrayLike(scores: ArrayLike<number>, histogram: Uint32Array, min: number, max: number): number {
   for (let i = 0; i < scores.length; i++) {
     const score = scores[i] as number;
+    // A value that is not a number is never converted (an object could throw doing so).
+    if (typeof score !== "number") return i;
     const k = score | 0;
     if (k !== score || k < min || k > max) return i;
     increment(histogram, k - min);

@@ -1,4 +1,5 @@
 import { describeValue } from "../internal/describe.js";
+import { checkOptions } from "./checkOptions.js";
 import { NpsError } from "./errors.js";
 import type { NpsResponse } from "./response.js";
 import { checkScale, type Scale, STANDARD_SCALE } from "./scale.js";
@@ -38,6 +39,7 @@ export interface TallyResponsesOptions {
  * @category Scoring
  */
 export function tallyResponses(responses: ReadonlyArray<NpsResponse>, options: TallyResponsesOptions = {}): Tally {
+  checkOptions("tallyResponses", options);
   const scale = checkScale("tallyResponses", options.scale);
   if (!Array.isArray(responses)) {
     throw new NpsError(

@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/checkOptions.js";
 import { NpsError } from "../core/errors.js";
 import type { NpsResponse } from "../core/response.js";
 import { checkScale, type Scale, STANDARD_SCALE } from "../core/scale.js";
@@ -93,6 +94,7 @@ export interface ResurveySchedule {
  * @category Customers
  */
 export function dueForResurvey(responses: ReadonlyArray<NpsResponse>, options: ResurveyOptions): ResurveySchedule {
+  checkOptions("dueForResurvey", options);
   const fn = "dueForResurvey";
   if (options === null || typeof options !== "object") {
     throw new NpsError(

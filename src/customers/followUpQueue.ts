@@ -1,4 +1,5 @@
 import { TZDate } from "@date-fns/tz";
+import { checkOptions } from "../core/checkOptions.js";
 import { NpsError } from "../core/errors.js";
 import type { NpsResponse } from "../core/response.js";
 import { type Category, checkScale, type Scale, STANDARD_SCALE } from "../core/scale.js";
@@ -157,6 +158,7 @@ const CATEGORIES: ReadonlyArray<Category> = ["promoter", "passive", "detractor"]
  * @category Customers
  */
 export function followUpQueue(responses: ReadonlyArray<NpsResponse>, options: FollowUpOptions = {}): FollowUpQueue {
+  checkOptions("followUpQueue", options);
   const fn = "followUpQueue";
   const {
     categories = CATEGORIES,

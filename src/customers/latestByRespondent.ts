@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/checkOptions.js";
 import { NpsError } from "../core/errors.js";
 import type { NpsResponse } from "../core/response.js";
 import { checkScale, type Scale, STANDARD_SCALE } from "../core/scale.js";
@@ -85,6 +86,7 @@ export function latestByRespondent(
   responses: ReadonlyArray<NpsResponse>,
   options: LatestByRespondentOptions = {},
 ): LatestByRespondent {
+  checkOptions("latestByRespondent", options);
   const fn = "latestByRespondent";
   const asOf = checkAsOf(fn, options.asOf, false);
   const scale = checkScale(fn, options.scale);

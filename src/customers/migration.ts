@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/checkOptions.js";
 import type { NpsResponse } from "../core/response.js";
 import { checkScale, type Scale, STANDARD_SCALE } from "../core/scale.js";
 import { type CategoryValues, type Tally, withScale } from "../core/tally.js";
@@ -175,6 +176,7 @@ export function migration(
   after: ReadonlyArray<NpsResponse>,
   options: MigrationOptions = {},
 ): Migration {
+  checkOptions("migration", options);
   const fn = "migration";
   const { level = 0.95 } = options;
   const scale = checkScale(fn, options.scale);

@@ -105,9 +105,11 @@ function squaredSum(recorded: number, unit: number, weightSum: number, count: nu
  * (4·P·D + O·(P + D)) / n² so that no term cancels. Zero for an empty tally.
  */
 export function variancePerObservation(promoters: number, passives: number, detractors: number): number {
-  const n = promoters + passives + detractors;
+  // Divided by a power of two (exact), so that counts near the largest number do not overflow.
+  const { promoters: p, passives: o, detractors: d } = rescaled({ promoters, passives, detractors });
+  const n = p + o + d;
   if (n === 0) return 0;
-  return (4 * promoters * detractors + passives * (promoters + detractors)) / (n * n);
+  return (4 * p * d + o * (p + d)) / (n * n);
 }
 
 /** Clips a figure in points to [−100, 100] and turns −0 into 0. */

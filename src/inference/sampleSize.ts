@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/checkOptions.js";
 import { NpsError } from "../core/errors.js";
 import type { CategoryValues } from "../core/tally.js";
 import { describeValue } from "../internal/describe.js";
@@ -128,6 +129,7 @@ export function requiredSampleSize(options: RequiredSampleSizeOptions): number {
  * @category Inference
  */
 export function marginOfErrorForSampleSize(n: number, options: SampleSizeOptions = {}): number {
+  checkOptions("marginOfErrorForSampleSize", options);
   const fn = "marginOfErrorForSampleSize";
   const plan = resolvePlan(fn, options);
   const maximum = plan.populationSize ?? Number.MAX_SAFE_INTEGER;

@@ -502,6 +502,21 @@ export function distributionChart(
   if (!Array.isArray(entries)) {
     throw invalidInput(fn, "input must be an overview or an array of distribution entries", input);
   }
+  entries.forEach((entry: unknown, i: number) => {
+    const { score, count, category } = (entry ?? {}) as Partial<DistributionEntry>;
+    if (
+      !Number.isSafeInteger(score) ||
+      typeof count !== "number" ||
+      !(count >= 0 && Number.isFinite(count)) ||
+      !["promoter", "passive", "detractor"].includes(category as string)
+    ) {
+      throw invalidInput(
+        fn,
+        `input[${i}] must be a distribution entry (an integer score, a count >= 0 and a category)`,
+        entry,
+      );
+    }
+  });
   const frame = frameOf(fn, options, "Scores", 220);
   const total = entries.reduce((sum: number, entry: DistributionEntry) => sum + entry.count, 0);
   const values = entries.map((entry: DistributionEntry) => ({

@@ -2,6 +2,7 @@ import type { DistributionEntry } from "../core/distribution.js";
 import { roundScore } from "../core/roundScore.js";
 import type { Category } from "../core/scale.js";
 import { escapeControls, escapeLines } from "../internal/describe.js";
+import { checkResult, OVERVIEW_FIELDS, ROW_FIELDS } from "./checkResult.js";
 import type { Overview } from "./overview.js";
 
 /** Width of the longest bar of the distribution chart, in characters. */
@@ -27,6 +28,8 @@ const EIGHTHS = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"] as const;
  * @category Reports
  */
 export function formatOverviewText(result: Overview): string {
+  checkResult("formatOverviewText", "result", "the result of overview", result, OVERVIEW_FIELDS);
+  checkResult("formatOverviewText", "result.rows", "the row counts of an overview", result.rows, ROW_FIELDS);
   const lines: string[] = [];
   lines.push(`NPS overview${result.source === undefined ? "" : `: ${escapeControls(result.source)}`}`);
   lines.push("");

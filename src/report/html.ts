@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/checkOptions.js";
 import { NpsError } from "../core/errors.js";
 import { roundScore } from "../core/roundScore.js";
 import { describeValue } from "../internal/describe.js";
@@ -184,6 +185,7 @@ footer { margin-top: 40px; color: var(--muted); font-size: 0.85rem; }
  * @category Reports
  */
 export function renderHtmlReport(input: HtmlReportInput, options: HtmlReportOptions = {}): string {
+  checkOptions("renderHtmlReport", options);
   const fn = "renderHtmlReport";
   if (options === null || typeof options !== "object") {
     throw new NpsError("invalid_option", `${fn}: options must be an object, received ${describeValue(options)}`);

@@ -2,6 +2,7 @@ import { roundScore } from "../core/roundScore.js";
 import { escapeControls, escapeLines } from "../internal/describe.js";
 import type { SegmentFigures } from "../segments/segmentFigures.js";
 import type { TrendPoint } from "../trends/trendPoint.js";
+import { checkResult, OVERVIEW_FIELDS, ROW_FIELDS } from "./checkResult.js";
 import type { ReportDocument } from "./reportData.js";
 import { segmentTrendTitle } from "./trendText.js";
 
@@ -29,6 +30,15 @@ import { segmentTrendTitle } from "./trendText.js";
  * @category Reports
  */
 export function formatReportMarkdown(report: ReportDocument): string {
+  checkResult("formatReportMarkdown", "report", "the result of buildReport", report, { overview: "object" });
+  checkResult("formatReportMarkdown", "report.overview", "the result of overview", report.overview, OVERVIEW_FIELDS);
+  checkResult(
+    "formatReportMarkdown",
+    "report.overview.rows",
+    "the row counts of an overview",
+    report.overview.rows,
+    ROW_FIELDS,
+  );
   const result = report.overview;
   const lines: string[] = [];
   lines.push(`# NPS report${result.source === undefined ? "" : `: ${escapeMarkdown(result.source)}`}`, "");

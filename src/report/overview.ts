@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/checkOptions.js";
 import { type DistributionEntry, distribution } from "../core/distribution.js";
 import { NpsError, type NpsIssue } from "../core/errors.js";
 import { nps } from "../core/nps.js";
@@ -177,6 +178,7 @@ export interface Overview {
  * @category Reports
  */
 export function overview(input: OverviewInput, options: OverviewOptions = {}): Overview {
+  checkOptions("overview", options);
   const scale = checkScale("overview", options.scale);
   if (input === null || typeof input !== "object" || !Array.isArray(input.responses)) {
     throw new NpsError(
@@ -215,6 +217,7 @@ export function overviewOfParts(
   input: Omit<OverviewInput, "responses">,
   options: OverviewOptions = {},
 ): Overview {
+  checkOptions("overviewOfParts", options);
   const scale = checkScale("overview", options.scale);
   const maxReasons = options.maxReasons ?? 5;
   if (!Number.isSafeInteger(maxReasons) || maxReasons < 0) {

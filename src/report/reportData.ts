@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/checkOptions.js";
 import { NpsError } from "../core/errors.js";
 import type { NpsResponse } from "../core/response.js";
 import type { IntervalMethod } from "../inference/confidenceInterval.js";
@@ -106,6 +107,7 @@ export interface ReportDocument {
  * @category Reports
  */
 export function buildReport(input: OverviewInput, options: ReportOptions = {}): ReportDocument {
+  checkOptions("buildReport", options);
   if (options === null || typeof options !== "object") {
     throw new NpsError("invalid_option", `${FN}: options must be an object, received ${describeValue(options)}`);
   }

@@ -4,6 +4,7 @@ import type { CrossSegmentBreakdown } from "../segments/crossSegment.js";
 import type { SegmentBreakdown } from "../segments/segmentBy.js";
 import type { TierBreakdown } from "../segments/segmentByTiers.js";
 import type { SegmentFigures } from "../segments/segmentFigures.js";
+import { checkResult } from "./checkResult.js";
 
 /**
  * Renders the result of {@link segmentBy}, {@link segmentByTiers} or {@link crossSegment} as an aligned
@@ -35,6 +36,15 @@ import type { SegmentFigures } from "../segments/segmentFigures.js";
  * @category Reports
  */
 export function formatSegmentsText(result: SegmentBreakdown | TierBreakdown | CrossSegmentBreakdown): string {
+  const rule = "the result of segmentBy, segmentByTiers or crossSegment";
+  checkResult("formatSegmentsText", "result", rule, result, { settings: "object" });
+  checkResult(
+    "formatSegmentsText",
+    "result",
+    rule,
+    result,
+    "cells" in result ? { cells: "array" } : { segments: "array" },
+  );
   const rows = "cells" in result ? result.cells : result.segments;
   const { settings } = result;
   const weighted = rows.some((row) => row.effectiveN !== undefined);

@@ -5,6 +5,7 @@ import type { RollingTrendBy } from "../trends/rollingTrendBy.js";
 import type { Trend } from "../trends/trend.js";
 import type { TrendBy } from "../trends/trendBy.js";
 import type { TrendPoint } from "../trends/trendPoint.js";
+import { checkResult } from "./checkResult.js";
 
 const PERIOD_NAMES = { day: "day", week: "week", month: "month", quarter: "quarter", year: "year" } as const;
 const STEP_NAMES = { day: "daily", week: "weekly", month: "monthly" } as const;
@@ -37,6 +38,16 @@ const STEP_NAMES = { day: "daily", week: "weekly", month: "monthly" } as const;
  * @category Reports
  */
 export function formatTrendText(result: Trend | RollingTrend | TrendBy | RollingTrendBy): string {
+  const rule = "the result of trend, rollingTrend, trendBy or rollingTrendBy";
+  checkResult("formatTrendText", "result", rule, result, { timeZone: "string" });
+  checkResult(
+    "formatTrendText",
+    "result",
+    rule,
+    result,
+    "segments" in result ? { segments: "array" } : { points: "array" },
+  );
+  if ("window" in result) checkResult("formatTrendText", "result", rule, result, { window: "object" });
   const lines: string[] = [];
   if ("segments" in result) {
     lines.push(`${segmentTrendTitle(result)}${latestNote(result.respondents)} (${result.timeZone})`);
