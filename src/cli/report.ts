@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import type { BenchmarkComparison } from "../benchmarks/compareToBenchmark.js";
 import type { NpsResponse } from "../core/response.js";
 import type { FieldMapping } from "../input/parseResponses.js";
+import { escapeControls } from "../internal/describe.js";
 import { type CsvCell, csvOf, formatReportCsv, type ReportTable } from "../report/csv.js";
 import { formatOverviewText } from "../report/formatOverviewText.js";
 import { renderHtmlReport } from "../report/html.js";
@@ -177,7 +178,7 @@ export async function report(args: ReadonlyArray<string>, io: CliIo): Promise<nu
     );
     const { fields } = read;
     if (values.score === undefined) {
-      hint = `\nthe score column was guessed: pass --score <column> if ${JSON.stringify(fields.score)} is not the 0–10 answer`;
+      hint = `\n  the score column was guessed: pass --score <column> if ${JSON.stringify(fields.score)} is not the 0–10 answer`;
     }
     hasDates = fields.date !== undefined;
     input = {
@@ -373,7 +374,7 @@ function textReport(document: ReportDocument): string {
     const title =
       "kind" in document.segments ? `tiers of ${document.segmentedBy?.[0]}` : (document.segmentedBy ?? []).join(" × ");
     const text = formatSegmentsText(document.segments).split("\n").flatMap(wrapNote).join("\n");
-    parts.push(`NPS by ${title.replace(/[\r\n\t]+/g, " ")}\n\n${text}`);
+    parts.push(`NPS by ${escapeControls(title.replace(/[\r\n\t]+/g, " "))}\n\n${text}`);
   }
   if (document.trend !== undefined) parts.push(formatTrendText(document.trend));
   return parts.join("\n");
