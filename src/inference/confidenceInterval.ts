@@ -14,7 +14,8 @@ import { tangoBounds } from "./tango.js";
  *   +0.75 detractors (n + 3), centre and standard error from the adjusted counts (Rocks 2016;
  *   Sauro & Lewis, MeasuringU). Closed form; mean coverage within ±0.005 of 95% for n ≥ 10.
  * - `"wald"`: estimate ± z·SE. For compatibility; under-covers below about 50 responses and near ±100.
- * - `"score"`: Tango's score interval (Rocks' "iterative score"), solved by bisection to 1e-13; the
+ * - `"score"`: Tango's score interval (Rocks' "iterative score"), solved by bisection on the distance to
+ *   the nearer end, within 1e-13 points of a 90-digit reference even next to ±100; the
  *   best worst-case coverage, slightly conservative for small n.
  * - `"bayes"`: equal-tailed credible interval of πP − πD under a Dirichlet posterior (Jeffreys prior by
  *   default).
