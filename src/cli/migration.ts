@@ -4,6 +4,7 @@ import { roundScore } from "../core/roundScore.js";
 import type { CategoryValues } from "../core/tally.js";
 import { type Migration, migration as migrationOf } from "../customers/migration.js";
 import { escapeLines } from "../internal/describe.js";
+import { levelText } from "../report/levelText.js";
 import { sampleResponses } from "../sample/sampleResponses.js";
 import { MIGRATION_HELP } from "./help.js";
 import { type CliIo, usageError } from "./io.js";
@@ -104,7 +105,7 @@ export function formatMigration(result: Migration, labels: readonly [string, str
   const signed = (value: number): string => `${value > 0 ? "+" : ""}${roundScore(value, 1).toFixed(1)}`;
   lines.push(
     `NPS of the matched panel  first wave ${roundScore(result.before.nps ?? 0, 1).toFixed(1)}, second wave ${roundScore(result.after.nps ?? 0, 1).toFixed(1)}`,
-    `Paired change  ${signed(change.estimate)} points, ${roundScore(100 * change.level, 2)}% CI ${signed(change.lower)} to ${signed(change.upper)} (SE ${roundScore(change.standardError, 1).toFixed(1)}, p ${change.pValue === undefined ? "n/a" : pText(change.pValue)})`,
+    `Paired change  ${signed(change.estimate)} points, ${levelText(change.level)} CI ${signed(change.lower)} to ${signed(change.upper)} (SE ${roundScore(change.standardError, 1).toFixed(1)}, p ${change.pValue === undefined ? "n/a" : pText(change.pValue)})`,
     "The standard error is paired: the same customers answered twice.",
   );
   return escapeLines(`${lines.join("\n")}\n`);

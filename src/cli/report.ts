@@ -24,9 +24,11 @@ import {
   delimiterOption,
   levelOption,
   methodOption,
+  needsFile,
   REPORT_OPTIONS,
   rollingOption,
   tiersOption,
+  timeZoneOption,
 } from "./options.js";
 import { checkOutputPaths } from "./paths.js";
 import type { InputFormatChoice } from "./readRows.js";
@@ -116,6 +118,7 @@ export async function report(args: ReadonlyArray<string>, io: CliIo): Promise<nu
     throw usageError("--skip-missing and --reject-missing cannot be used together");
   }
   const file = positionals[0];
+  timeZoneOption(values["time-zone"]);
   await checkOutputPaths(
     [
       ["--out", values.out],
@@ -142,7 +145,7 @@ export async function report(args: ReadonlyArray<string>, io: CliIo): Promise<nu
   if (file === undefined) {
     const given = FILE_OPTIONS.filter((name) => values[name] !== undefined);
     if (given.length > 0) {
-      throw usageError(`${given.map((name) => `--${name}`).join(", ")} need a file to read; no file was given`);
+      throw usageError(needsFile(given.map((name) => `--${name}`)));
     }
     const responses = sampleResponses();
     source = "built-in sample";

@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import { roundScore } from "../core/roundScore.js";
 import type { CategoryValues } from "../core/tally.js";
 import { marginOfErrorForSampleSize, requiredSampleSize } from "../inference/sampleSize.js";
+import { levelText } from "../report/levelText.js";
 import { SAMPLE_SIZE_HELP } from "./help.js";
 import { type CliIo, usageError } from "./io.js";
 import { choice, levelOption, SAMPLE_SIZE_OPTIONS } from "./options.js";
@@ -46,7 +47,7 @@ export function sampleSize(args: ReadonlyArray<string>, io: CliIo): number {
     io.stdout(`${JSON.stringify(document, null, 2)}\n`);
     return 0;
   }
-  const confidence = `${roundScore(100 * level, 2)}%`;
+  const confidence = levelText(level);
   const assumed =
     shares === undefined
       ? "the worst case (half promoters, half detractors)"

@@ -12,6 +12,7 @@ import type { RollingTrendBy } from "../trends/rollingTrendBy.js";
 import type { Trend } from "../trends/trend.js";
 import type { TrendBy } from "../trends/trendBy.js";
 import type { TrendPoint } from "../trends/trendPoint.js";
+import { levelText } from "./levelText.js";
 import type { Overview } from "./overview.js";
 
 /**
@@ -266,7 +267,7 @@ function levelOf(series: ReadonlyArray<{ points: ReadonlyArray<TrendPoint> }>): 
 }
 
 function percentText(level: number): string {
-  return `${Math.round(level * 10000) / 100}%`;
+  return levelText(level);
 }
 
 /**

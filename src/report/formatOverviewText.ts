@@ -3,6 +3,7 @@ import { roundScore } from "../core/roundScore.js";
 import type { Category } from "../core/scale.js";
 import { escapeControls, escapeLines } from "../internal/describe.js";
 import { checkResult, OVERVIEW_FIELDS, ROW_FIELDS } from "./checkResult.js";
+import { levelText } from "./levelText.js";
 import type { Overview } from "./overview.js";
 
 /** Width of the longest bar of the distribution chart, in characters. */
@@ -83,7 +84,7 @@ export function formatOverviewText(result: Overview): string {
   lines.push(`NPS          ${result.nps === undefined ? "undefined (no responses)" : signed(result.nps)}`);
   if (result.interval !== undefined) {
     const { level, method, lower, upper, marginOfError } = result.interval;
-    const confidence = `${roundScore(100 * level, 2)}%`;
+    const confidence = levelText(level);
     lines.push(`${`${confidence} CI`.padEnd(12)} ${signed(lower)} to ${signed(upper)} (${method})`);
     lines.push(`Margin       ±${roundScore(marginOfError, 1).toFixed(1)} points`);
   }

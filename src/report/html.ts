@@ -22,6 +22,7 @@ import {
 } from "./charts.js";
 import { escapeHtml, jsonForScript, scriptForHtml } from "./escapeHtml.js";
 import { signed } from "./formatOverviewText.js";
+import { levelText as levelPercent } from "./levelText.js";
 import type { Overview } from "./overview.js";
 import { sha256Base64 } from "./sha256.js";
 import { segmentTrendTitle } from "./trendText.js";
@@ -565,7 +566,7 @@ function percent(share: number, decimals = 1): string {
 
 /** A confidence level as a percentage: `95%`, `97.5%`. */
 function levelText(level: number): string {
-  return `${roundScore(100 * level, 2)}%`;
+  return levelPercent(level);
 }
 
 function pValue(p: number): string {

@@ -3,6 +3,7 @@ import { escapeControls, escapeLines } from "../internal/describe.js";
 import type { SegmentFigures } from "../segments/segmentFigures.js";
 import type { TrendPoint } from "../trends/trendPoint.js";
 import { checkResult, OVERVIEW_FIELDS, ROW_FIELDS } from "./checkResult.js";
+import { levelText } from "./levelText.js";
 import type { ReportDocument } from "./reportData.js";
 import { segmentTrendTitle } from "./trendText.js";
 
@@ -55,7 +56,7 @@ export function formatReportMarkdown(report: ReportDocument): string {
   summary.push(["NPS", result.nps === undefined ? "undefined (no responses)" : signed(result.nps)]);
   if (result.interval !== undefined) {
     const { level, method, lower, upper, marginOfError } = result.interval;
-    summary.push([`${roundScore(100 * level, 2)}% interval`, `${signed(lower)} to ${signed(upper)} (${method})`]);
+    summary.push([`${levelText(level)} interval`, `${signed(lower)} to ${signed(upper)} (${method})`]);
     summary.push(["Margin of error", `±${roundScore(marginOfError, 1).toFixed(1)} points`]);
   }
   lines.push(...table(["Figure", "Value"], summary, 1), "");
@@ -123,7 +124,7 @@ function segmentLines(report: ReportDocument): string[] {
     ...(weighted ? ["n eff."] : []),
     "Share",
     "NPS",
-    `${roundScore(100 * settings.level, 1)}% interval`,
+    `${levelText(settings.level, 1)} interval`,
     "vs rest",
     `p (${settings.adjust})`,
     "Flags",
@@ -180,7 +181,7 @@ function trendLines(trend: NonNullable<ReportDocument["trend"]>): string[] {
 
 function pointTable(first: string, points: ReadonlyArray<TrendPoint>): string[] {
   const level = points.find((point) => point.interval !== undefined)?.interval?.level ?? 0.95;
-  const header = [first, "n", "NPS", `${roundScore(100 * level, 1)}% interval`, "Change", "p"];
+  const header = [first, "n", "NPS", `${levelText(level, 1)} interval`, "Change", "p"];
   const body = points.map((point) => [
     point.label,
     Number.isInteger(point.n) ? String(point.n) : point.n.toFixed(2),

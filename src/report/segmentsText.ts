@@ -5,6 +5,7 @@ import type { SegmentBreakdown } from "../segments/segmentBy.js";
 import type { TierBreakdown } from "../segments/segmentByTiers.js";
 import type { SegmentFigures } from "../segments/segmentFigures.js";
 import { checkResult } from "./checkResult.js";
+import { levelText } from "./levelText.js";
 
 /**
  * Renders the result of {@link segmentBy}, {@link segmentByTiers} or {@link crossSegment} as an aligned
@@ -55,7 +56,7 @@ export function formatSegmentsText(result: SegmentBreakdown | TierBreakdown | Cr
     ...(weighted ? ["n eff."] : []),
     "Share",
     "NPS",
-    `${roundScore(100 * settings.level, 1)}% interval`,
+    `${levelText(settings.level, 1)} interval`,
     "vs rest",
     `p (${settings.adjust})`,
     "Flags",

@@ -6,6 +6,7 @@ import type { Trend } from "../trends/trend.js";
 import type { TrendBy } from "../trends/trendBy.js";
 import type { TrendPoint } from "../trends/trendPoint.js";
 import { checkResult } from "./checkResult.js";
+import { levelText } from "./levelText.js";
 
 const PERIOD_NAMES = { day: "day", week: "week", month: "month", quarter: "quarter", year: "year" } as const;
 const STEP_NAMES = { day: "daily", week: "weekly", month: "monthly" } as const;
@@ -84,7 +85,7 @@ function latestNote(respondents: "all" | "latest"): string {
 function tableLines(first: string, points: ReadonlyArray<TrendPoint>, undated: number): string[] {
   const level = points.find((point) => point.interval !== undefined)?.interval?.level ?? 0.95;
   const rows: string[][] = [
-    [first, "n", "NPS", `${roundScore(100 * level, 1)}% interval`, "Prom.", "Pass.", "Detr.", "Change", "p"],
+    [first, "n", "NPS", `${levelText(level, 1)} interval`, "Prom.", "Pass.", "Detr.", "Change", "p"],
   ];
   for (const point of points) {
     const interval = point.interval;
