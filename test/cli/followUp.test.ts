@@ -78,7 +78,7 @@ describe("npskit follow-up", () => {
     [["follow-up", "--start", "2026-02-30"], '--start must be a date YYYY-MM-DD, received "2026-02-30"'],
     [["follow-up", "--working-days", "mon,xyz"], "--working-days must be days such as mon,tue,wed,thu,fri"],
     [["follow-up", "--categories", "fans"], "--categories must list detractor, passive or promoter"],
-    [["follow-up", "--score", "nps"], "--score need a file to read; no file was given"],
+    [["follow-up", "--score", "nps"], "--score needs a file to read; no file was given"],
     [["follow-up", "a.csv", "b.csv"], "follow-up takes one file (or - for standard input), received 2"],
   ])("exits 2 for %j", async (args, message) => {
     const result = await run(args);
