@@ -88,3 +88,19 @@ describe("clear messages for unclear errors", () => {
     expect(error.message).toBe("confidenceInterval: options must be an object, received null");
   });
 });
+
+describe("migration and follow-up read as report does", () => {
+  it("skip NA and print the row accounting", async () => {
+    const first = temp.file("wave1.csv", "id,score\na,9\nb,NA\nc,3\nd,11\n");
+    const second = temp.file("wave2.csv", "id,score\na,10\nc,7\n");
+    const result = await run(["migration", first, second, "--respondent", "id", "--score", "score"]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(
+      `npskit: ${first}: 4 rows read: 2 accepted, 1 skipped, 1 rejected (rejected rows are left out)`,
+    );
+    expect(result.stderr).toContain(`npskit: ${second}: 2 rows read: 2 accepted, 0 skipped, 0 rejected`);
+    const followUp = await run(["follow-up", first, "--respondent", "id", "--score", "score"]);
+    expect(followUp.code).toBe(0);
+    expect(followUp.stderr).toContain("4 rows read: 2 accepted, 1 skipped, 1 rejected");
+  });
+});
