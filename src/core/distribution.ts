@@ -30,7 +30,9 @@ export interface DistributionOptions {
  * @param scores - Integer answers on the scale.
  * @param options - The scale.
  * @returns One entry per scale value.
- * @throws {@link NpsError} `invalid_score` naming the first invalid value and its index.
+ * @throws {@link NpsError} `invalid_score` naming the first invalid value and its index;
+ * `invalid_option` for options that are not an object or a scale that `defineScale` would not
+ * make.
  * @example
  * ```ts
  * import { distribution } from "npskit";

@@ -18,7 +18,8 @@ export interface NpsOptions {
  * @param options - The scale for raw scores.
  * @returns The NPS in [−100, 100], or `undefined` when there are no responses.
  * @throws {@link NpsError} `invalid_score` for a score outside the scale (with its index);
- * `invalid_tally` for a malformed tally.
+ * `invalid_tally` for a malformed tally; `invalid_option` for options that are not an object or a
+ * scale that `defineScale` would not make.
  * @example
  * ```ts
  * import { nps } from "npskit";

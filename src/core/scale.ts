@@ -183,7 +183,7 @@ export function invalidScoreError(fn: string, score: unknown, scale: Scale, wher
  * @returns The answer's category.
  * @throws {@link NpsError} `invalid_score` when `score` is not an integer inside the scale (`"9"`,
  * `8.5`, `NaN`, `11` and `-1` are all rejected, never coerced); `invalid_option` for a scale that
- * {@link defineScale} would not make.
+ * `defineScale` would not make.
  * @example
  * ```ts
  * import { classify } from "npskit";

@@ -62,7 +62,8 @@ export interface TallyOptions {
  * @returns The tally (all zero for no scores).
  * @throws {@link NpsError} `invalid_score` naming the first value that is not an integer inside the
  * scale and its index; `invalid_weight` for a weight that is not finite and > 0;
- * `invalid_input` when `scores` is not array-like or `weights` has another length.
+ * `invalid_input` when `scores` is not array-like or `weights` has another length; `invalid_option`
+ * for options that are not an object or a scale that `defineScale` would not make.
  * @example
  * ```ts
  * import { tally } from "npskit";

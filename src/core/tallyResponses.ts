@@ -29,7 +29,9 @@ export interface TallyResponsesOptions {
  * @param options - The scale.
  * @returns The tally (all zero for no responses).
  * @throws {@link NpsError} `invalid_score` or `invalid_weight` naming the value and its index;
- * `invalid_input` when weights are given on some responses only, or a response is not an object.
+ * `invalid_input` when weights are given on some responses only, or a response is not an object;
+ * `invalid_option` for options that are not an object or a scale that `defineScale` would not
+ * make.
  * @example
  * ```ts
  * import { tallyResponses } from "npskit";
