@@ -1,10 +1,11 @@
+import { checkOptions } from "../core/checkOptions.js";
 import { NpsError } from "../core/errors.js";
 import type { CategoryValues, Tally } from "../core/tally.js";
 import { describeValue } from "../internal/describe.js";
 import { bayesBounds } from "./bayes.js";
 import { bootstrapBounds } from "./bootstrap.js";
 import { clipPoints, type InferenceCounts, inferenceCounts, variancePerObservation } from "./counts.js";
-import { checkChoice, checkInteger, checkLevel, checkOptionsObject, criticalValue } from "./options.js";
+import { checkChoice, checkInteger, checkLevel, criticalValue } from "./options.js";
 import { tangoBounds } from "./tango.js";
 
 /**
@@ -110,7 +111,7 @@ export function resolveIntervalOptions(
   options: ConfidenceIntervalOptions,
   methods: ReadonlyArray<IntervalMethod> = INTERVAL_METHODS,
 ): ResolvedIntervalOptions {
-  checkOptionsObject(fn, options);
+  checkOptions(fn, options);
   const { level = 0.95, method = "adjusted-wald", prior = "jeffreys", resamples = 10_000, seed = 1 } = options;
   checkLevel(fn, level);
   checkChoice(fn, "method", method, methods);

@@ -47,10 +47,3 @@ export function checkInteger(
     );
   }
 }
-
-/** Throws `invalid_option` unless `options` is an object (not `null`, not an array). */
-export function checkOptionsObject(fn: string, options: unknown): asserts options is object {
-  if (options === null || typeof options !== "object" || Array.isArray(options)) {
-    throw new NpsError("invalid_option", `${fn}: options must be an object, received ${describeValue(options)}`);
-  }
-}
