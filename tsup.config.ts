@@ -8,7 +8,7 @@ export default defineConfig([
     // two builds below): from node_modules, `parse` and `format` alone make Node load 88 modules, a
     // third more time than importing zod (docs/performance.md, "Package"), and date-fns weighs 27 MB
     // installed. Its licence is copied into dist/ (scripts/copy-vendored.mjs).
-    entry: { index: "src/index.ts" },
+    entry: { index: "src/index.ts", node: "src/node.ts" },
     format: ["esm", "cjs"],
     dts: { compilerOptions: { ignoreDeprecations: "6.0" } },
     sourcemap: true,
@@ -20,7 +20,7 @@ export default defineConfig([
     // uses, and with them only the dependencies those modules import. Node gets the single file
     // above, which loads faster than ninety small ones. Imports between source files stay imports;
     // the date-fns code used by the two files that need it goes into a shared chunk.
-    entry: ["src/**/*.ts", "!src/cli/**", "!src/cli.ts"],
+    entry: ["src/**/*.ts", "!src/cli/**", "!src/cli.ts", "!src/node/**", "!src/node.ts"],
     outDir: "dist/module",
     format: ["esm"],
     target: "es2022",

@@ -42,6 +42,7 @@ export { shares } from "./core/shares.js";
 export { type CategoryValues, type Tally, type TallyOptions, tally, type WeightedParts } from "./core/tally.js";
 export { type TallyColumnsOptions, tallyColumns } from "./core/tallyColumns.js";
 export { type TallyResponsesOptions, tallyResponses } from "./core/tallyResponses.js";
+export { isTimeZone } from "./core/timeZone.js";
 export {
   dueForResurvey,
   type ResurveyEntry,
@@ -110,6 +111,7 @@ export {
   parseResponses,
   type SkippedRow,
 } from "./input/parseResponses.js";
+export { escapeControls, escapeLines } from "./internal/describe.js";
 export {
   type ChartOptions,
   type ChartSpec,
@@ -124,6 +126,7 @@ export {
 export { type CsvCell, formatCsv, formatReportCsv, type ReportCsvOptions, type ReportTable } from "./report/csv.js";
 export { formatOverviewText } from "./report/formatOverviewText.js";
 export { type ChartScripts, type HtmlReportInput, type HtmlReportOptions, renderHtmlReport } from "./report/html.js";
+export { levelText } from "./report/levelText.js";
 export { formatReportMarkdown } from "./report/markdown.js";
 export {
   type Overview,

@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/checkOptions.js";
 import { NpsError } from "../core/errors.js";
 import { checkChoice, checkLevel } from "../core/options.js";
 import type { Tally } from "../core/tally.js";
@@ -162,6 +163,7 @@ export function compareToBenchmark(
   benchmark: Benchmark | string,
   options: CompareToBenchmarkOptions = {},
 ): BenchmarkComparison | undefined {
+  checkOptions("compareToBenchmark", options);
   const fn = "compareToBenchmark";
   const { level = 0.95, method = "score", asOf } = options;
   checkLevel(fn, level);

@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/checkOptions.js";
 import { NpsError } from "../core/errors.js";
 import { describeValue } from "../internal/describe.js";
 import type { Benchmark, BenchmarkPopulation } from "./benchmark.js";
@@ -43,7 +44,8 @@ export interface BenchmarkQuery {
  * @category Benchmarks
  */
 export function findBenchmarks(query: BenchmarkQuery = {}): Benchmark[] {
-  const fn = "benchmarks";
+  checkOptions("findBenchmarks", query, "query");
+  const fn = "findBenchmarks";
   const { segment, region, year, population, rows } = query;
   if (segment !== undefined && typeof segment !== "string") {
     throw new NpsError("invalid_option", `${fn}: segment must be a string, received ${describeValue(segment)}`);

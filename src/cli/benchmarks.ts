@@ -4,12 +4,13 @@ import {
   type BenchmarkComparison,
   builtInBenchmarks,
   compareToBenchmark,
+  levelText,
   findBenchmarks as lookUp,
   roundScore,
   type Tally,
 } from "../index.js";
+import { type CliIo, usageError } from "../node.js";
 import { BENCHMARKS_HELP } from "./help.js";
-import { type CliIo, usageError } from "./io.js";
 import { choice } from "./options.js";
 
 /** The `benchmarks` command's options. */
@@ -119,7 +120,7 @@ export function formatBenchmarkComparison(comparison: BenchmarkComparison): stri
   const signed = (value: number): string => `${value > 0 ? "+" : ""}${roundScore(value, 1).toFixed(1)}`;
   const lines = [
     `Benchmark  ${row.id}: ${row.value} (${row.segment}; ${row.publisher}, ${row.year ?? "undated"})`,
-    `Difference  ${signed(comparison.difference)} points; your NPS ${roundScore(comparison.estimate, 1).toFixed(1)}, ${roundScore(100 * comparison.interval.level, 2)}% CI ${signed(comparison.interval.lower)} to ${signed(comparison.interval.upper)}`,
+    `Difference  ${signed(comparison.difference)} points; your NPS ${roundScore(comparison.estimate, 1).toFixed(1)}, ${levelText(comparison.interval.level)} CI ${signed(comparison.interval.lower)} to ${signed(comparison.interval.upper)}`,
     `Verdict  ${comparison.verdictText}`,
   ];
   if (comparison.band !== undefined) lines.push(`Quartiles  ${comparison.band.label}`);

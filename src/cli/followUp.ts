@@ -1,15 +1,17 @@
 import { parseArgs } from "node:util";
 import {
   type Category,
+  escapeControls,
+  escapeLines,
   type FollowUpQueue,
   followUpQueue,
   type NpsResponse,
   sampleResponses,
   type WeekDay,
 } from "../index.js";
+import { CliError, type CliIo, dataError, usageError } from "../node.js";
 import { FOLLOW_UP_HELP } from "./help.js";
-import { type CliIo, dataError, usageError } from "./io.js";
-import { choice, READ_OPTIONS } from "./options.js";
+import { choice, needsFile, READ_OPTIONS, timeZoneOption } from "./options.js";
 import { givenReadOptions, readResponses } from "./readResponses.js";
 
 /** The `follow-up` command's options. */
@@ -50,11 +52,12 @@ export async function followUp(args: ReadonlyArray<string>, io: CliIo): Promise<
   const workingDays = values["working-days"] === undefined ? undefined : workingDaysOption(values["working-days"]);
   const categories = values.categories === undefined ? undefined : categoriesOption(values.categories);
   const file = positionals[0];
+  timeZoneOption(values["time-zone"]);
   let responses: ReadonlyArray<NpsResponse>;
   let value = values.value;
   if (file === undefined) {
     const given = givenReadOptions(values);
-    if (given.length > 0) throw usageError(`${given.join(", ")} need a file to read; no file was given`);
+    if (given.length > 0) throw usageError(needsFile(given));
     responses = sampleResponses();
     value ??= "spend";
     io.stderr(
@@ -63,7 +66,8 @@ export async function followUp(args: ReadonlyArray<string>, io: CliIo): Promise<
   } else {
     const attributes = [...(values.attribute ?? [])];
     if (value !== undefined && !attributes.includes(value)) attributes.push(value);
-    const read = (await readResponses(file, { ...values, attribute: attributes }, io)).responses;
+    const read = (await readResponses(file, { ...values, attribute: attributes }, io).catch(blameValue(value)))
+      .responses;
     responses = value === undefined ? read : read.map((response) => withNumericValue(response, value as string));
   }
   const timeZone = values["time-zone"];
@@ -102,19 +106,30 @@ export function formatQueue(queue: FollowUpQueue, limit: number): string {
       String(entry.position).padStart(5),
       entry.dueDate ?? "",
       `${entry.category} ${entry.score}`.padEnd(12),
-      (entry.respondentId ?? "(no id)").padEnd(10),
-      entry.date?.slice(0, 10) ?? "undated   ",
+      (entry.respondentId === undefined ? "(no id)" : escapeControls(entry.respondentId)).padEnd(10),
+      entry.date?.slice(0, entry.date.indexOf("T")) ?? "undated   ",
       entry.actionText,
     ].filter((part) => part !== "");
     lines.push(parts.join("  "));
-    if (entry.comment !== undefined) lines.push(`${" ".repeat(7)}"${entry.comment}"`);
+    if (entry.comment !== undefined) lines.push(`${" ".repeat(7)}"${escapeControls(entry.comment)}"`);
   }
   if (shown.length < queue.entries.length) {
     lines.push(
       `  … and ${queue.entries.length - shown.length} more (--limit 0 shows all, --format json for everything)`,
     );
   }
-  return `${lines.join("\n")}\n`;
+  return escapeLines(`${lines.join("\n")}\n`);
+}
+
+/** A missing `--value` column is reported as such, not as an `--attribute` the user did not give. */
+function blameValue(value: string | undefined): (error: unknown) => never {
+  return (error) => {
+    const missing = `--attribute: no column named ${JSON.stringify(value)}`;
+    if (value !== undefined && error instanceof CliError && error.message.startsWith(missing)) {
+      throw new CliError(error.exitCode, `--value${error.message.slice("--attribute".length)}`);
+    }
+    throw error;
+  };
 }
 
 /** CSV cells are text: the value column's numbers written as text become numbers, blanks `null`. */

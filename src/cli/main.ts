@@ -1,8 +1,8 @@
-import { NpsError } from "../index.js";
+import { escapeLines, NpsError } from "../index.js";
+import { CliError, type CliIo, nodeIo } from "../node.js";
 import { benchmarks } from "./benchmarks.js";
 import { followUp } from "./followUp.js";
 import { MAIN_HELP } from "./help.js";
-import { CliError, type CliIo, nodeIo } from "./io.js";
 import { migration } from "./migration.js";
 import { report } from "./report.js";
 import { sampleSize } from "./sampleSize.js";
@@ -63,21 +63,32 @@ async function help(args: ReadonlyArray<string>, io: CliIo): Promise<number> {
 /** Reports an error on standard error and returns its exit status. */
 function failure(error: unknown, io: CliIo): number {
   if (error instanceof CliError) {
-    io.stderr(`npskit: ${error.message}\n`);
+    io.stderr(`npskit: ${messageLines(error.message)}\n`);
     if (error.exitCode === 2) io.stderr('Run "npskit --help" for usage.\n');
     return error.exitCode;
   }
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code === "string" && code.startsWith("ERR_PARSE_ARGS_")) {
-    io.stderr(`npskit: ${(error as Error).message}\nRun "npskit --help" for usage.\n`);
+    io.stderr(`npskit: ${messageLines((error as Error).message)}\nRun "npskit --help" for usage.\n`);
     return 2;
   }
   if (error instanceof NpsError) {
     // Options are checked before any data is read, so an invalid option here is a bad value given
     // on the command line (a time zone, a date pattern); anything else is about the data.
     const usage = error.code === "invalid_option" || error.code === "invalid_date";
-    io.stderr(`npskit: ${error.message}\n`);
+    io.stderr(`npskit: ${messageLines(error.message)}\n`);
     return usage ? 2 : 1;
   }
   throw error;
+}
+
+/**
+ * An error message as printed: control characters escaped, and every line after the first indented,
+ * so that a message quoting data over several lines still reads as one message.
+ */
+function messageLines(message: string): string {
+  return escapeLines(message)
+    .split("\n")
+    .map((line, i) => (i === 0 || line.startsWith("  ") ? line : `  ${line}`))
+    .join("\n");
 }

@@ -1,14 +1,16 @@
 import { parseArgs } from "node:util";
 import {
   type CategoryValues,
+  escapeLines,
+  levelText,
   type Migration,
   migrationBetween as migrationOf,
   type NpsResponse,
   roundScore,
   sampleResponses,
 } from "../index.js";
+import { type CliIo, usageError } from "../node.js";
 import { MIGRATION_HELP } from "./help.js";
-import { type CliIo, usageError } from "./io.js";
 import { choice, levelOption, READ_OPTIONS } from "./options.js";
 import { givenReadOptions, readResponses } from "./readResponses.js";
 
@@ -100,16 +102,16 @@ export function formatMigration(result: Migration, labels: readonly [string, str
   lines.push("");
   if (result.change === undefined) {
     lines.push("No respondent answered in both waves: there is no change to measure.");
-    return `${lines.join("\n")}\n`;
+    return escapeLines(`${lines.join("\n")}\n`);
   }
   const change = result.change;
   const signed = (value: number): string => `${value > 0 ? "+" : ""}${roundScore(value, 1).toFixed(1)}`;
   lines.push(
     `NPS of the matched panel  first wave ${roundScore(result.before.nps ?? 0, 1).toFixed(1)}, second wave ${roundScore(result.after.nps ?? 0, 1).toFixed(1)}`,
-    `Paired change  ${signed(change.estimate)} points, ${roundScore(100 * change.level, 2)}% CI ${signed(change.lower)} to ${signed(change.upper)} (SE ${roundScore(change.standardError, 1).toFixed(1)}, p ${change.pValue === undefined ? "n/a" : pText(change.pValue)})`,
+    `Paired change  ${signed(change.estimate)} points, ${levelText(change.level)} CI ${signed(change.lower)} to ${signed(change.upper)} (SE ${roundScore(change.standardError, 1).toFixed(1)}, p ${change.pValue === undefined ? "n/a" : pText(change.pValue)})`,
     "The standard error is paired: the same customers answered twice.",
   );
-  return `${lines.join("\n")}\n`;
+  return escapeLines(`${lines.join("\n")}\n`);
 }
 
 function cell(row: CategoryValues, shares: CategoryValues | undefined, column: keyof CategoryValues): string {

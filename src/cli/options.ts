@@ -1,5 +1,5 @@
-import type { IntervalMethod } from "../index.js";
-import { usageError } from "./io.js";
+import { type IntervalMethod, isTimeZone } from "../index.js";
+import { usageError } from "../node.js";
 
 /**
  * The file-reading options shared by the commands that read responses (`report`, `migration`, `follow-up`),
@@ -89,7 +89,12 @@ export function delimiterOption(value: string | undefined): string | undefined {
   if (value === "tab" || value === "\\t" || value === "\t") return "\t";
   if (value === "comma") return ",";
   if (value === "semicolon") return ";";
-  if ([...value].length !== 1 || value === '"' || value === "\n" || value === "\r") {
+  if (value === '"' || value === "\n" || value === "\r") {
+    throw usageError(
+      `--delimiter must be a character other than the quote and line breaks (which CSV reserves), received ${JSON.stringify(value)}`,
+    );
+  }
+  if ([...value].length !== 1) {
     throw usageError(`--delimiter must be one character (or "tab"), received ${JSON.stringify(value)}`);
   }
   return value;
@@ -136,4 +141,20 @@ export function rollingOption(value: string | undefined): number | undefined {
     throw usageError(`--rolling must be a number of days from 1 to 36600, received ${JSON.stringify(value)}`);
   }
   return days;
+}
+
+/** `--time-zone`: checked before anything is read, also when no file is given. */
+export function timeZoneOption(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (!isTimeZone(value)) {
+    throw usageError(
+      `--time-zone must be a known IANA time-zone name such as "Europe/Paris", received ${JSON.stringify(value)}`,
+    );
+  }
+  return value;
+}
+
+/** "--encoding needs a file", "--encoding, --delimiter need a file". */
+export function needsFile(options: ReadonlyArray<string>): string {
+  return `${options.join(", ")} ${options.length === 1 ? "needs" : "need"} a file to read; no file was given`;
 }

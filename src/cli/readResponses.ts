@@ -1,10 +1,16 @@
 import type { FieldMapping, NpsIssue, NpsResponse } from "../index.js";
+import {
+  type CliIo,
+  columnOptions,
+  dataError,
+  type EncodingChoice,
+  type InputFormatChoice,
+  type ReadValues,
+  streamResponses,
+  usageError,
+} from "../node.js";
 import { SHOWN_REASONS } from "./collect.js";
-import { type CliIo, dataError, usageError } from "./io.js";
 import { delimiterOption, READ_OPTIONS } from "./options.js";
-import type { InputFormatChoice } from "./readRows.js";
-import type { EncodingChoice } from "./stream.js";
-import { columnOptions, type ReadValues, streamResponses } from "./streamResponses.js";
 
 /** Responses read from one file, with what was rejected and skipped. */
 export interface ReadResponses {
@@ -26,7 +32,8 @@ export function givenReadOptions(values: ReadValues): string[] {
  * Reads a CSV, JSON or NDJSON file (or standard input for `-`) into validated responses, the way
  * `npskit report` does ({@link streamResponses}: decode and read rows as they come, choose the columns
  * on the first rows, parse in collect mode); only the accepted responses are kept. Notes and the
- * first rejected rows go to standard error, each prefixed with the file's name; a file without a
+ * first rejected rows go to standard error, each prefixed with the file's name, with the count of rows
+ * read, accepted, skipped (no answer: empty, NA) and rejected; a file without a
  * valid score is a data error (exit 1).
  */
 export async function readResponses(file: string, values: ReadValues, io: CliIo): Promise<ReadResponses> {
@@ -49,6 +56,8 @@ export async function readResponses(file: string, values: ReadValues, io: CliIo)
       encoding: encodingOf(values.encoding),
       inputFormat: format as InputFormatChoice,
       ...optional("delimiter", delimiter),
+      // As `npskit report` does by default: a row without an answer (empty, NA) is skipped, not rejected.
+      missingScore: "skip",
       note,
     },
     io,
@@ -66,7 +75,9 @@ export async function readResponses(file: string, values: ReadValues, io: CliIo)
   );
   for (const issue of issues) note(`row ${issue.row ?? "?"}: ${issue.message}`);
   if (issueCount > SHOWN_REASONS) note(`and ${issueCount - SHOWN_REASONS} more issues`);
-  if (counts.rejected > 0) note(`${counts.rejected} rows rejected and left out`);
+  note(
+    `${counts.rows} ${counts.rows === 1 ? "row" : "rows"} read: ${counts.rows - counts.skipped - counts.rejected} accepted, ${counts.skipped} skipped, ${counts.rejected} rejected${counts.rejected > 0 ? " (rejected rows are left out)" : ""}`,
+  );
   if (responses.length === 0) {
     throw dataError(`no valid score in ${source} (${counts.rows} rows)`);
   }

@@ -1,8 +1,17 @@
 import { countSqlRows, type KeyedTallies, type SqlRowCounts, sqlRowCounts, type TrendPeriod } from "../index.js";
-import { type ByteSource, type CliIo, dataError, openFile, openStdin, usageError } from "./io.js";
-import type { InputFormatChoice } from "./readRows.js";
-import { decodeStream, type EncodingChoice, streamRows } from "./stream.js";
-import { reasonOf } from "./streamResponses.js";
+import {
+  type ByteSource,
+  type CliIo,
+  dataError,
+  decodeStream,
+  type EncodingChoice,
+  type InputFormatChoice,
+  openFile,
+  openStdin,
+  reasonOf,
+  streamRows,
+  usageError,
+} from "../node.js";
 
 /**
  * The texts `npskit report` reads as "no value" in a file of responses (a blank or NA score is

@@ -3,6 +3,7 @@ import {
   type BenchmarkComparison,
   buildReport,
   type CsvCell,
+  escapeControls,
   type FieldMapping,
   formatCsv,
   formatOverviewText,
@@ -22,24 +23,34 @@ import {
   sampleResponses,
   type TrendPeriod,
 } from "../index.js";
+import {
+  type CliIo,
+  columnOptions,
+  dataError,
+  type EncodingChoice,
+  type InputFormatChoice,
+  reasonOf,
+  streamResponses,
+  usageError,
+  writeTextFile,
+} from "../node.js";
 import { formatBenchmarkComparison, reportBenchmark } from "./benchmarks.js";
 import { loadChartScripts } from "./chartScripts.js";
 import { type Collector, createCollector } from "./collect.js";
 import { REPORT_HELP } from "./help.js";
-import { type CliIo, dataError, usageError, writeTextFile } from "./io.js";
 import {
   choice,
   delimiterOption,
   levelOption,
   methodOption,
+  needsFile,
   REPORT_OPTIONS,
   rollingOption,
   tiersOption,
+  timeZoneOption,
 } from "./options.js";
-import type { InputFormatChoice } from "./readRows.js";
+import { checkOutputPaths } from "./paths.js";
 import { checkTallyOptions, readTallies } from "./readTallies.js";
-import type { EncodingChoice } from "./stream.js";
-import { columnOptions, reasonOf, streamResponses } from "./streamResponses.js";
 
 /** Options that only make sense with a file. */
 const FILE_OPTIONS = [
@@ -138,6 +149,14 @@ export async function report(args: ReadonlyArray<string>, io: CliIo): Promise<nu
     throw usageError("--skip-missing and --reject-missing cannot be used together");
   }
   const file = positionals[0];
+  timeZoneOption(values["time-zone"]);
+  await checkOutputPaths(
+    [
+      ["--out", values.out],
+      ["--rejected", values.rejected],
+    ],
+    [file],
+  );
   const note = (text: string): void => io.stderr(`npskit: ${text}\n`);
   if (values.tallies !== undefined) {
     return reportTallies(values.tallies, file, values, analysis, { encoding, inputFormat, delimiter, note }, io, {
@@ -169,7 +188,7 @@ export async function report(args: ReadonlyArray<string>, io: CliIo): Promise<nu
   if (file === undefined) {
     const given = FILE_OPTIONS.filter((name) => values[name] !== undefined);
     if (given.length > 0) {
-      throw usageError(`${given.map((name) => `--${name}`).join(", ")} need a file to read; no file was given`);
+      throw usageError(needsFile(given.map((name) => `--${name}`)));
     }
     const responses = sampleResponses();
     source = "built-in sample";
@@ -204,7 +223,7 @@ export async function report(args: ReadonlyArray<string>, io: CliIo): Promise<nu
       : await streamResponses(file, { ...streamOptions, output: "columns" }, io, (batch) => collector.add(batch));
     const { fields } = read;
     if (values.score === undefined) {
-      hint = `\nthe score column was guessed: pass --score <column> if ${JSON.stringify(fields.score)} is not the 0–10 answer`;
+      hint = `\n  the score column was guessed: pass --score <column> if ${JSON.stringify(fields.score)} is not the 0–10 answer`;
     }
     hasDates = fields.date !== undefined;
     input = {
@@ -480,7 +499,7 @@ function textReport(document: ReportDocument): string {
         ? `tiers of ${document.segmentedBy?.[0]}`
         : (document.segmentedBy ?? []).join(" × ");
     const text = formatSegmentsText(document.segments).split("\n").flatMap(wrapNote).join("\n");
-    parts.push(`NPS by ${title.replace(/[\r\n\t]+/g, " ")}\n\n${text}`);
+    parts.push(`NPS by ${escapeControls(title.replace(/[\r\n\t]+/g, " "))}\n\n${text}`);
   }
   if (document.trend !== undefined) parts.push(formatTrendText(document.trend));
   return parts.join("\n");

@@ -1,7 +1,13 @@
 import { parseArgs } from "node:util";
-import { type CategoryValues, marginOfErrorForSampleSize, requiredSampleSize, roundScore } from "../index.js";
+import {
+  type CategoryValues,
+  levelText,
+  marginOfErrorForSampleSize,
+  requiredSampleSize,
+  roundScore,
+} from "../index.js";
+import { type CliIo, usageError } from "../node.js";
 import { SAMPLE_SIZE_HELP } from "./help.js";
-import { type CliIo, usageError } from "./io.js";
 import { choice, levelOption, SAMPLE_SIZE_OPTIONS } from "./options.js";
 
 /** Sizes whose margins the text output lists for comparison. */
@@ -21,10 +27,10 @@ export function sampleSize(args: ReadonlyArray<string>, io: CliIo): number {
   }
   if (positionals.length > 0) throw usageError(`sample-size takes no file, received ${JSON.stringify(positionals[0])}`);
   if (values.margin === undefined) throw usageError("sample-size needs --margin <points>, e.g. --margin 5");
-  const margin = /^\s*\d*\.?\d+\s*$/.test(values.margin) ? Number(values.margin) : Number.NaN;
+  const margin = /^\s*(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/.test(values.margin) ? Number(values.margin) : Number.NaN;
   if (!(margin > 0 && margin <= 200)) {
     throw usageError(
-      `--margin must be a number of NPS points greater than 0, received ${JSON.stringify(values.margin)}`,
+      `--margin must be a number of NPS points greater than 0 and at most 200, received ${JSON.stringify(values.margin)}`,
     );
   }
   const level = levelOption(values.level);
@@ -44,7 +50,7 @@ export function sampleSize(args: ReadonlyArray<string>, io: CliIo): number {
     io.stdout(`${JSON.stringify(document, null, 2)}\n`);
     return 0;
   }
-  const confidence = `${roundScore(100 * level, 2)}%`;
+  const confidence = levelText(level);
   const assumed =
     shares === undefined
       ? "the worst case (half promoters, half detractors)"

@@ -14,6 +14,12 @@ export function checkTally(fn: string, tally: Tally): number {
   }
   checkValues(fn, tally, "");
   if (tally.weighted !== undefined) {
+    if (tally.weighted === null || typeof tally.weighted !== "object") {
+      throw new NpsError(
+        "invalid_tally",
+        `${fn}: tally.weighted must be an object with counts and squaredWeights, received ${describeValue(tally.weighted)}`,
+      );
+    }
     checkValues(fn, tally.weighted.counts, "weighted.counts.");
     checkValues(fn, tally.weighted.squaredWeights, "weighted.squaredWeights.");
   }
@@ -30,4 +36,28 @@ function checkValues(fn: string, values: CategoryValues, prefix: string): void {
       );
     }
   }
+}
+
+/**
+ * The power of two at or below `value` (a finite number > 0), as a divisor that brings sums of that
+ * size near 1: dividing by it is exact, so figures computed on the divided values are the same as on
+ * the values themselves, without overflow (weights of 1e200) or underflow (weights of 1e-170).
+ */
+export function unitOf(value: number): number {
+  if (!(value > 0) || !Number.isFinite(value)) return 1;
+  const exponent = Math.min(1023, Math.floor(Math.log2(value)));
+  // 2 ** exponent underflows to 0 below 2^-1074 and is inexact for no value above; build it in two steps.
+  const half = Math.trunc(exponent / 2);
+  return 2 ** half * 2 ** (exponent - half);
+}
+
+/** The three category values divided by the {@link unitOf} the largest, and that unit. */
+export function rescaled(values: CategoryValues): CategoryValues & { readonly unit: number } {
+  const unit = unitOf(Math.max(values.promoters, values.passives, values.detractors));
+  return {
+    promoters: values.promoters / unit,
+    passives: values.passives / unit,
+    detractors: values.detractors / unit,
+    unit,
+  };
 }

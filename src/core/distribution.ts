@@ -1,5 +1,6 @@
+import { checkOptions } from "./checkOptions.js";
 import type { Category, Scale } from "./scale.js";
-import { STANDARD_SCALE } from "./scale.js";
+import { checkScale, STANDARD_SCALE } from "./scale.js";
 import { checkArrayLike, histogramOf } from "./tally.js";
 
 /**
@@ -29,7 +30,9 @@ export interface DistributionOptions {
  * @param scores - Integer answers on the scale.
  * @param options - The scale.
  * @returns One entry per scale value.
- * @throws {@link NpsError} `invalid_score` naming the first invalid value and its index.
+ * @throws {@link NpsError} `invalid_score` naming the first invalid value and its index;
+ * `invalid_option` for options that are not an object or a scale that `defineScale` would not
+ * make.
  * @example
  * ```ts
  * import { distribution } from "npskit";
@@ -42,7 +45,8 @@ export function distribution(
   scores: ArrayLike<number>,
   options: DistributionOptions = {},
 ): ReadonlyArray<DistributionEntry> {
-  const scale = options.scale ?? STANDARD_SCALE;
+  checkOptions("distribution", options);
+  const scale = checkScale("distribution", options.scale);
   checkArrayLike("distribution", "scores", scores);
   const histogram = histogramOf("distribution", scores, scale);
   return Array.from(histogram, (count, i) => {

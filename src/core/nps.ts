@@ -1,5 +1,6 @@
-import { checkTally } from "./checkTally.js";
-import { type Scale, STANDARD_SCALE } from "./scale.js";
+import { checkOptions } from "./checkOptions.js";
+import { checkTally, rescaled } from "./checkTally.js";
+import { checkScale, type Scale, STANDARD_SCALE } from "./scale.js";
 import { type Tally, tallyOfScores } from "./tally.js";
 
 /** Options of {@link nps}. */
@@ -17,7 +18,8 @@ export interface NpsOptions {
  * @param options - The scale for raw scores.
  * @returns The NPS in [−100, 100], or `undefined` when there are no responses.
  * @throws {@link NpsError} `invalid_score` for a score outside the scale (with its index);
- * `invalid_tally` for a malformed tally.
+ * `invalid_tally` for a malformed tally; `invalid_option` for options that are not an object or a
+ * scale that `defineScale` would not make.
  * @example
  * ```ts
  * import { nps } from "npskit";
@@ -28,10 +30,12 @@ export interface NpsOptions {
  * @category Scoring
  */
 export function nps(input: Tally | ArrayLike<number>, options: NpsOptions = {}): number | undefined {
-  const counts = isTallyLike(input) ? input : tallyOfScores("nps", input, options.scale ?? STANDARD_SCALE);
-  const total = checkTally("nps", counts);
-  if (total === 0) return undefined;
-  const value = (100 * (counts.promoters - counts.detractors)) / total;
+  checkOptions("nps", options);
+  const counts = isTallyLike(input) ? input : tallyOfScores("nps", input, checkScale("nps", options.scale));
+  if (checkTally("nps", counts) === 0) return undefined;
+  // Divided by a power of two (exact), so that counts near the largest number do not overflow.
+  const { promoters, passives, detractors } = rescaled(counts);
+  const value = (100 * (promoters - detractors)) / (promoters + passives + detractors);
   // Weighted sums can drift by an ulp past the bounds; the true value never does.
   return value > 100 ? 100 : value < -100 ? -100 : value + 0;
 }

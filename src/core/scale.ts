@@ -72,6 +72,12 @@ export interface ScaleDefinition {
  * @category Scoring
  */
 export function defineScale(definition: ScaleDefinition): Scale {
+  if (definition === null || typeof definition !== "object") {
+    throw new NpsError(
+      "invalid_scale",
+      `defineScale: definition must be an object, received ${describeValue(definition)}`,
+    );
+  }
   const { min, max, detractorMax, promoterMin } = definition;
   for (const [field, value] of Object.entries({ min, max, detractorMax, promoterMin })) {
     if (!Number.isSafeInteger(value)) {
@@ -98,6 +104,51 @@ export function defineScale(definition: ScaleDefinition): Scale {
     );
   }
   return Object.freeze({ name, min, max, detractorMax, promoterMin });
+}
+
+/**
+ * Checks a `scale` option the way every function taking one does, and returns it (the standard
+ * scale when `scale` is `undefined`). A scale is an object with a non-empty `name` and integer
+ * `min <= detractorMax < promoterMin <= max`, at most 1001 values: what {@link defineScale} makes.
+ *
+ * @param fn - The calling function's name, for the message.
+ * @param scale - The option as given.
+ * @returns The scale to use.
+ * @throws {@link NpsError} `invalid_option` when `scale` is not such an object (`"0-10"`, `{}`,
+ * `{ min: 0, max: 10 }` without thresholds, thresholds in the wrong order).
+ */
+export function checkScale(fn: string, scale: unknown): Scale {
+  if (scale === undefined) return STANDARD_SCALE;
+  if (scale === STANDARD_SCALE) return STANDARD_SCALE;
+  if (scale === null || typeof scale !== "object" || Array.isArray(scale)) {
+    throw new NpsError(
+      "invalid_option",
+      `${fn}: scale must be a scale made by defineScale, received ${describeValue(scale)}`,
+    );
+  }
+  const given = scale as Record<string, unknown>;
+  for (const field of ["min", "max", "detractorMax", "promoterMin"]) {
+    if (!Number.isSafeInteger(given[field])) {
+      throw new NpsError(
+        "invalid_option",
+        `${fn}: scale.${field} must be an integer, received ${describeValue(given[field])}`,
+      );
+    }
+  }
+  const { min, max, detractorMax, promoterMin } = given as unknown as Scale;
+  if (!(min <= detractorMax && detractorMax < promoterMin && promoterMin <= max) || max - min > 1000) {
+    throw new NpsError(
+      "invalid_option",
+      `${fn}: scale must satisfy min <= detractorMax < promoterMin <= max with at most 1001 values, received ${min} <= ${detractorMax} < ${promoterMin} <= ${max}`,
+    );
+  }
+  if (typeof given.name !== "string" || given.name.length === 0) {
+    throw new NpsError(
+      "invalid_option",
+      `${fn}: scale.name must be a non-empty string, received ${describeValue(given.name)}`,
+    );
+  }
+  return scale as Scale;
 }
 
 /** Whether a scale has the standard 0–10 bounds and 9/6 thresholds. */
@@ -131,7 +182,8 @@ export function invalidScoreError(fn: string, score: unknown, scale: Scale, wher
  * @param scale - The scale. @defaultValue {@link STANDARD_SCALE}
  * @returns The answer's category.
  * @throws {@link NpsError} `invalid_score` when `score` is not an integer inside the scale (`"9"`,
- * `8.5`, `NaN`, `11` and `-1` are all rejected, never coerced).
+ * `8.5`, `NaN`, `11` and `-1` are all rejected, never coerced); `invalid_option` for a scale that
+ * `defineScale` would not make.
  * @example
  * ```ts
  * import { classify } from "npskit";
@@ -142,6 +194,7 @@ export function invalidScoreError(fn: string, score: unknown, scale: Scale, wher
  * @category Scoring
  */
 export function classify(score: number, scale: Scale = STANDARD_SCALE): Category {
+  checkScale("classify", scale);
   if (!isValidScore(score, scale)) throw invalidScoreError("classify", score, scale, "");
   if (score >= scale.promoterMin) return "promoter";
   if (score <= scale.detractorMax) return "detractor";

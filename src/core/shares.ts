@@ -1,4 +1,4 @@
-import { checkTally } from "./checkTally.js";
+import { checkTally, rescaled } from "./checkTally.js";
 import type { CategoryValues, Tally } from "./tally.js";
 
 /**
@@ -16,11 +16,9 @@ import type { CategoryValues, Tally } from "./tally.js";
  * @category Scoring
  */
 export function shares(tally: Tally): CategoryValues | undefined {
-  const total = checkTally("shares", tally);
-  if (total === 0) return undefined;
-  return {
-    promoters: tally.promoters / total,
-    passives: tally.passives / total,
-    detractors: tally.detractors / total,
-  };
+  if (checkTally("shares", tally) === 0) return undefined;
+  // Divided by a power of two (exact), so that counts near the largest number do not overflow.
+  const { promoters, passives, detractors } = rescaled(tally);
+  const total = promoters + passives + detractors;
+  return { promoters: promoters / total, passives: passives / total, detractors: detractors / total };
 }

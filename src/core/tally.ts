@@ -1,6 +1,7 @@
 import { describeValue } from "../internal/describe.js";
+import { checkOptions } from "./checkOptions.js";
 import { NpsError } from "./errors.js";
-import { invalidScoreError, isStandardScale, isValidScore, type Scale, STANDARD_SCALE } from "./scale.js";
+import { checkScale, invalidScoreError, isStandardScale, isValidScore, type Scale, STANDARD_SCALE } from "./scale.js";
 
 /**
  * A value for each of the three categories.
@@ -61,7 +62,8 @@ export interface TallyOptions {
  * @returns The tally (all zero for no scores).
  * @throws {@link NpsError} `invalid_score` naming the first value that is not an integer inside the
  * scale and its index; `invalid_weight` for a weight that is not finite and > 0;
- * `invalid_input` when `scores` is not array-like or `weights` has another length.
+ * `invalid_input` when `scores` is not array-like or `weights` has another length; `invalid_option`
+ * for options that are not an object or a scale that `defineScale` would not make.
  * @example
  * ```ts
  * import { tally } from "npskit";
@@ -70,7 +72,8 @@ export interface TallyOptions {
  * @category Scoring
  */
 export function tally(scores: ArrayLike<number>, options: TallyOptions = {}): Tally {
-  const scale = options.scale ?? STANDARD_SCALE;
+  checkOptions("tally", options);
+  const scale = checkScale("tally", options.scale);
   if (options.weights === undefined) return tallyOfScores("tally", scores, scale);
   checkArrayLike("tally", "scores", scores);
   const weights = options.weights;
@@ -134,6 +137,8 @@ export function histogramOf(fn: string, scores: ArrayLike<number>, scale: Scale)
 function countPlainArray(scores: ReadonlyArray<number>, histogram: Uint32Array, min: number, max: number): number {
   for (let i = 0; i < scores.length; i++) {
     const score = scores[i] as number;
+    // A value that is not a number is never converted (an object could throw doing so).
+    if (typeof score !== "number") return i;
     const k = score | 0;
     if (k !== score || k < min || k > max) return i;
     increment(histogram, k - min);
@@ -145,6 +150,8 @@ function countPlainArray(scores: ReadonlyArray<number>, histogram: Uint32Array, 
 function countArrayLike(scores: ArrayLike<number>, histogram: Uint32Array, min: number, max: number): number {
   for (let i = 0; i < scores.length; i++) {
     const score = scores[i] as number;
+    // A value that is not a number is never converted (an object could throw doing so).
+    if (typeof score !== "number") return i;
     const k = score | 0;
     if (k !== score || k < min || k > max) return i;
     increment(histogram, k - min);

@@ -1,7 +1,8 @@
 import { describeValue } from "../internal/describe.js";
+import { checkOptions } from "./checkOptions.js";
 import { NpsError } from "./errors.js";
 import type { NpsResponse } from "./response.js";
-import { type Scale, STANDARD_SCALE } from "./scale.js";
+import { checkScale, type Scale, STANDARD_SCALE } from "./scale.js";
 import {
   addWeighted,
   categoryIndex,
@@ -28,7 +29,9 @@ export interface TallyResponsesOptions {
  * @param options - The scale.
  * @returns The tally (all zero for no responses).
  * @throws {@link NpsError} `invalid_score` or `invalid_weight` naming the value and its index;
- * `invalid_input` when weights are given on some responses only, or a response is not an object.
+ * `invalid_input` when weights are given on some responses only, or a response is not an object;
+ * `invalid_option` for options that are not an object or a scale that `defineScale` would not
+ * make.
  * @example
  * ```ts
  * import { tallyResponses } from "npskit";
@@ -38,7 +41,8 @@ export interface TallyResponsesOptions {
  * @category Scoring
  */
 export function tallyResponses(responses: ReadonlyArray<NpsResponse>, options: TallyResponsesOptions = {}): Tally {
-  const scale = options.scale ?? STANDARD_SCALE;
+  checkOptions("tallyResponses", options);
+  const scale = checkScale("tallyResponses", options.scale);
   if (!Array.isArray(responses)) {
     throw new NpsError(
       "invalid_input",

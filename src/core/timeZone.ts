@@ -23,3 +23,26 @@ export function checkTimeZone(fn: string, value: unknown): asserts value is stri
     );
   }
 }
+
+/**
+ * Whether `value` names a time zone the runtime knows (an IANA name such as `"Europe/Paris"`, or
+ * `"UTC"`), as every function taking a `timeZone` option checks it. O(1).
+ *
+ * @param value - Any value.
+ * @returns `true` for a known IANA time-zone name.
+ * @example
+ * ```ts
+ * import { isTimeZone } from "npskit";
+ * isTimeZone("Europe/Paris"); // => true
+ * isTimeZone("Mars/Olympus"); // => false
+ * ```
+ * @category Trends
+ */
+export function isTimeZone(value: unknown): value is string {
+  try {
+    checkTimeZone("isTimeZone", value);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,7 +1,8 @@
+import { checkOptions } from "../core/checkOptions.js";
 import { NpsError } from "../core/errors.js";
 import { prepareResponses } from "../core/prepareResponses.js";
 import type { NpsResponse } from "../core/response.js";
-import { type Scale, STANDARD_SCALE } from "../core/scale.js";
+import { checkScale, type Scale, STANDARD_SCALE } from "../core/scale.js";
 import { describeValue } from "../internal/describe.js";
 import { checkAsOf, compareIds, latestOfPrepared } from "./latestByRespondent.js";
 
@@ -93,6 +94,7 @@ export interface ResurveySchedule {
  * @category Customers
  */
 export function dueForResurvey(responses: ReadonlyArray<NpsResponse>, options: ResurveyOptions): ResurveySchedule {
+  checkOptions("dueForResurvey", options);
   const fn = "dueForResurvey";
   if (options === null || typeof options !== "object") {
     throw new NpsError(
@@ -108,7 +110,7 @@ export function dueForResurvey(responses: ReadonlyArray<NpsResponse>, options: R
       `${fn}: minDays must be an integer from 0 to 36500, received ${describeValue(minDays)}`,
     );
   }
-  const scale = options.scale ?? STANDARD_SCALE;
+  const scale = checkScale(fn, options.scale);
   const prepared = prepareResponses(fn, responses, scale);
   const latest = latestOfPrepared(responses, prepared, asOf);
   const due: Array<ResurveyEntry & { readonly time: number }> = [];

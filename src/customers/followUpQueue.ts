@@ -1,10 +1,11 @@
 import { TZDate } from "@date-fns/tz";
 import { checkTimeZone, type WeekDay } from "../core/calendar.js";
+import { checkOptions } from "../core/checkOptions.js";
 import { NpsError } from "../core/errors.js";
 import { checkChoice } from "../core/options.js";
 import { prepareResponses } from "../core/prepareResponses.js";
 import type { NpsResponse, RespondentPolicy } from "../core/response.js";
-import { type Category, type Scale, STANDARD_SCALE } from "../core/scale.js";
+import { type Category, checkScale, type Scale, STANDARD_SCALE } from "../core/scale.js";
 import { describeValue } from "../internal/describe.js";
 import { latestOfPrepared } from "./latestByRespondent.js";
 
@@ -156,6 +157,7 @@ const CATEGORIES: ReadonlyArray<Category> = ["promoter", "passive", "detractor"]
  * @category Customers
  */
 export function followUpQueue(responses: ReadonlyArray<NpsResponse>, options: FollowUpOptions = {}): FollowUpQueue {
+  checkOptions("followUpQueue", options);
   const fn = "followUpQueue";
   const {
     categories = CATEGORIES,
@@ -164,8 +166,8 @@ export function followUpQueue(responses: ReadonlyArray<NpsResponse>, options: Fo
     capacityPerDay,
     workingDays = [1, 2, 3, 4, 5],
     timeZone = "UTC",
-    scale = STANDARD_SCALE,
   } = options;
+  const scale = checkScale(fn, options.scale);
   if (!Array.isArray(categories)) {
     throw new NpsError(
       "invalid_option",
@@ -231,7 +233,7 @@ export function followUpQueue(responses: ReadonlyArray<NpsResponse>, options: Fo
       );
     }
     const local = new TZDate(start, timeZone);
-    firstDay = Date.UTC(local.getFullYear(), local.getMonth(), local.getDate());
+    firstDay = utcDay(local.getFullYear(), local.getMonth(), local.getDate());
   }
   const actions: Record<FollowUpAction, number> = { contact: 0, "ask-improvement": 0, "ask-review": 0 };
   const entries: FollowUpEntry[] = [];
@@ -252,7 +254,13 @@ export function followUpQueue(responses: ReadonlyArray<NpsResponse>, options: Fo
       }
       if (usedToday === 0) workingDaysNeeded++;
       usedToday++;
-      dueDate = new Date(day).toISOString().slice(0, 10);
+      if (!(day <= LAST_TIME)) {
+        throw new NpsError(
+          "invalid_option",
+          `${fn}: startDate must leave room for ${eligible.length} due dates before the last date a Date can hold (+275760-09-13), received a first due day of ${isoDay(firstDay)}`,
+        );
+      }
+      dueDate = isoDay(day);
       lastDueDate = dueDate;
     }
     const time = times[k] as number;
@@ -326,6 +334,25 @@ function checkWorkingDays(fn: string, value: unknown): ReadonlySet<number> {
 }
 
 /** The first working day on or after `day` (midnight UTC of a calendar date). */
+/** The latest time a Date can hold, in milliseconds since 1970. */
+const LAST_TIME = 8.64e15;
+
+/**
+ * Midnight UTC of a calendar day. `Date.UTC` reads the years 0 to 99 as 1900 to 1999; setting the
+ * full year does not.
+ */
+function utcDay(year: number, month: number, day: number): number {
+  const date = new Date(0);
+  date.setUTCFullYear(year, month, day);
+  return date.getTime();
+}
+
+/** The day of a time as `YYYY-MM-DD`, with the sign and six digits of ISO 8601 outside 0000–9999. */
+export function isoDay(time: number): string {
+  const text = new Date(time).toISOString();
+  return text.slice(0, text.indexOf("T"));
+}
+
 function nextWorkingDay(day: number, days: ReadonlySet<number>): number {
   let current = day;
   while (!days.has(new Date(current).getUTCDay())) current += DAY_MS;

@@ -1,7 +1,8 @@
+import { checkOptions } from "../core/checkOptions.js";
 import { NpsError } from "../core/errors.js";
 import { type PreparedResponses, prepareResponses } from "../core/prepareResponses.js";
 import type { NpsResponse } from "../core/response.js";
-import { type Scale, STANDARD_SCALE } from "../core/scale.js";
+import { checkScale, type Scale, STANDARD_SCALE } from "../core/scale.js";
 import { describeValue } from "../internal/describe.js";
 
 /**
@@ -85,9 +86,10 @@ export function latestByRespondent(
   responses: ReadonlyArray<NpsResponse>,
   options: LatestByRespondentOptions = {},
 ): LatestByRespondent {
+  checkOptions("latestByRespondent", options);
   const fn = "latestByRespondent";
   const asOf = checkAsOf(fn, options.asOf, false);
-  const scale = options.scale ?? STANDARD_SCALE;
+  const scale = checkScale(fn, options.scale);
   const prepared = prepareResponses(fn, responses, scale);
   return latestOfPrepared(responses, prepared, asOf);
 }

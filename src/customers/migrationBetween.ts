@@ -1,7 +1,8 @@
+import { checkOptions } from "../core/checkOptions.js";
 import { checkLevel } from "../core/options.js";
 import { prepareResponses } from "../core/prepareResponses.js";
 import type { NpsResponse } from "../core/response.js";
-import { type Scale, STANDARD_SCALE } from "../core/scale.js";
+import { checkScale, type Scale, STANDARD_SCALE } from "../core/scale.js";
 import { type CategoryValues, type Tally, withScale } from "../core/tally.js";
 import { criticalValue, normalCdf } from "../inference/normal.js";
 import { compareIds, latestOfPrepared } from "./latestByRespondent.js";
@@ -176,7 +177,9 @@ export function migrationBetween(
   options: MigrationOptions = {},
 ): Migration {
   const fn = "migrationBetween";
-  const { level = 0.95, scale = STANDARD_SCALE } = options;
+  checkOptions(fn, options);
+  const { level = 0.95 } = options;
+  const scale = checkScale(fn, options.scale);
   checkLevel(fn, level);
   const first = wave(fn, before, scale);
   const second = wave(fn, after, scale);

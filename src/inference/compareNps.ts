@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/checkOptions.js";
 import { checkChoice, checkLevel } from "../core/options.js";
 import type { Tally } from "../core/tally.js";
 import { adjustedWald } from "./confidenceInterval.js";
@@ -99,6 +100,7 @@ const COMPARISON_METHODS: ReadonlyArray<ComparisonMethod> = ["wald", "adjusted-w
  * @category Inference
  */
 export function compareNps(a: Tally, b: Tally, options: CompareNpsOptions = {}): NpsComparison | undefined {
+  checkOptions("compareNps", options);
   const { level = 0.95, method = "adjusted-wald" } = options;
   checkLevel("compareNps", level);
   checkChoice("compareNps", "method", method, COMPARISON_METHODS);

@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/checkOptions.js";
 import { NpsError } from "../core/errors.js";
 import { checkChoice, checkInteger, checkLevel } from "../core/options.js";
 import type { CategoryValues, Tally } from "../core/tally.js";
@@ -15,7 +16,8 @@ import { tangoBounds } from "./tango.js";
  *   +0.75 detractors (n + 3), centre and standard error from the adjusted counts (Rocks 2016;
  *   Sauro & Lewis, MeasuringU). Closed form; mean coverage within ±0.005 of 95% for n ≥ 10.
  * - `"wald"`: estimate ± z·SE. For compatibility; under-covers below about 50 responses and near ±100.
- * - `"score"`: Tango's score interval (Rocks' "iterative score"), solved by bisection to 1e-13; the
+ * - `"score"`: Tango's score interval (Rocks' "iterative score"), solved by bisection on the distance to
+ *   the nearer end, within 1e-13 points of a 90-digit reference even next to ±100; the
  *   best worst-case coverage, slightly conservative for small n.
  * - `"bayes"`: equal-tailed credible interval of πP − πD under a Dirichlet posterior (Jeffreys prior by
  *   default).
@@ -87,18 +89,37 @@ export interface ResolvedIntervalOptions {
   readonly seed: number;
 }
 
+/**
+ * Refuses a bootstrap level whose tails the resamples cannot resolve: each limit is an order statistic
+ * of the resamples, the ⌈B·(1 − level)/2⌉-th from its end, so with fewer than one resample in a tail
+ * (B·(1 − level)/2 < 1, e.g. level 0.999999 with 10,000 resamples) the limits would just be the most
+ * extreme resamples, whatever the level.
+ */
+function checkBootstrapLevel(fn: string, level: number, resamples: number): void {
+  const tail = (resamples * (1 - level)) / 2;
+  if (tail < 1 - 1e-9) {
+    const needed = Math.ceil(2 / (1 - level) - 1e-9);
+    throw new NpsError(
+      "invalid_option",
+      `${fn}: level must be at most 1 - 2/resamples for the bootstrap (${1 - 2 / resamples} with ${resamples} resamples), received ${level}; a level this high needs resamples of at least ${needed}`,
+    );
+  }
+}
+
 /** Fills in and checks the options of an interval, naming `fn` in errors. */
 export function resolveIntervalOptions(
   fn: string,
   options: ConfidenceIntervalOptions,
   methods: ReadonlyArray<IntervalMethod> = INTERVAL_METHODS,
 ): ResolvedIntervalOptions {
+  checkOptions(fn, options);
   const { level = 0.95, method = "adjusted-wald", prior = "jeffreys", resamples = 10_000, seed = 1 } = options;
   checkLevel(fn, level);
   checkChoice(fn, "method", method, methods);
   checkChoice(fn, "prior", prior, ["jeffreys", "uniform"]);
   checkInteger(fn, "resamples", resamples, 100, 10_000_000);
   checkInteger(fn, "seed", seed, 0, 4_294_967_295);
+  if (method === "bootstrap") checkBootstrapLevel(fn, level, resamples);
   return { level, method, prior, resamples, seed };
 }
 
@@ -129,7 +150,8 @@ export function resolveIntervalOptions(
  * @returns The interval, or `undefined` when the tally has no responses.
  * @throws {@link NpsError} `invalid_tally` for a malformed tally (and, for `"bootstrap"`, an unweighted
  * tally whose counts are not integers); `invalid_option` for a level outside (0, 1), an unknown method
- * or prior, or resamples / seed outside their ranges.
+ * or prior, resamples / seed outside their ranges, or a `"bootstrap"` level above 1 − 2/resamples
+ * (0.9998 with the default 10,000 resamples), whose tails hold less than one resample.
  * @example
  * ```ts
  * import { confidenceInterval, roundScore } from "npskit";

@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/checkOptions.js";
 import { NpsError } from "../core/errors.js";
 import { checkLevel } from "../core/options.js";
 import type { CategoryValues } from "../core/tally.js";
@@ -54,7 +55,8 @@ export interface RequiredSampleSizeOptions extends SampleSizeOptions {
  * @returns The number of responses needed (an integer ≥ 1, and ≤ N with a population size).
  * @throws {@link NpsError} `invalid_option` for a margin that is not a finite number > 0, a level
  * outside (0, 1), shares that are negative, not finite or all zero, or a population size that is
- * not an integer ≥ 1.
+ * not an integer ≥ 1; `invalid_option` also when the margin is so small that the sample size would
+ * pass `Number.MAX_SAFE_INTEGER` (about 9e15 responses: a margin below about 2e-6 points).
  * @example
  * ```ts
  * import { requiredSampleSize } from "npskit";
@@ -82,12 +84,29 @@ export function requiredSampleSize(options: RequiredSampleSizeOptions): number {
   const n0 = (plan.z * plan.z * plan.variance) / (marginOfError / 100) ** 2;
   const offset = plan.adjusted ? 3 : 0;
   const population = plan.populationSize;
+  if (population === undefined && !(n0 - offset <= Number.MAX_SAFE_INTEGER)) {
+    throw new NpsError(
+      "invalid_option",
+      `${fn}: marginOfError must need at most ${Number.MAX_SAFE_INTEGER} responses (Number.MAX_SAFE_INTEGER), received ${describeValue(marginOfError)}, which needs about ${(n0 - offset).toPrecision(3)}`,
+    );
+  }
+  // With a population, a target too small for floating point (n0 = Infinity) asks for everyone.
   const exact =
-    population === undefined ? n0 - offset : (n0 * population - offset * (population - 1)) / (population - 1 + n0);
-  let n = Math.min(Math.max(1, Math.ceil(exact)), population ?? Number.POSITIVE_INFINITY);
+    population === undefined
+      ? n0 - offset
+      : Number.isFinite(n0)
+        ? population * (n0 / (population - 1 + n0)) - (offset * (population - 1)) / (population - 1 + n0)
+        : population;
+  let n = Math.min(Math.max(1, Math.ceil(exact)), population ?? Number.MAX_SAFE_INTEGER);
   // Guard the rounding of the closed form: n is the smallest size whose margin is within the target.
-  while (n > 1 && planMargin(plan, n - 1) <= marginOfError) n--;
-  while (planMargin(plan, n) > marginOfError && (population === undefined || n < population)) n++;
+  // The closed form is off by a few units at most, so a few steps are enough: the work stays bounded.
+  for (let step = 0; step < 64 && n > 1 && planMargin(plan, n - 1) <= marginOfError; step++) n--;
+  for (
+    let step = 0;
+    step < 64 && planMargin(plan, n) > marginOfError && n < (population ?? Number.MAX_SAFE_INTEGER);
+    step++
+  )
+    n++;
   return n;
 }
 
@@ -111,6 +130,7 @@ export function requiredSampleSize(options: RequiredSampleSizeOptions): number {
  * @category Inference
  */
 export function marginOfErrorForSampleSize(n: number, options: SampleSizeOptions = {}): number {
+  checkOptions("marginOfErrorForSampleSize", options);
   const fn = "marginOfErrorForSampleSize";
   const plan = resolvePlan(fn, options);
   const maximum = plan.populationSize ?? Number.MAX_SAFE_INTEGER;

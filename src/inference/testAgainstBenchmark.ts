@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/checkOptions.js";
 import { NpsError } from "../core/errors.js";
 import { checkChoice } from "../core/options.js";
 import type { Tally } from "../core/tally.js";
@@ -100,6 +101,7 @@ export function testAgainstBenchmark(
   benchmark: number,
   options: BenchmarkTestOptions = {},
 ): BenchmarkTest | undefined {
+  checkOptions("testAgainstBenchmark", options);
   const { alternative = "two-sided", method = "score" } = options;
   if (typeof benchmark !== "number" || !(benchmark > -100 && benchmark < 100)) {
     throw new NpsError(

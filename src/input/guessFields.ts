@@ -1,3 +1,5 @@
+import { NpsError } from "../core/errors.js";
+import { describeValue } from "../internal/describe.js";
 import type { FieldMapping } from "./parseResponses.js";
 
 /**
@@ -142,6 +144,12 @@ function rules(): ReadonlyArray<FieldRule> {
  * @category Input
  */
 export function guessFields(columns: ReadonlyArray<string>): GuessedFields {
+  if (columns === null || typeof columns !== "object" || typeof (columns as { length?: unknown }).length !== "number") {
+    throw new NpsError(
+      "invalid_input",
+      `guessFields: columns must be an array of column names, received ${describeValue(columns)}`,
+    );
+  }
   const names = Array.from(columns).filter((column): column is string => typeof column === "string");
   const normalised = names.map(normalise);
   const used = new Set<number>();

@@ -12,6 +12,7 @@ import type { RollingTrendBy } from "../trends/rollingTrendBy.js";
 import type { Trend } from "../trends/trend.js";
 import type { TrendBy } from "../trends/trendBy.js";
 import type { TrendPoint } from "../trends/trendPoint.js";
+import { levelText } from "./levelText.js";
 import type { Overview } from "./overview.js";
 import { type AnyTrend, isBySegment, isRolling } from "./trendKind.js";
 
@@ -267,7 +268,7 @@ function levelOf(series: ReadonlyArray<{ points: ReadonlyArray<TrendPoint> }>): 
 }
 
 function percentText(level: number): string {
-  return `${Math.round(level * 10000) / 100}%`;
+  return levelText(level);
 }
 
 /**
@@ -396,8 +397,9 @@ export function segmentChart(
   }
   const level = percentText(breakdown.settings.level);
   const frame = frameOf(fn, options, "NPS by segment", Math.max(60, 26 * rows.length));
-  const values = rows.map((row) => ({
+  const values = rows.map((row, order) => ({
     segment: row.label,
+    order,
     n: row.n,
     share: finite(row.share),
     nps: finite(row.nps),
@@ -409,7 +411,9 @@ export function segmentChart(
   const y = {
     field: "segment",
     type: "nominal",
-    sort: values.map((row) => row.segment),
+    // Sorted by a number, not by a list of labels: Vega-Lite writes such a list into a Vega expression,
+    // where a label holding U+2028 or U+2029 is a syntax error and the chart is not drawn.
+    sort: { field: "order", op: "min", order: "ascending" },
     title: null,
     axis: { labelLimit: 260 },
   };
@@ -500,6 +504,21 @@ export function distributionChart(
   if (!Array.isArray(entries)) {
     throw invalidInput(fn, "input must be an overview or an array of distribution entries", input);
   }
+  entries.forEach((entry: unknown, i: number) => {
+    const { score, count, category } = (entry ?? {}) as Partial<DistributionEntry>;
+    if (
+      !Number.isSafeInteger(score) ||
+      typeof count !== "number" ||
+      !(count >= 0 && Number.isFinite(count)) ||
+      !["promoter", "passive", "detractor"].includes(category as string)
+    ) {
+      throw invalidInput(
+        fn,
+        `input[${i}] must be a distribution entry (an integer score, a count >= 0 and a category)`,
+        entry,
+      );
+    }
+  });
   const frame = frameOf(fn, options, "Scores", 220);
   const total = entries.reduce((sum: number, entry: DistributionEntry) => sum + entry.count, 0);
   const values = entries.map((entry: DistributionEntry) => ({

@@ -1,7 +1,9 @@
+import { checkOptions } from "../core/checkOptions.js";
 import { NpsError } from "../core/errors.js";
 import { describeValue } from "../internal/describe.js";
 import type { SegmentFigures } from "../segments/segmentFigures.js";
 import type { TrendPoint } from "../trends/trendPoint.js";
+import { checkResult, OVERVIEW_FIELDS, ROW_FIELDS } from "./checkResult.js";
 import type { ReportDocument } from "./reportData.js";
 import { isBySegment } from "./trendKind.js";
 
@@ -73,6 +75,16 @@ export type CsvCell = string | number | boolean | undefined;
  * @category Reports
  */
 export function formatReportCsv(report: ReportDocument, options: ReportCsvOptions = {}): string {
+  checkOptions("formatReportCsv", options);
+  checkResult("formatReportCsv", "report", "the result of buildReport", report, { overview: "object" });
+  checkResult("formatReportCsv", "report.overview", "the result of overview", report.overview, OVERVIEW_FIELDS);
+  checkResult(
+    "formatReportCsv",
+    "report.overview.rows",
+    "the row counts of an overview",
+    report.overview.rows,
+    ROW_FIELDS,
+  );
   const table = options.table ?? "overview";
   switch (table) {
     case "overview":

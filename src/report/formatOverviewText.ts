@@ -1,6 +1,9 @@
 import type { DistributionEntry } from "../core/distribution.js";
 import { roundScore } from "../core/roundScore.js";
 import type { Category } from "../core/scale.js";
+import { escapeControls, escapeLines } from "../internal/describe.js";
+import { checkResult, OVERVIEW_FIELDS, ROW_FIELDS } from "./checkResult.js";
+import { levelText } from "./levelText.js";
 import type { Overview } from "./overview.js";
 
 /** Width of the longest bar of the distribution chart, in characters. */
@@ -26,8 +29,10 @@ const EIGHTHS = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"] as const;
  * @category Reports
  */
 export function formatOverviewText(result: Overview): string {
+  checkResult("formatOverviewText", "result", "the result of overview", result, OVERVIEW_FIELDS);
+  checkResult("formatOverviewText", "result.rows", "the row counts of an overview", result.rows, ROW_FIELDS);
   const lines: string[] = [];
-  lines.push(`NPS overview${result.source === undefined ? "" : `: ${result.source}`}`);
+  lines.push(`NPS overview${result.source === undefined ? "" : `: ${escapeControls(result.source)}`}`);
   lines.push("");
   const { rows } = result;
   lines.push(
@@ -38,7 +43,11 @@ export function formatOverviewText(result: Overview): string {
     skippedByReason.set(reason, [...(skippedByReason.get(reason) ?? []), row]);
   }
   for (const [reason, rowNumbers] of skippedByReason) {
-    lines.push(...wrap(`  skipped    row${rowNumbers.length > 1 ? "s" : ""} ${rowNumbers.join(", ")}: ${reason}`));
+    lines.push(
+      ...wrap(
+        `  skipped    row${rowNumbers.length > 1 ? "s" : ""} ${rowNumbers.join(", ")}: ${escapeControls(reason)}`,
+      ),
+    );
   }
   if (rows.skipped > result.firstSkipped.length && result.firstSkipped.length > 0) {
     lines.push(`             … and ${rows.skipped - result.firstSkipped.length} more skipped rows`);
@@ -50,7 +59,7 @@ export function formatOverviewText(result: Overview): string {
     ]
       .filter((part) => part !== "")
       .join(", ");
-    lines.push(...wrap(`  rejected   ${where === "" ? "" : `${where}: `}${rejection.message}`));
+    lines.push(...wrap(`  rejected   ${where === "" ? "" : `${where}: `}${escapeControls(rejection.message)}`));
   }
   if (rows.rejected > 0 && result.firstRejected.length > 0) {
     lines.push("             (rejected rows are left out of every figure below)");
@@ -75,11 +84,11 @@ export function formatOverviewText(result: Overview): string {
   lines.push(`NPS          ${result.nps === undefined ? "undefined (no responses)" : signed(result.nps)}`);
   if (result.interval !== undefined) {
     const { level, method, lower, upper, marginOfError } = result.interval;
-    const confidence = `${roundScore(100 * level, 2)}%`;
+    const confidence = levelText(level);
     lines.push(`${`${confidence} CI`.padEnd(12)} ${signed(lower)} to ${signed(upper)} (${method})`);
     lines.push(`Margin       ±${roundScore(marginOfError, 1).toFixed(1)} points`);
   }
-  return `${lines.join("\n")}\n`;
+  return escapeLines(`${lines.join("\n")}\n`);
 }
 
 function distributionLines(entries: ReadonlyArray<DistributionEntry>): string[] {

@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/checkOptions.js";
 import { NpsError } from "../core/errors.js";
 import { roundScore } from "../core/roundScore.js";
 import { describeValue } from "../internal/describe.js";
@@ -21,6 +22,7 @@ import {
 } from "./charts.js";
 import { escapeHtml, jsonForScript, scriptForHtml } from "./escapeHtml.js";
 import { signed } from "./formatOverviewText.js";
+import { levelText as levelPercent } from "./levelText.js";
 import type { Overview } from "./overview.js";
 import { sha256Base64 } from "./sha256.js";
 import { isBySegment, isRolling } from "./trendKind.js";
@@ -185,6 +187,7 @@ footer { margin-top: 40px; color: var(--muted); font-size: 0.85rem; }
  * @category Reports
  */
 export function renderHtmlReport(input: HtmlReportInput, options: HtmlReportOptions = {}): string {
+  checkOptions("renderHtmlReport", options);
   const fn = "renderHtmlReport";
   if (options === null || typeof options !== "object") {
     throw new NpsError("invalid_option", `${fn}: options must be an object, received ${describeValue(options)}`);
@@ -566,7 +569,7 @@ function percent(share: number, decimals = 1): string {
 
 /** A confidence level as a percentage: `95%`, `97.5%`. */
 function levelText(level: number): string {
-  return `${roundScore(100 * level, 2)}%`;
+  return levelPercent(level);
 }
 
 function pValue(p: number): string {

@@ -1,6 +1,9 @@
 import { roundScore } from "../core/roundScore.js";
+import { escapeControls, escapeLines } from "../internal/describe.js";
 import type { SegmentFigures } from "../segments/segmentFigures.js";
 import type { TrendPoint } from "../trends/trendPoint.js";
+import { checkResult, OVERVIEW_FIELDS, ROW_FIELDS } from "./checkResult.js";
+import { levelText } from "./levelText.js";
 import type { ReportDocument } from "./reportData.js";
 import { isBySegment, isRolling } from "./trendKind.js";
 import { segmentTrendTitle } from "./trendText.js";
@@ -29,6 +32,15 @@ import { segmentTrendTitle } from "./trendText.js";
  * @category Reports
  */
 export function formatReportMarkdown(report: ReportDocument): string {
+  checkResult("formatReportMarkdown", "report", "the result of buildReport", report, { overview: "object" });
+  checkResult("formatReportMarkdown", "report.overview", "the result of overview", report.overview, OVERVIEW_FIELDS);
+  checkResult(
+    "formatReportMarkdown",
+    "report.overview.rows",
+    "the row counts of an overview",
+    report.overview.rows,
+    ROW_FIELDS,
+  );
   const result = report.overview;
   const lines: string[] = [];
   lines.push(`# NPS report${result.source === undefined ? "" : `: ${escapeMarkdown(result.source)}`}`, "");
@@ -45,7 +57,7 @@ export function formatReportMarkdown(report: ReportDocument): string {
   summary.push(["NPS", result.nps === undefined ? "undefined (no responses)" : signed(result.nps)]);
   if (result.interval !== undefined) {
     const { level, method, lower, upper, marginOfError } = result.interval;
-    summary.push([`${roundScore(100 * level, 2)}% interval`, `${signed(lower)} to ${signed(upper)} (${method})`]);
+    summary.push([`${levelText(level)} interval`, `${signed(lower)} to ${signed(upper)} (${method})`]);
     summary.push(["Margin of error", `±${roundScore(marginOfError, 1).toFixed(1)} points`]);
   }
   lines.push(...table(["Figure", "Value"], summary, 1), "");
@@ -97,7 +109,7 @@ export function formatReportMarkdown(report: ReportDocument): string {
   if (report.segments !== undefined) lines.push(...segmentLines(report), "");
   if (report.trend !== undefined) lines.push(...trendLines(report.trend), "");
   while (lines[lines.length - 1] === "") lines.pop();
-  return `${lines.join("\n")}\n`;
+  return escapeLines(`${lines.join("\n")}\n`);
 }
 
 function segmentLines(report: ReportDocument): string[] {
@@ -114,7 +126,7 @@ function segmentLines(report: ReportDocument): string[] {
     ...(weighted ? ["n eff."] : []),
     "Share",
     "NPS",
-    `${roundScore(100 * settings.level, 1)}% interval`,
+    `${levelText(settings.level, 1)} interval`,
     "vs rest",
     `p (${settings.adjust})`,
     "Flags",
@@ -170,7 +182,7 @@ function trendLines(trend: NonNullable<ReportDocument["trend"]>): string[] {
 
 function pointTable(first: string, points: ReadonlyArray<TrendPoint>): string[] {
   const level = points.find((point) => point.interval !== undefined)?.interval?.level ?? 0.95;
-  const header = [first, "n", "NPS", `${roundScore(100 * level, 1)}% interval`, "Change", "p"];
+  const header = [first, "n", "NPS", `${levelText(level, 1)} interval`, "Change", "p"];
   const body = points.map((point) => [
     point.label,
     Number.isInteger(point.n) ? String(point.n) : point.n.toFixed(2),
@@ -190,7 +202,7 @@ function table(header: ReadonlyArray<string>, body: ReadonlyArray<ReadonlyArray<
 
 /** Escapes text from the data for Markdown: punctuation that could format, link or break a table. */
 function escapeMarkdown(text: string): string {
-  return text.replace(/[\r\n\t]+/g, " ").replace(/[\\`*_[\]<>|~]/g, (char) => `\\${char}`);
+  return escapeControls(text.replace(/[\r\n\t]+/g, " ")).replace(/[\\`*_[\]<>|~&]/g, (char) => `\\${char}`);
 }
 
 function signed(value: number): string {

@@ -1,8 +1,9 @@
+import { checkOptions } from "../core/checkOptions.js";
 import { type DistributionEntry, distribution } from "../core/distribution.js";
 import { NpsError, type NpsIssue } from "../core/errors.js";
 import { nps } from "../core/nps.js";
 import type { NpsResponse } from "../core/response.js";
-import { type Scale, STANDARD_SCALE } from "../core/scale.js";
+import { checkScale, type Scale, STANDARD_SCALE } from "../core/scale.js";
 import { shares } from "../core/shares.js";
 import type { CategoryValues, Tally } from "../core/tally.js";
 import { tallyResponses } from "../core/tallyResponses.js";
@@ -177,7 +178,8 @@ export interface Overview {
  * @category Reports
  */
 export function overview(input: OverviewInput, options: OverviewOptions = {}): Overview {
-  const scale = options.scale ?? STANDARD_SCALE;
+  checkOptions("overview", options);
+  const scale = checkScale("overview", options.scale);
   if (input === null || typeof input !== "object" || !Array.isArray(input.responses)) {
     throw new NpsError(
       "invalid_input",
@@ -215,7 +217,8 @@ export function overviewOfParts(
   input: Omit<OverviewInput, "responses">,
   options: OverviewOptions = {},
 ): Overview {
-  const scale = options.scale ?? STANDARD_SCALE;
+  checkOptions("overviewOfParts", options);
+  const scale = checkScale("overview", options.scale);
   const maxReasons = options.maxReasons ?? 5;
   if (!Number.isSafeInteger(maxReasons) || maxReasons < 0) {
     throw new NpsError(

@@ -1,4 +1,5 @@
 import type { TrendPeriod } from "../core/calendar.js";
+import { checkOptions } from "../core/checkOptions.js";
 import { countResponsesFor, resolveCountTime } from "../core/countResponses.js";
 import { NpsError } from "../core/errors.js";
 import { checkKeyedTallies, type KeyedTallies, keyedTalliesOf, sumsOfTally } from "../core/keyedTallies.js";
@@ -129,6 +130,7 @@ export interface ReportDocument {
  * @category Reports
  */
 export function buildReport(input: OverviewInput | TalliesInput, options: ReportOptions = {}): ReportDocument {
+  checkOptions("buildReport", options);
   if (options === null || typeof options !== "object") {
     throw new NpsError("invalid_option", `${FN}: options must be an object, received ${describeValue(options)}`);
   }

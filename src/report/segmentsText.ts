@@ -1,8 +1,11 @@
 import { roundScore } from "../core/roundScore.js";
+import { escapeControls, escapeLines } from "../internal/describe.js";
 import type { CrossSegmentBreakdown } from "../segments/crossSegment.js";
 import type { SegmentBreakdown } from "../segments/segmentBy.js";
 import type { TierBreakdown } from "../segments/segmentByTiers.js";
 import type { SegmentFigures } from "../segments/segmentFigures.js";
+import { checkResult } from "./checkResult.js";
+import { levelText } from "./levelText.js";
 
 /**
  * Renders the result of {@link segmentBy}, {@link segmentByTiers} or {@link crossSegment} as an aligned
@@ -34,6 +37,15 @@ import type { SegmentFigures } from "../segments/segmentFigures.js";
  * @category Reports
  */
 export function formatSegmentsText(result: SegmentBreakdown | TierBreakdown | CrossSegmentBreakdown): string {
+  const rule = "the result of segmentBy, segmentByTiers or crossSegment";
+  checkResult("formatSegmentsText", "result", rule, result, { settings: "object" });
+  checkResult(
+    "formatSegmentsText",
+    "result",
+    rule,
+    result,
+    result.kind === "cross-segment-breakdown" ? { cells: "array" } : { segments: "array" },
+  );
   const rows = result.kind === "cross-segment-breakdown" ? result.cells : result.segments;
   const { settings } = result;
   const weighted = rows.some((row) => row.effectiveN !== undefined);
@@ -44,14 +56,14 @@ export function formatSegmentsText(result: SegmentBreakdown | TierBreakdown | Cr
     ...(weighted ? ["n eff."] : []),
     "Share",
     "NPS",
-    `${roundScore(100 * settings.level, 1)}% interval`,
+    `${levelText(settings.level, 1)} interval`,
     "vs rest",
     `p (${settings.adjust})`,
     "Flags",
   ];
   // Labels longer than LABEL_WIDTH would push the table past a terminal's width: the table then
   // numbers the segments (#1, #2…) and the full labels follow it.
-  const labels = rows.map((row) => row.label.replace(/[\r\n\t]+/g, " "));
+  const labels = rows.map((row) => escapeControls(row.label.replace(/[\r\n\t]+/g, " ")));
   const numbered = labels.some((label) => [...label].length > LABEL_WIDTH);
   const table: string[][] = [header];
   rows.forEach((row, i) => {
@@ -80,7 +92,7 @@ export function formatSegmentsText(result: SegmentBreakdown | TierBreakdown | Cr
   }
   if (result.leftOut > 0) notes.push(`${plural(result.leftOut, "response")} left out (no value)`);
   if (rows.length === 0) notes.push("no segmented responses");
-  return `${[...lines, ...notes].join("\n")}\n`;
+  return escapeLines(`${[...lines, ...notes].join("\n")}\n`);
 }
 
 /** Labels up to this many characters stand in the table; with a longer one, segments are numbered. */

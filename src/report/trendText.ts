@@ -1,9 +1,12 @@
 import { roundScore } from "../core/roundScore.js";
+import { escapeControls, escapeLines } from "../internal/describe.js";
 import type { RollingTrend } from "../trends/rollingTrend.js";
 import type { RollingTrendBy } from "../trends/rollingTrendBy.js";
 import type { Trend } from "../trends/trend.js";
 import type { TrendBy } from "../trends/trendBy.js";
 import type { TrendPoint } from "../trends/trendPoint.js";
+import { checkResult } from "./checkResult.js";
+import { levelText } from "./levelText.js";
 import { isBySegment, isRolling } from "./trendKind.js";
 
 const PERIOD_NAMES = { day: "day", week: "week", month: "month", quarter: "quarter", year: "year" } as const;
@@ -37,11 +40,21 @@ const STEP_NAMES = { day: "daily", week: "weekly", month: "monthly" } as const;
  * @category Reports
  */
 export function formatTrendText(result: Trend | RollingTrend | TrendBy | RollingTrendBy): string {
+  const rule = "the result of trend, rollingTrend, trendBy or rollingTrendBy";
+  checkResult("formatTrendText", "result", rule, result, { timeZone: "string" });
+  checkResult(
+    "formatTrendText",
+    "result",
+    rule,
+    result,
+    "segments" in result ? { segments: "array" } : { points: "array" },
+  );
+  if ("window" in result) checkResult("formatTrendText", "result", rule, result, { window: "object" });
   const lines: string[] = [];
   if (isBySegment(result)) {
     lines.push(`${segmentTrendTitle(result)}${latestNote(result.respondents)} (${result.timeZone})`);
     for (const segment of result.segments) {
-      lines.push("", `Segment ${segment.key === null ? "(no value)" : String(segment.key)}`);
+      lines.push("", `Segment ${segment.key === null ? "(no value)" : escapeControls(String(segment.key))}`);
       lines.push(
         ...tableLines(isRolling(result) ? "Window to" : "Period", segment.trend.points, segment.trend.undated),
       );
@@ -56,7 +69,7 @@ export function formatTrendText(result: Trend | RollingTrend | TrendBy | Rolling
     lines.push(`NPS by ${PERIOD_NAMES[result.period]}${latestNote(result.respondents)} (${result.timeZone})`);
     lines.push(...tableLines("Period", result.points, result.undated));
   }
-  return `${lines.join("\n")}\n`;
+  return escapeLines(`${lines.join("\n")}\n`);
 }
 
 /** The title of per-segment trends: "NPS by month and segment" or "NPS by segment, trailing 90-day windows, daily". */
@@ -73,7 +86,7 @@ function latestNote(respondents: "all" | "latest"): string {
 function tableLines(first: string, points: ReadonlyArray<TrendPoint>, undated: number): string[] {
   const level = points.find((point) => point.interval !== undefined)?.interval?.level ?? 0.95;
   const rows: string[][] = [
-    [first, "n", "NPS", `${roundScore(100 * level, 1)}% interval`, "Prom.", "Pass.", "Detr.", "Change", "p"],
+    [first, "n", "NPS", `${levelText(level, 1)} interval`, "Prom.", "Pass.", "Detr.", "Change", "p"],
   ];
   for (const point of points) {
     const interval = point.interval;

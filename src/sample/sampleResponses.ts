@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/checkOptions.js";
 import { NpsError } from "../core/errors.js";
 import type { AttributeValue, NpsResponse } from "../core/response.js";
 import { describeValue } from "../internal/describe.js";
@@ -63,6 +64,7 @@ const MAX_SIZE = 1_000_000;
  * @category Sample
  */
 export function sampleResponses(options: SampleOptions = {}): NpsResponse[] {
+  checkOptions("sampleResponses", options);
   const seed = options.seed ?? DEFAULT_SEED;
   const size = options.size ?? DEFAULT_SIZE;
   if (!Number.isSafeInteger(seed)) {

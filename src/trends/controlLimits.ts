@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/checkOptions.js";
 import { NpsError } from "../core/errors.js";
 import { sumTallies } from "../core/mergeTallies.js";
 import { nps } from "../core/nps.js";
@@ -102,6 +103,7 @@ export interface ControlLimits {
  * @category Trends
  */
 export function controlLimits(points: ReadonlyArray<ControlPoint>, options: ControlLimitsOptions = {}): ControlLimits {
+  checkOptions("controlLimits", options);
   const { sigma = 3 } = options;
   if (typeof sigma !== "number" || !Number.isFinite(sigma) || sigma <= 0) {
     throw new NpsError(

@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/checkOptions.js";
 import { NpsError } from "../core/errors.js";
 import { checkLevel } from "../core/options.js";
 import type { Tally } from "../core/tally.js";
@@ -93,6 +94,7 @@ export interface TrendSlope {
  * @category Trends
  */
 export function trendSlope(points: ReadonlyArray<SlopePoint>, options: TrendSlopeOptions = {}): TrendSlope | undefined {
+  checkOptions("trendSlope", options);
   const { level = 0.95 } = options;
   checkLevel("trendSlope", level);
   if (!Array.isArray(points)) {

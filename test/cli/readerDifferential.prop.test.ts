@@ -1,12 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { ColumnOptions } from "../../src/cli/chooseFields.js";
-import type { CliIo } from "../../src/cli/io.js";
-import type { EncodingChoice } from "../../src/cli/stream.js";
-import { streamResponses } from "../../src/cli/streamResponses.js";
 import type { AttributeValue } from "../../src/core/response.js";
 import type { ColumnarBatch } from "../../src/input/columnarBatch.js";
 import type { ParseResult } from "../../src/input/parseResponses.js";
+import type { ColumnOptions } from "../../src/node/chooseFields.js";
+import type { CliIo } from "../../src/node/io.js";
+import type { EncodingChoice } from "../../src/node/stream.js";
+import { streamResponses } from "../../src/node/streamResponses.js";
 
 /*
  * The command's fast path (cells straight from the text into typed columns, checks compiled once) and

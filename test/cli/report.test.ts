@@ -344,7 +344,7 @@ describe("npskit report failures", () => {
     [["report", "--encoding", "ebcdic", "x.csv"], '--encoding must be one of auto, utf-8, latin1, received "ebcdic"'],
     [["report", "--delimiter", "ab", "x.csv"], '--delimiter must be one character (or "tab"), received "ab"'],
     [["report", "a.csv", "b.csv"], "report takes one file (or - for standard input), received 2"],
-    [["report", "--score", "nps"], "--score need a file to read; no file was given"],
+    [["report", "--score", "nps"], "--score needs a file to read; no file was given"],
     [
       ["report", "--skip-missing", "--reject-missing", "x.csv"],
       "--skip-missing and --reject-missing cannot be used together",

@@ -219,7 +219,7 @@ describe("npskit report rejected rows", () => {
   it("--rejected needs a file", async () => {
     const result = await run(["report", "--rejected", "x.csv"]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain("--rejected need a file to read; no file was given");
+    expect(result.stderr).toContain("--rejected needs a file to read; no file was given");
   });
 });
 

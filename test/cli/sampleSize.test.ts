@@ -38,8 +38,14 @@ describe("npskit sample-size", () => {
 
   it.each([
     [["sample-size"], "sample-size needs --margin <points>, e.g. --margin 5"],
-    [["sample-size", "--margin", "0"], '--margin must be a number of NPS points greater than 0, received "0"'],
-    [["sample-size", "--margin", "five"], '--margin must be a number of NPS points greater than 0, received "five"'],
+    [
+      ["sample-size", "--margin", "0"],
+      '--margin must be a number of NPS points greater than 0 and at most 200, received "0"',
+    ],
+    [
+      ["sample-size", "--margin", "five"],
+      '--margin must be a number of NPS points greater than 0 and at most 200, received "five"',
+    ],
     [
       ["sample-size", "--margin", "5", "--shares", "0.5,0.5"],
       "--shares must be three numbers for promoters, passives and detractors",
@@ -57,5 +63,25 @@ describe("npskit sample-size", () => {
     const result = await run(["sample-size", "--help"]);
     expect(result.code).toBe(0);
     for (const name of Object.keys(SAMPLE_SIZE_OPTIONS)) expect(result.stdout).toContain(`--${name}`);
+  });
+});
+
+describe("sample-size --margin in exponent notation", () => {
+  it("reads 1e1 and 1e-4, and says what is wrong with a margin too small to plan for", async () => {
+    const ten = await run(["sample-size", "--margin", "1e1"]);
+    expect(ten.code).toBe(0);
+    expect(ten.stdout).toContain(`Responses needed  ${requiredSampleSize({ marginOfError: 10 })}`);
+    const small = await run(["sample-size", "--margin", "1e-4"]);
+    expect(small.code).toBe(0);
+    expect(small.stdout).toContain(`Responses needed  ${requiredSampleSize({ marginOfError: 1e-4 })}`);
+    const tiny = await run(["sample-size", "--margin", "1e-7"]);
+    expect(tiny.code).toBe(2);
+    expect(tiny.stderr.split("\n")[0]).toBe(
+      "npskit: requiredSampleSize: marginOfError must need at most 9007199254740991 responses (Number.MAX_SAFE_INTEGER), received 1e-7, which needs about 3.84e+18",
+    );
+    const huge = await run(["sample-size", "--margin", "1e3"]);
+    expect(huge.stderr.split("\n")[0]).toBe(
+      'npskit: --margin must be a number of NPS points greater than 0 and at most 200, received "1e3"',
+    );
   });
 });

@@ -1,11 +1,11 @@
 import { execFileSync } from "node:child_process";
 import { createReadStream, existsSync, readFileSync, statSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
-import type { CliIo } from "../../src/cli/io.js";
 import { main } from "../../src/cli/main.js";
-import { streamResponses } from "../../src/cli/streamResponses.js";
 import { overview, parseResponses } from "../../src/index.js";
 import type { ColumnarBatch } from "../../src/input/columnarBatch.js";
+import type { CliIo } from "../../src/node/io.js";
+import { streamResponses } from "../../src/node/streamResponses.js";
 import { run, tempDirectory } from "./helpers.js";
 
 const temp = tempDirectory();

@@ -33,10 +33,12 @@ const root = resolve(import.meta.dirname, "../..");
 const out = join(root, "test/e2e/out");
 const SCRIPT_NAME = "<script>window.__npskitInjected = 1</script>";
 const IMAGE_NAME = '"><img src=x onerror="window.__npskitInjected = 2">';
+/** A name with the line and paragraph separators, which end a line inside a Vega expression. */
+const SEPARATOR_NAME = "line\u2028separator\u2029end";
 
-/** The sample plus six responses whose plan names are hostile strings (two small segments). */
+/** The sample plus nine responses whose plan names are hostile strings (three small segments). */
 function hostileSample(): NpsResponse[] {
-  const extra = [SCRIPT_NAME, IMAGE_NAME].flatMap((plan, i) =>
+  const extra = [SCRIPT_NAME, IMAGE_NAME, SEPARATOR_NAME].flatMap((plan, i) =>
     [9, 6, 10].map((score, j) => ({
       score,
       date: new Date(Date.UTC(2026, 9 + i, 3 + j)),
@@ -182,6 +184,7 @@ describe.skipIf(!available && !required)("HTML report in headless Chromium", () 
     expect(report.images).toBe(0);
     expect(report.tableText).toContain(SCRIPT_NAME);
     expect(report.tableText).toContain(IMAGE_NAME);
+    expect(report.tableText).toContain(SEPARATOR_NAME);
     expect(report.svgText).toContain(SCRIPT_NAME.slice(0, 30));
   });
 });

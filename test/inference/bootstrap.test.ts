@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { confidenceInterval, marginOfError } from "../../src/index.js";
 import { bootstrapBounds } from "../../src/inference/bootstrap.js";
+import { errorOf } from "../helpers/errors.js";
 import { ORACLE } from "./fixtures/oracle.js";
 
 const B = 10_000;
@@ -73,5 +75,29 @@ describe("bootstrapBounds", () => {
       lower: -100,
       upper: 100,
     });
+  });
+});
+
+describe("bootstrap levels whose tails the resamples cannot resolve", () => {
+  const counts = { promoters: 50, passives: 30, detractors: 20 };
+
+  it("refuses a level above 1 - 2/resamples, saying how many resamples it needs", () => {
+    const error = errorOf(() => confidenceInterval(counts, { method: "bootstrap", level: 0.999999 }));
+    expect(error.code).toBe("invalid_option");
+    expect(error.message).toBe(
+      "confidenceInterval: level must be at most 1 - 2/resamples for the bootstrap (0.9998 with 10000 resamples), received 0.999999; a level this high needs resamples of at least 2000000",
+    );
+    expect(errorOf(() => marginOfError(counts, { method: "bootstrap", level: 0.9999 })).code).toBe("invalid_option");
+  });
+
+  it("accepts the highest resolvable level, and a higher one with more resamples", () => {
+    expect(confidenceInterval(counts, { method: "bootstrap", level: 0.9998 })?.lower).toBeTypeOf("number");
+    expect(confidenceInterval(counts, { method: "bootstrap", level: 0.99999, resamples: 200_000 })?.lower).toBeTypeOf(
+      "number",
+    );
+  });
+
+  it("leaves the other methods alone at such levels", () => {
+    expect(confidenceInterval(counts, { method: "score", level: 0.999999 })?.lower).toBeTypeOf("number");
   });
 });

@@ -108,3 +108,24 @@ describe("marginOfErrorForSampleSize", () => {
     expect(error.message).toBe(`marginOfErrorForSampleSize: ${message}`);
   });
 });
+
+describe("requiredSampleSize on margins too small for floating point", () => {
+  it("refuses a margin whose sample size passes Number.MAX_SAFE_INTEGER, without hanging", () => {
+    const started = Date.now();
+    const error = errorOf(() => requiredSampleSize({ marginOfError: 1e-6 }));
+    expect(error.code).toBe("invalid_option");
+    expect(error.message).toBe(
+      "requiredSampleSize: marginOfError must need at most 9007199254740991 responses (Number.MAX_SAFE_INTEGER), received 0.000001, which needs about 3.84e+16",
+    );
+    expect(errorOf(() => requiredSampleSize({ marginOfError: 1e-300 })).code).toBe("invalid_option");
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it("still answers just above the limit, and with a population asks for everyone", () => {
+    expect(requiredSampleSize({ marginOfError: 1e-5 })).toBeLessThanOrEqual(Number.MAX_SAFE_INTEGER);
+    expect(requiredSampleSize({ marginOfError: 1e-300, populationSize: 5000 })).toBe(5000);
+    expect(requiredSampleSize({ marginOfError: 1e-6, populationSize: Number.MAX_SAFE_INTEGER })).toBeLessThanOrEqual(
+      Number.MAX_SAFE_INTEGER,
+    );
+  });
+});

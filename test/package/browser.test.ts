@@ -62,7 +62,9 @@ describe("the package tree-shakes", () => {
       logLevel: "silent",
     });
     const code = result.outputFiles[0]?.text ?? "";
-    expect(code.length).toBeLessThan(4000);
+    // About 4.8 KB minified: nps, the tally of raw scores and the checks of its input (tally, scale,
+    // options; counts near the largest number are rescaled), with their error messages.
+    expect(code.length).toBeLessThan(5000);
     expect(code).not.toMatch(/ZodError|zod/);
     expect(code).not.toMatch(/startOfISOWeek|TZDate/);
   });

@@ -233,8 +233,9 @@ describe("segmentChart", () => {
     expect(layers.map(markType)).toEqual(["rule", "rule", "point"]);
     expect(((layers[0] as View).data as { values: Row[] }).values).toEqual([{ overall: breakdown.total?.nps }]);
     expect(rowsOf(spec)).toEqual(
-      breakdown.segments.map((segment) => ({
+      breakdown.segments.map((segment, order) => ({
         segment: segment.label,
+        order,
         n: segment.n,
         share: segment.share,
         nps: segment.nps,

@@ -286,3 +286,35 @@ describe("loadChartScripts", () => {
     for (const code of Object.values(scripts)) expect(scriptForHtml(code)).toBe(code);
   });
 });
+
+describe("chart specs in a real Vega parser", () => {
+  // Vega-Lite turns some settings into Vega expressions; a segment label written into one, with a
+  // U+2028 or U+2029 in it, is a syntax error there ("Unexpected token ILLEGAL") and the chart is
+  // not drawn. Compiling and parsing the specs shows it without a browser.
+  it.each(["line\u2028separator", "paragraph\u2029separator", "quote ' \" \\ back"])(
+    "draws the forest plot of a segment labelled %j",
+    async (label) => {
+      const { compile } = await import("vega-lite");
+      const { parse } = await import("vega");
+      const responses: NpsResponse[] = [9, 3, 10, 7, 0, 9].map((score, i) => ({
+        score,
+        attributes: { plan: i % 2 === 0 ? label : "plain" },
+      }));
+      const spec = segmentChart(segmentBy(responses, "plan"));
+      const vega = compile(spec as never).spec;
+      expect(() => parse(vega)).not.toThrow();
+      expect(expressionsOf(vega).filter((expression) => expression.includes(label.slice(0, 4)))).toEqual([]);
+    },
+  );
+});
+
+/** Every string a Vega spec evaluates as an expression. */
+function expressionsOf(node: unknown): string[] {
+  if (Array.isArray(node)) return node.flatMap(expressionsOf);
+  if (node === null || typeof node !== "object") return [];
+  return Object.entries(node).flatMap(([key, value]) =>
+    typeof value === "string" && ["expr", "signal", "update", "test", "calculate", "filter"].includes(key)
+      ? [value]
+      : expressionsOf(value),
+  );
+}

@@ -1,5 +1,4 @@
-import { createReadStream } from "node:fs";
-import { readFile, stat, writeFile } from "node:fs/promises";
+import { open, readFile, writeFile } from "node:fs/promises";
 
 /** Bytes read piece by piece, with the total size when it is known (a file, not a pipe). */
 export interface ByteSource {
@@ -34,10 +33,13 @@ export interface CliIo {
 
 /** The process's own streams and file system. */
 export function nodeIo(): CliIo {
+  const write = guardOutput(
+    process.stdout,
+    (text) => process.stderr.write(text),
+    (code) => process.exit(code),
+  );
   return {
-    stdout: (text) => {
-      process.stdout.write(text);
-    },
+    stdout: write,
     stderr: (text) => {
       process.stderr.write(text);
     },
@@ -48,9 +50,16 @@ export function nodeIo(): CliIo {
     },
     readFile: (path) => readFile(path),
     openFile: async (path) => {
-      const info = await stat(path);
-      if (info.isDirectory()) throw Object.assign(new Error(`${path} is a directory`), { code: "EISDIR" });
-      return { size: info.size, chunks: createReadStream(path, { highWaterMark: 1 << 16 }) };
+      // Opened here, not lazily by the stream, so that a refused permission is reported on opening.
+      const handle = await open(path, "r");
+      try {
+        const info = await handle.stat();
+        if (info.isDirectory()) throw Object.assign(new Error(`${path} is a directory`), { code: "EISDIR" });
+        return { size: info.size, chunks: handle.createReadStream({ highWaterMark: 1 << 16 }) };
+      } catch (error) {
+        await handle.close();
+        throw error;
+      }
     },
     openStdin: () => ({ chunks: process.stdin }),
     writeFile: (path, text) => writeFile(path, text),
@@ -58,11 +67,82 @@ export function nodeIo(): CliIo {
   };
 }
 
+/** The part of a writable stream {@link guardOutput} uses. */
+export interface OutputStream {
+  write(text: string): unknown;
+  on(event: "error", listener: (error: Error) => void): unknown;
+}
+
+/**
+ * A writer to `stream` (standard output) that handles the stream's write errors instead of letting
+ * them crash the process: a closed pipe (`EPIPE`, as in `npskit report x.csv | head -1`) ends the
+ * process quietly with status 0, as `cat` does; any other write error (`ENOSPC` on a full disk) is
+ * reported in one line on standard error and ends it with status 1. Later writes are dropped.
+ */
+export function guardOutput(
+  stream: OutputStream,
+  stderr: (text: string) => void,
+  exit: (code: number) => void,
+): (text: string) => void {
+  let failed = false;
+  const fail = (error: unknown): void => {
+    if (failed) return;
+    failed = true;
+    if ((error as { code?: unknown } | null)?.code === "EPIPE") {
+      exit(0);
+      return;
+    }
+    stderr(`npskit: cannot write to standard output: ${fileErrorReason(error)}\n`);
+    exit(1);
+  };
+  stream.on("error", fail);
+  return (text) => {
+    if (failed) return;
+    try {
+      stream.write(text);
+    } catch (error) {
+      fail(error);
+    }
+  };
+}
+
+/** A file-system error in words: "permission denied", "no space left on device"… */
+export function fileErrorReason(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  switch (code) {
+    case "ENOENT":
+      return "no such file";
+    case "EISDIR":
+      return "it is a directory";
+    case "EACCES":
+    case "EPERM":
+      return "permission denied";
+    case "ENOSPC":
+      return "no space left on device";
+    case "EPIPE":
+      return "the pipe is closed";
+    default:
+      return error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error);
+  }
+}
+
 /** A file as a byte stream, through `io.openFile` or else `io.readFile`. */
 export async function openFile(io: CliIo, path: string): Promise<ByteSource> {
-  if (io.openFile !== undefined) return io.openFile(path);
-  const bytes = await io.readFile(path);
-  return { size: bytes.length, chunks: pieces(bytes) };
+  if (io.openFile === undefined) {
+    const bytes = await io.readFile(path);
+    return { size: bytes.length, chunks: pieces(bytes) };
+  }
+  const source = await io.openFile(path);
+  return { ...source, chunks: readingErrors(path, source.chunks) };
+}
+
+/** The chunks of a file, with a read error on the way (a refused permission, a failing disk) in words. */
+async function* readingErrors(path: string, chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+  try {
+    yield* chunks;
+  } catch (error) {
+    throw dataError(`cannot read ${path}: ${fileErrorReason(error)}`);
+  }
 }
 
 /** Standard input as a byte stream, through `io.openStdin` or else `io.readStdin`. */

@@ -1,4 +1,5 @@
-import { type FieldMapping, guessFields, parseResponses } from "../index.js";
+import { guessFields } from "../input/guessFields.js";
+import { type FieldMapping, parseResponses } from "../input/parseResponses.js";
 import { dataError } from "./io.js";
 import type { RawTable } from "./readRows.js";
 
