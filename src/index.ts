@@ -111,7 +111,6 @@ export {
   parseResponses,
   type SkippedRow,
 } from "./input/parseResponses.js";
-export { escapeControls, escapeLines } from "./internal/describe.js";
 export {
   type ChartOptions,
   type ChartSpec,
@@ -139,6 +138,7 @@ export {
 } from "./report/overview.js";
 export { buildReport, type ReportDocument, type ReportOptions, type TalliesInput } from "./report/reportData.js";
 export { formatSegmentsText } from "./report/segmentsText.js";
+export { escapeControls, escapeLines } from "./report/terminalText.js";
 export { formatTrendText } from "./report/trendText.js";
 export { type SampleOptions, sampleResponses } from "./sample/sampleResponses.js";
 export {

@@ -267,6 +267,22 @@ function trendTable(report: ReportDocument): CsvCell[][] {
  * @category Reports
  */
 export function formatCsv(rows: ReadonlyArray<ReadonlyArray<CsvCell>>): string {
+  if (!Array.isArray(rows) || !rows.every((row) => Array.isArray(row))) {
+    throw new NpsError(
+      "invalid_input",
+      `formatCsv: rows must be an array of arrays of cells, received ${describeValue(rows)}`,
+    );
+  }
+  for (const row of rows) {
+    for (const cell of row) {
+      if (cell !== undefined && typeof cell !== "string" && typeof cell !== "number" && typeof cell !== "boolean") {
+        throw new NpsError(
+          "invalid_input",
+          `formatCsv: a cell must be a string, a number, a boolean or undefined, received ${describeValue(cell)}`,
+        );
+      }
+    }
+  }
   return rows.map((row) => `${row.map(csvCell).join(",")}\r\n`).join("");
 }
 

@@ -181,12 +181,12 @@ export function buildReport(input: OverviewInput | TalliesInput, options: Report
           window: { days: options.rolling.days },
           ...(options.rolling.step === undefined ? {} : { step: options.rolling.step }),
         };
-  const fromTallies = "tallies" in (input as object);
-  const responses = fromTallies ? undefined : (input as OverviewInput).responses;
-  if (responses !== undefined && !Array.isArray(responses)) {
+  const fromTallies = input !== null && typeof input === "object" && "tallies" in input;
+  if (!fromTallies && (input === null || typeof input !== "object" || !Array.isArray(input.responses))) {
     // The overview names the problem.
     overview(input as OverviewInput, overviewOptions);
   }
+  const responses = fromTallies ? undefined : (input as OverviewInput).responses;
   // What needs every response: quantile tiers, and each respondent's latest answer.
   const latest = options.respondents === "latest" && (options.period !== undefined || rolling !== undefined);
   if (fromTallies && (options.tiers !== undefined || latest)) {

@@ -87,13 +87,13 @@ describe("benchmarks", () => {
   });
 
   it.each([
-    [{ year: 2015.5 }, "benchmarks: year must be an integer, received 2015.5"],
-    [{ segment: 3 }, "benchmarks: segment must be a string, received 3"],
+    [{ year: 2015.5 }, "findBenchmarks: year must be an integer, received 2015.5"],
+    [{ segment: 3 }, "findBenchmarks: segment must be a string, received 3"],
     [
       { population: "panel" },
-      'benchmarks: population must be one of "consumer-panel", "vendor-customers", received "panel"',
+      'findBenchmarks: population must be one of "consumer-panel", "vendor-customers", received "panel"',
     ],
-    [{ rows: "x" }, 'benchmarks: rows must be an array of benchmarks, received "x"'],
+    [{ rows: "x" }, 'findBenchmarks: rows must be an array of benchmarks, received "x"'],
   ])("rejects %j", (query, message) => {
     const error = thrown(() => findBenchmarks(query as never));
     expect(error.code).toBe("invalid_option");

@@ -11,8 +11,9 @@ const src = join(import.meta.dirname, "..", "..", "src");
 function libraryFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    if (statSync(path).isDirectory()) return name === "cli" ? [] : libraryFiles(path);
-    return path.endsWith(".ts") && name !== "cli.ts" ? [path] : [];
+    // The command and the Node entry point (src/node, src/node.ts) read files: they are Node only.
+    if (statSync(path).isDirectory()) return name === "cli" || name === "node" ? [] : libraryFiles(path);
+    return path.endsWith(".ts") && name !== "cli.ts" && name !== "node.ts" ? [path] : [];
   });
 }
 
