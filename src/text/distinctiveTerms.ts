@@ -134,8 +134,8 @@ export function distinctiveTerms(
   const tokenizer = createTokenizer(fn, resolved);
   const counts = new Map<string, [number, number, number]>();
   const seen = new Set<string>();
-  const people = [0, 0, 0];
-  const commented = [0, 0, 0];
+  const people: [number, number, number] = [0, 0, 0];
+  const commented: [number, number, number] = [0, 0, 0];
   let empty = 0;
   for (const { category, comment } of read) {
     people[category]++;
@@ -154,7 +154,7 @@ export function distinctiveTerms(
     });
   }
   const kept: Array<[string, [number, number, number]]> = [];
-  const totals = [0, 0, 0];
+  const totals: [number, number, number] = [0, 0, 0];
   for (const entry of counts) {
     const row = entry[1];
     if (row[0] + row[1] + row[2] < resolved.minCount) continue;
@@ -165,7 +165,7 @@ export function distinctiveTerms(
   }
   if (kept.length < 2) return undefined;
   kept.sort((a, b) => compareText(a[0], b[0]));
-  const n = (totals[0] as number) + (totals[1] as number) + (totals[2] as number);
+  const n = totals[0] + totals[1] + totals[2];
   const alpha0 = priorStrength ?? n;
   const groups = CATEGORIES.map((category, i): DistinctiveGroup => {
     const ni = totals[i] as number;
