@@ -67,6 +67,15 @@ export {
   type PairedChange,
   type PanelWave,
 } from "./customers/migration.js";
+export {
+  type DriverAnalysis,
+  type DriverLevel,
+  type DriverResult,
+  type DriversOptions,
+  drivers,
+  type MissingPolicy,
+  type RejectedValue,
+} from "./drivers/drivers.js";
 export { adjustPValues, type PValueAdjustment } from "./inference/adjustPValues.js";
 export {
   type CompareNpsOptions,
