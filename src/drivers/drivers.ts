@@ -290,7 +290,8 @@ export function drivers(
       return "the drivers are collinear, or their pairwise correlations do not form a correlation matrix";
     return { r2: subsets[(1 << p) - 1] as number, importance: lmgFromSubsets(subsets, p) };
   };
-  const model = modelRows.length < p + 2 ? `fewer than ${p + 2} respondents answered every driver` : fitModel(modelRows);
+  const model =
+    modelRows.length < p + 2 ? `fewer than ${p + 2} respondents answered every driver` : fitModel(modelRows);
   const draws = names.map((): number[] => []);
   let failed = 0;
   if (typeof model !== "string" && resamples > 0) {
