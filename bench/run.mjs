@@ -6,6 +6,7 @@ import * as input from "./input.mjs";
 import * as scale from "./scale.mjs";
 import * as segments from "./segments.mjs";
 import * as tally from "./tally.mjs";
+import * as text from "./text.mjs";
 import * as trends from "./trends.mjs";
 
 const cpus = os.cpus();
@@ -13,7 +14,7 @@ console.log(
   `npskit benchmarks — Node ${process.version}, ${cpus.length} × ${cpus[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`,
 );
 const only = process.argv[2];
-const benches = { tally, inference, segments, trends, scale, csv, input };
+const benches = { tally, inference, segments, trends, scale, csv, input, text };
 for (const [name, bench] of Object.entries(benches)) {
   if (only === undefined || only === name) bench.run();
 }

@@ -215,11 +215,11 @@ function table(
   markdown: boolean,
 ): string[] {
   if (markdown) {
-    const escape = (cell: string): string => cell.replace(/\|/g, "\\|");
+    const escapeCell = (cell: string): string => cell.replace(/\|/g, "\\|");
     return [
       `| ${headers.join(" | ")} |`,
       `| ${headers.map((_, i) => (i === 0 ? "---" : "---:")).join(" | ")} |`,
-      ...rows.map((row) => `| ${row.map(escape).join(" | ")} |`),
+      ...rows.map((row) => `| ${row.map(escapeCell).join(" | ")} |`),
     ];
   }
   const widths = headers.map((header, i) => Math.max(header.length, ...rows.map((row) => (row[i] ?? "").length)));

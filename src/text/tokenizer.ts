@@ -37,15 +37,33 @@ const FAST_WORD =
 /** French elisions: `l'`, `d'`, `qu'`… are cut off the word they precede. */
 const FRENCH_ELISION = /^(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu)'/;
 
+/** Latin letters with accents, to be stripped through a table rather than NFD for every comment. */
+const LATIN_ACCENTED = /[\u00c0-\u024f\u1e00-\u1eff]/g;
+
 /** Creates the tokenizer of checked options. */
 export function createTokenizer(fn: string, options: ResolvedTextOptions): Tokenizer {
   const { locale, accents, repair, minLength, language } = options;
   let segmenter: Intl.Segmenter | undefined;
+  // Only Turkish, Azerbaijani and Lithuanian lower-case differently from the root locale.
+  const localeLower = /^(?:tr|az|lt)\b/i.test(locale);
+  const stripped = new Map<string, string>();
+  const strip = (char: string): string => {
+    let plain = stripped.get(char);
+    if (plain === undefined) {
+      plain = char.normalize("NFD").replace(/\p{M}/gu, "").normalize("NFC");
+      stripped.set(char, plain);
+    }
+    return plain;
+  };
   const normalise = (text: string): string => {
-    const lower = text.toLocaleLowerCase(locale);
-    return accents === "strip"
-      ? lower.normalize("NFD").replace(/\p{M}/gu, "").normalize("NFC")
-      : lower.normalize("NFC");
+    const lower = localeLower ? text.toLocaleLowerCase(locale) : text.toLowerCase();
+    if (!/[^\u0000-\u007f]/.test(lower)) return lower;
+    if (accents === "keep") return lower.normalize("NFC");
+    // Latin-script comments: a table of the accented letters; anything else: NFD, marks removed, NFC.
+    if (/[^\u0000-\u024f\u1e00-\u1eff\u2000-\u20cf]/.test(lower)) {
+      return lower.normalize("NFD").replace(/\p{M}/gu, "").normalize("NFC");
+    }
+    return lower.replace(LATIN_ACCENTED, strip);
   };
   const stop = new Set<string>();
   const addStop = (word: string): void => {
@@ -58,6 +76,10 @@ export function createTokenizer(fn: string, options: ResolvedTextOptions): Token
   };
   if (options.removeStopWords) for (const word of stopWords(language)) addStop(word);
   for (const word of options.extraStopWords) addStop(word);
+  const french = language === "fr";
+  // Made once per tokenizer: bundlers may turn a \p{…} literal into `new RegExp` at every evaluation.
+  const letterPattern = /\p{L}/u;
+  const spacePattern = /\s/;
   return (raw: string): CommentWords => {
     if (typeof raw !== "string") {
       throw new NpsError("invalid_input", `${fn}: a comment must be a string, received ${typeof raw}`);
@@ -68,16 +90,35 @@ export function createTokenizer(fn: string, options: ResolvedTextOptions): Token
     let gap = 2;
     let end = 0;
     const take = (segment: string, start: number): void => {
-      const between = text.slice(end, start);
-      if (/\S/.test(between)) gap = 2;
+      // Anything but white space between two words (punctuation, a symbol) stops bigrams and phrases.
+      for (let k = end; k < start; k++) {
+        const code = text.charCodeAt(k);
+        if (
+          code !== 32 &&
+          code !== 9 &&
+          code !== 10 &&
+          code !== 13 &&
+          code !== 0xa0 &&
+          !spacePattern.test(text[k] as string)
+        ) {
+          gap = 2;
+          break;
+        }
+      }
       end = start + segment.length;
       // UAX #29 keeps "ouverte.le" and "S:t" together; in comments a missing space is far more common.
-      const pieces = segment.includes(".") || segment.includes(":") ? segment.split(/[.:]/) : [segment];
-      for (let k = 0; k < pieces.length; k++) {
+      const split = segment.includes(".") || segment.includes(":");
+      const pieces = split ? segment.split(/[.:]/) : undefined;
+      const count = pieces === undefined ? 1 : pieces.length;
+      for (let k = 0; k < count; k++) {
         if (k > 0) gap = 2;
-        let word = (pieces[k] as string).replace(/\u2019/g, "'");
-        if (language === "fr") word = word.replace(FRENCH_ELISION, "");
-        if (!/\p{L}/u.test(word) || [...word].length < minLength || stop.has(word)) {
+        let word = pieces === undefined ? segment : (pieces[k] as string);
+        if (word.includes("\u2019")) word = word.replace(/\u2019/g, "'");
+        if (french && word.includes("'")) word = word.replace(FRENCH_ELISION, "");
+        const first = word.charCodeAt(0);
+        const letter = (first >= 97 && first <= 122) || letterPattern.test(word);
+        const long = word.length >= 2 * minLength || (word.length >= minLength && [...word].length >= minLength);
+        if (!letter || !long || stop.has(word)) {
           if (gap === 0) gap = 1;
           continue;
         }
@@ -87,7 +128,8 @@ export function createTokenizer(fn: string, options: ResolvedTextOptions): Token
       }
     };
     if (FAST_PATH.test(text)) {
-      for (const match of text.matchAll(FAST_WORD)) take(match[0], match.index);
+      FAST_WORD.lastIndex = 0;
+      for (let match = FAST_WORD.exec(text); match !== null; match = FAST_WORD.exec(text)) take(match[0], match.index);
     } else {
       segmenter ??= new Intl.Segmenter(locale, { granularity: "word" });
       for (const part of segmenter.segment(text)) if (part.isWordLike) take(part.segment, part.index);
