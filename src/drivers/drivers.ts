@@ -60,6 +60,7 @@ export interface DriverLevel {
   readonly value: number;
   /** The label, when levels are given. */
   readonly label?: string;
+  /** Promoters, passives and detractors among those who gave this answer. */
   readonly tally: Tally;
   /** The NPS and its interval. */
   readonly nps: ConfidenceInterval;
@@ -73,6 +74,7 @@ export interface DriverLevel {
 export interface RejectedValue {
   /** 1-based position of the response in the input. */
   readonly row: number;
+  /** The value as it was found. */
   readonly value: AttributeValue | undefined;
 }
 
@@ -82,6 +84,7 @@ export interface RejectedValue {
  * @category Drivers
  */
 export interface DriverResult {
+  /** The driver's attribute name. */
   readonly name: string;
   /** Respondents used for this driver: answered it (pairwise) or every driver (listwise). */
   readonly n: number;
@@ -89,6 +92,7 @@ export interface DriverResult {
   readonly missing: number;
   /** Respondents whose answer is not on the levels (or not a number): left out, counted, the first 20 listed. */
   readonly rejected: number;
+  /** The first 20 rejected values and their rows. */
   readonly rejectedRows: ReadonlyArray<RejectedValue>;
   /** The NPS at each answer, in increasing order. */
   readonly levels: ReadonlyArray<DriverLevel>;
@@ -97,7 +101,14 @@ export interface DriverResult {
   /** LMG relative importance: the share of R² this driver accounts for, in R² units. */
   readonly importance: number | undefined;
   /** Percentile bootstrap interval of the importance; `undefined` without resamples. */
-  readonly importanceInterval: { readonly lower: number; readonly upper: number } | undefined;
+  readonly importanceInterval:
+    | {
+        /** Lower bound. */
+        readonly lower: number;
+        /** Upper bound. */
+        readonly upper: number;
+      }
+    | undefined;
 }
 
 /**
@@ -106,7 +117,9 @@ export interface DriverResult {
  * @category Drivers
  */
 export interface DriverAnalysis {
+  /** Tags the result. */
   readonly kind: "drivers";
+  /** How missing answers were handled. */
   readonly missing: MissingPolicy;
   /** Respondents in the model: those who answered everything (listwise), or every respondent (pairwise). */
   readonly n: number;
@@ -114,11 +127,15 @@ export interface DriverAnalysis {
   readonly rSquared: number | undefined;
   /** Why there is no model, when there is none. */
   readonly modelProblem?: string;
+  /** The confidence level of the intervals. */
   readonly level: number;
+  /** Bootstrap resamples drawn (0: no intervals). */
   readonly resamples: number;
   /** Resamples whose model could not be fitted (a constant driver in the resample), left out. */
   readonly failedResamples: number;
+  /** The bootstrap seed. */
   readonly seed: number;
+  /** One result per driver, in the order given. */
   readonly drivers: ReadonlyArray<DriverResult>;
 }
 

@@ -21,13 +21,17 @@ export interface TermCount {
  * @category Text
  */
 export interface TermCounts {
+  /** Tags the result. */
   readonly kind: "term-counts";
   /** Comments that held at least one non-blank character. */
   readonly comments: number;
   /** Comments skipped because they were missing, empty or blank. */
   readonly emptyComments: number;
+  /** Which terms were counted. */
   readonly ngrams: NgramChoice;
+  /** How often a term counted. */
   readonly counting: TermCounting;
+  /** The minimum count used. */
   readonly minCount: number;
   /** Terms counted at least `minCount` times, by count (descending) then term (code-point order). */
   readonly terms: ReadonlyArray<TermCount>;
@@ -41,7 +45,7 @@ export interface TermCounts {
  * @param comments - The comments; `undefined`, `null`, empty and blank ones are skipped and counted.
  * @param options - Tokenising options, n-grams, minimum count, counting.
  * @returns The counts (with an empty `terms` list when no term reaches `minCount`).
- * @throws {@link NpsError} `invalid_input` when `comments` is not an array or holds a non-string;
+ * @throws `NpsError` (from `npskit`) `invalid_input` when `comments` is not an array or holds a non-string;
  * `invalid_option` for a bad option.
  * @example
  * ```ts

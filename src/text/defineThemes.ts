@@ -38,7 +38,7 @@ export const MAX_PATTERN_LENGTH = 200;
  *
  * @param value - The parsed JSON: an array of themes, or an object `{ "themes": [...] }`.
  * @returns The themes, as new objects.
- * @throws {@link NpsError} `invalid_option` naming the first theme and field that is not valid.
+ * @throws `NpsError` (from `npskit`) `invalid_option` naming the first theme and field that is not valid.
  * @example
  * ```ts
  * import { defineThemes } from "npskit/text";

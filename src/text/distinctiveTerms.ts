@@ -29,6 +29,7 @@ export interface DistinctiveTermsOptions extends TermOptions {
  * @category Text
  */
 export interface DistinctiveTerm {
+  /** A normalised word, or two separated by one space. */
   readonly term: string;
   /** The term's counts in each category. */
   readonly counts: CategoryValues;
@@ -48,6 +49,7 @@ export interface DistinctiveTerm {
  * @category Text
  */
 export interface DistinctiveGroup {
+  /** The category compared with the two others. */
   readonly category: Category;
   /** Counted terms in the category's comments (n_i). */
   readonly termTotal: number;
@@ -62,6 +64,7 @@ export interface DistinctiveGroup {
  * @category Text
  */
 export interface DistinctiveTerms {
+  /** Tags the result. */
   readonly kind: "distinctive-terms";
   /** Responses in each category, with or without a comment. */
   readonly responses: CategoryValues;
@@ -71,9 +74,13 @@ export interface DistinctiveTerms {
   readonly emptyComments: number;
   /** Terms kept (counted at least `minCount` times in all). */
   readonly vocabulary: number;
+  /** α₀, the prior strength used. */
   readonly priorStrength: number;
+  /** Which terms were counted. */
   readonly ngrams: NgramChoice;
+  /** How often a term counted. */
   readonly counting: TermCounting;
+  /** The minimum count used. */
   readonly minCount: number;
   /** Detractors, passives and promoters, each against the rest. */
   readonly groups: ReadonlyArray<DistinctiveGroup>;
@@ -97,7 +104,7 @@ export interface DistinctiveTerms {
  * @param responses - Scores with their comments (`NpsResponse` fits); blank comments are skipped and counted.
  * @param options - Tokenising, n-grams, minimum count, counting, prior strength, limit, scale.
  * @returns The groups, or `undefined` when fewer than two terms reach `minCount`.
- * @throws {@link NpsError} `invalid_score` for a score off the scale; `invalid_input` for a malformed
+ * @throws `NpsError` (from `npskit`) `invalid_score` for a score off the scale; `invalid_input` for a malformed
  * response; `invalid_option` for a bad option.
  * @example
  * ```ts

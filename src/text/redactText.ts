@@ -18,8 +18,11 @@ export interface MaskedCounts {
  * @category Text
  */
 export interface RedactedText {
+  /** Tags the result. */
   readonly kind: "redacted-text";
+  /** The text with its personal details replaced. */
   readonly text: string;
+  /** How many details of each kind were masked. */
   readonly masked: MaskedCounts;
 }
 

@@ -9,9 +9,10 @@ import { describeValue } from "../internal/describe.js";
  * @category Text
  */
 export interface CommentedResponse {
+  /** The answer on the scale. */
   readonly score: number;
+  /** The free-text comment; missing, `null` and blank comments are skipped and counted. */
   readonly comment?: string | null | undefined;
-  readonly date?: Date;
 }
 
 /** The category index of a response (0 detractor, 1 passive, 2 promoter), its comment or `undefined` when blank. */

@@ -22,7 +22,7 @@ export const KEPT_NEGATIONS: Readonly<Record<TextLanguage, ReadonlyArray<string>
  *
  * @param language - One of `"en"`, `"fr"`, `"nl"`, `"de"`, `"es"`.
  * @returns A new array of the language's stop words.
- * @throws {@link NpsError} `invalid_option` for another language.
+ * @throws `NpsError` (from `npskit`) `invalid_option` for another language.
  * @example
  * ```ts
  * import { stopWords } from "npskit/text";

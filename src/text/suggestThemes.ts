@@ -29,7 +29,7 @@ export interface SuggestThemesOptions extends TermOptions {
  * @param responses - Scores with their comments.
  * @param options - Term options, limit, minimum z-score.
  * @returns The themes (empty when no term is distinctive enough).
- * @throws {@link NpsError} as {@link distinctiveTerms}; `invalid_option` for a bad limit.
+ * @throws `NpsError` (from `npskit`) as {@link distinctiveTerms}; `invalid_option` for a bad limit.
  * @example
  * ```ts
  * import { suggestThemes } from "npskit/text";

@@ -57,7 +57,9 @@ export interface ThemesOptions extends TextOptions {
 export interface ThemeExcerpt {
   /** The comment (repaired, and masked unless `redact` is false). */
   readonly text: string;
+  /** The respondent's score. */
   readonly score: number;
+  /** The respondent's category. */
   readonly category: Category;
   /** What was masked in this comment (all zero when `redact` is false). */
   readonly masked: MaskedCounts;
@@ -83,6 +85,7 @@ export interface CategoryMentions {
  * @category Text
  */
 export interface ThemeResult {
+  /** The theme's name. */
   readonly name: string;
   /** Comments that mention the theme. */
   readonly mentions: number;
@@ -90,8 +93,11 @@ export interface ThemeResult {
   readonly share: number;
   /** The share of each category's comments that mention it. */
   readonly byCategory: {
+    /** Among detractors' comments. */
     readonly detractors: CategoryMentions;
+    /** Among passives' comments. */
     readonly passives: CategoryMentions;
+    /** Among promoters' comments. */
     readonly promoters: CategoryMentions;
   };
   /** The tally of those who mention it. */
@@ -112,6 +118,7 @@ export interface ThemeResult {
    * passive or detractor, b the baseline's NPS and N every response. `undefined` without a baseline.
    */
   readonly impact: number | undefined;
+  /** The first `excerpts` comments that mention it, in input order. */
   readonly excerpts: ReadonlyArray<ThemeExcerpt>;
 }
 
@@ -121,6 +128,7 @@ export interface ThemeResult {
  * @category Text
  */
 export interface ThemeAnalysis {
+  /** Tags the result. */
   readonly kind: "themes";
   /** Whether the themes were given or suggested from the distinctive terms. */
   readonly source: "given" | "suggested";
@@ -134,14 +142,19 @@ export interface ThemeAnalysis {
   readonly emptyComments: number;
   /** NPS of every response. */
   readonly nps: number | undefined;
+  /** Who mentioners were compared with. */
   readonly compareWith: "other-commenters" | "everyone-else";
   /** Those who mention none of the themes (commenters only, or everyone, per `compareWith`). */
   readonly baseline: Tally;
   /** Comments that mention no theme. */
   readonly unmatched: number;
+  /** How p-values were adjusted across themes. */
   readonly adjustment: PValueAdjustment;
   /** Whether excerpts were masked, and how many details of each kind in all. */
-  readonly redaction: { readonly enabled: boolean } & MaskedCounts;
+  readonly redaction: {
+    /** Whether excerpts were masked. */
+    readonly enabled: boolean;
+  } & MaskedCounts;
   /** One result per theme, in the order given. */
   readonly themes: ReadonlyArray<ThemeResult>;
 }
@@ -178,7 +191,7 @@ interface Phrase {
  * @param responses - Scores with their comments (`NpsResponse` fits).
  * @param options - Themes, text options, comparison, adjustment, excerpts, redaction.
  * @returns The analysis; themes nobody mentions have `mentions: 0` and no comparison.
- * @throws {@link NpsError} `invalid_score` for a score off the scale; `invalid_input` for a malformed
+ * @throws `NpsError` (from `npskit`) `invalid_score` for a score off the scale; `invalid_input` for a malformed
  * response; `invalid_option` for a bad option or theme (naming it), or patterns past their time limit.
  * @example
  * ```ts

@@ -18,7 +18,7 @@ import { createTokenizer } from "./tokenizer.js";
  * @param text - One comment.
  * @param options - Language, locale, accents, stop words.
  * @returns The words, in order (empty when nothing is left).
- * @throws {@link NpsError} `invalid_input` when `text` is not a string; `invalid_option` for a bad option.
+ * @throws `NpsError` (from `npskit`) `invalid_input` when `text` is not a string; `invalid_option` for a bad option.
  * @example
  * ```ts
  * import { tokenize } from "npskit/text";
