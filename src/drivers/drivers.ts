@@ -11,7 +11,8 @@ import {
 import { describeValue } from "../internal/describe.js";
 import { createRandom } from "../internal/random.js";
 import { lmgFromSubsets, subsetRSquared } from "./relativeImportance.js";
-import { pearson, spearman } from "./spearman.js";
+import { scoreAssociation } from "../segments/scoreAssociation.js";
+import { pearson } from "./pearson.js";
 
 /**
  * How missing answers are handled: `"listwise"` keeps only the respondents who answered every
@@ -96,8 +97,13 @@ export interface DriverResult {
   readonly rejectedRows: ReadonlyArray<RejectedValue>;
   /** The NPS at each answer, in increasing order. */
   readonly levels: ReadonlyArray<DriverLevel>;
-  /** Spearman's rank correlation with the score; `undefined` when either is constant. */
+  /**
+   * Spearman's rank correlation with the score ({@link scoreAssociation}); `undefined` with fewer than
+   * 3 respondents or when either is constant.
+   */
   readonly spearman: number | undefined;
+  /** Its two-sided p-value (t approximation, as R's `cor.test(…, exact = FALSE)`); `undefined` when ρ is. */
+  readonly spearmanPValue: number | undefined;
   /** LMG relative importance: the share of R² this driver accounts for, in R² units. */
   readonly importance: number | undefined;
   /** Percentile bootstrap interval of the importance; `undefined` without resamples. */
@@ -331,8 +337,11 @@ export function drivers(
   const results = names.map((name, d): DriverResult => {
     const rows = rowsFor(d);
     const column = values[d] as Float64Array;
-    const x = rows.map((i) => column[i] as number);
-    const y = rows.map((i) => scores[i] as number);
+    const association = scoreAssociation(
+      rows.map((i) => ({ score: scores[i] as number, attributes: { value: column[i] as number } })),
+      "value",
+      { scale },
+    );
     const lookup = lookups[d];
     const byValue = new Map<number, [number, number, number]>();
     for (const i of rows) {
@@ -365,7 +374,8 @@ export function drivers(
       rejected: rejectedCounts[d] as number,
       rejectedRows: rejected[d] as RejectedValue[],
       levels,
-      spearman: spearman(x, y),
+      spearman: association.rho,
+      spearmanPValue: association.pValue,
       importance: typeof model === "string" ? undefined : (model.importance[d] as number),
       importanceInterval:
         sorted.length === 0 ? undefined : { lower: quantile(sorted, alpha), upper: quantile(sorted, 1 - alpha) },
