@@ -116,6 +116,16 @@ const points = (value: number | undefined): string =>
 const pValue = (value: number | undefined): string =>
   value === undefined ? "–" : value < 0.0001 ? "<0.0001" : roundScore(value, 4).toFixed(4);
 
+function baselineSize(analysis: ThemeAnalysis): number {
+  const { detractors, passives, promoters } = analysis.baseline;
+  return detractors + passives + promoters;
+}
+
+function baselineNps(analysis: ThemeAnalysis): number | undefined {
+  const n = baselineSize(analysis);
+  return n === 0 ? undefined : (100 * (analysis.baseline.promoters - analysis.baseline.detractors)) / n;
+}
+
 function rate(comments: CategoryValues, responses: CategoryValues, key: keyof CategoryValues): string {
   return percent(responses[key] === 0 ? undefined : comments[key] / responses[key]);
 }
@@ -172,7 +182,8 @@ export function formatThemes(
   lines.push(
     `${total} responses, ${commented} with a comment (${analysis.emptyComments} without). NPS ${points(analysis.nps)}.`,
     `Comment rate: detractors ${rate(comments, responses, "detractors")}, passives ${rate(comments, responses, "passives")}, promoters ${rate(comments, responses, "promoters")} — commenters choose to comment, so they are not a random sample.`,
-    `Themes ${analysis.source === "given" ? "given" : "suggested from the distinctive words (pass --themes to give your own)"}; mentioners compared with ${others}, p-values adjusted (${analysis.adjustment}); impact: points the NPS would move if mentioners scored like those who mention no theme. ${analysis.unmatched} comments mention no theme.`,
+    `Themes ${analysis.source === "given" ? "given" : "suggested from the distinctive words (pass --themes to give your own)"}; mentioners compared with ${others}, p-values adjusted (${analysis.adjustment}).`,
+    `Impact: the points the NPS would move if mentioners scored like the baseline, the ${baselineSize(analysis)} ${analysis.compareWith === "other-commenters" ? "commenters" : "respondents"} who mention no theme (NPS ${points(baselineNps(analysis))}).`,
     "",
   );
   heading("Themes");

@@ -10,9 +10,9 @@ import {
 } from "../inference/confidenceInterval.js";
 import { describeValue } from "../internal/describe.js";
 import { createRandom } from "../internal/random.js";
-import { lmgFromSubsets, subsetRSquared } from "./relativeImportance.js";
 import { scoreAssociation } from "../segments/scoreAssociation.js";
 import { pearson } from "./pearson.js";
+import { lmgFromSubsets, subsetRSquared } from "./relativeImportance.js";
 
 /**
  * How missing answers are handled: `"listwise"` keeps only the respondents who answered every
