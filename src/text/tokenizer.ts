@@ -57,10 +57,10 @@ export function createTokenizer(fn: string, options: ResolvedTextOptions): Token
   };
   const normalise = (text: string): string => {
     const lower = localeLower ? text.toLocaleLowerCase(locale) : text.toLowerCase();
-    if (!/[^\u0000-\u007f]/.test(lower)) return lower;
+    if (!/[^\t\n\r\u0020-\u007e]/.test(lower)) return lower;
     if (accents === "keep") return lower.normalize("NFC");
     // Latin-script comments: a table of the accented letters; anything else: NFD, marks removed, NFC.
-    if (/[^\u0000-\u024f\u1e00-\u1eff\u2000-\u20cf]/.test(lower)) {
+    if (/[^\t\n\r\u0020-\u007e\u00a0-\u024f\u1e00-\u1eff\u2000-\u20cf]/.test(lower)) {
       return lower.normalize("NFD").replace(/\p{M}/gu, "").normalize("NFC");
     }
     return lower.replace(LATIN_ACCENTED, strip);
