@@ -142,6 +142,7 @@ export {
 export { buildReport, type ReportDocument, type ReportOptions } from "./report/reportData.js";
 export { formatSegmentsText } from "./report/segmentsText.js";
 export { formatTrendText } from "./report/trendText.js";
+export { distinctiveTermsChart, driverImportanceChart, themeImpactChart } from "./report/whyCharts.js";
 export { type SampleOptions, sampleResponses } from "./sample/sampleResponses.js";
 export {
   type CategoryIndependence,
