@@ -1,12 +1,11 @@
 import { parseArgs } from "node:util";
 import type { NpsResponse } from "../core/response.js";
-import { roundScore } from "../core/roundScore.js";
-import { type DriverAnalysis, drivers as driversOf } from "../drivers/drivers.js";
+import { drivers as driversOf } from "../drivers/drivers.js";
+import { formatDrivers, formatDriversCsv } from "../report/whyText.js";
 import { DRIVERS_HELP } from "./help.js";
 import { type CliIo, usageError } from "./io.js";
 import { choice, levelOption, READ_OPTIONS } from "./options.js";
 import { readResponses } from "./readResponses.js";
-import { csvText } from "./themes.js";
 
 /** The `drivers` command's options. */
 export const DRIVERS_OPTIONS = {
@@ -107,116 +106,4 @@ function whole(name: string, value: string | undefined, fallback: number): numbe
   if (!/^\s*\d+\s*$/.test(value))
     throw usageError(`--${name} must be a whole number, received ${JSON.stringify(value)}`);
   return Number(value);
-}
-
-const fixed = (value: number | undefined, digits: number): string =>
-  value === undefined ? "–" : roundScore(value, digits).toFixed(digits);
-const signed = (value: number): string => `${value > 0 ? "+" : ""}${roundScore(value, 1).toFixed(1)}`;
-
-/** The text or Markdown output of `npskit drivers`. */
-export function formatDrivers(result: DriverAnalysis, source: string, markdown: boolean): string {
-  const lines: string[] = [];
-  lines.push(markdown ? `# What drives the score: ${source}` : `What drives the score: ${source}`, "");
-  const model =
-    result.rSquared === undefined
-      ? `No model: ${result.modelProblem}.`
-      : `R² of the 0-10 score on all drivers: ${fixed(result.rSquared, 3)} (${result.n} respondents, ${result.missing} missing-answer handling).`;
-  lines.push(
-    model,
-    `Importance: LMG (Shapley) share of R²; ${result.resamples > 0 ? `${roundScore(100 * result.level, 2)}% bootstrap intervals from ${result.resamples} resamples, seed ${result.seed}` : "no bootstrap"}. Associations, not causes.`,
-    "",
-  );
-  const headers = ["Driver", "n", "Missing", "Rejected", "Spearman", "Importance", "Interval", "Share of R²"];
-  const rows = result.drivers.map((driver) => [
-    driver.name,
-    String(driver.n),
-    String(driver.missing),
-    String(driver.rejected),
-    fixed(driver.spearman, 3),
-    fixed(driver.importance, 3),
-    driver.importanceInterval === undefined
-      ? "–"
-      : `${fixed(driver.importanceInterval.lower, 3)} to ${fixed(driver.importanceInterval.upper, 3)}`,
-    result.rSquared === undefined || driver.importance === undefined || result.rSquared === 0
-      ? "–"
-      : `${roundScore((100 * driver.importance) / result.rSquared, 1).toFixed(1)}%`,
-  ]);
-  lines.push(...table(headers, rows, markdown), "");
-  for (const driver of result.drivers) {
-    lines.push(markdown ? `## NPS by answer: ${driver.name}` : `NPS by answer: ${driver.name}`, "");
-    const levelRows = driver.levels.map((level) => {
-      const n = level.tally.detractors + level.tally.passives + level.tally.promoters;
-      return [
-        level.label ?? String(level.value),
-        String(n),
-        signed(level.nps.estimate),
-        `${signed(level.nps.lower)} to ${signed(level.nps.upper)}`,
-      ];
-    });
-    lines.push(
-      ...table(["Answer", "n", "NPS", `${roundScore(100 * result.level, 2)}% interval`], levelRows, markdown),
-      "",
-    );
-  }
-  return `${lines.join("\n").replace(/\n+$/, "")}\n`;
-}
-
-function table(
-  headers: ReadonlyArray<string>,
-  rows: ReadonlyArray<ReadonlyArray<string>>,
-  markdown: boolean,
-): string[] {
-  if (markdown) {
-    return [
-      `| ${headers.join(" | ")} |`,
-      `| ${headers.map((_, i) => (i === 0 ? "---" : "---:")).join(" | ")} |`,
-      ...rows.map((row) => `| ${row.map((cell) => cell.replace(/\|/g, "\\|")).join(" | ")} |`),
-    ];
-  }
-  const widths = headers.map((header, i) => Math.max(header.length, ...rows.map((row) => (row[i] ?? "").length)));
-  const line = (cells: ReadonlyArray<string>): string =>
-    cells
-      .map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0)))
-      .join("  ")
-      .trimEnd();
-  return [line(headers), ...rows.map(line)].map((text) => `  ${text}`);
-}
-
-/** The CSV output of `npskit drivers`: one row per driver and answer level, full precision. */
-export function formatDriversCsv(result: DriverAnalysis): string {
-  const cell = (value: number | undefined): string => (value === undefined ? "" : String(value));
-  const rows: string[][] = [];
-  for (const driver of result.drivers) {
-    for (const level of driver.levels) {
-      rows.push([
-        driver.name,
-        cell(driver.spearman),
-        cell(driver.importance),
-        cell(driver.importanceInterval?.lower),
-        cell(driver.importanceInterval?.upper),
-        level.label ?? String(level.value),
-        String(level.value),
-        String(level.tally.detractors + level.tally.passives + level.tally.promoters),
-        String(level.nps.estimate),
-        String(level.nps.lower),
-        String(level.nps.upper),
-      ]);
-    }
-  }
-  return csvText(
-    [
-      "driver",
-      "spearman",
-      "importance",
-      "importance_lower",
-      "importance_upper",
-      "answer",
-      "answer_value",
-      "n",
-      "nps",
-      "nps_lower",
-      "nps_upper",
-    ],
-    rows,
-  );
 }

@@ -100,7 +100,13 @@ export function themeImpactChart(analysis: ThemeAnalysis, options: ChartOptions 
       {
         mark: { type: "bar" },
         encoding: {
-          y: { field: "theme", type: "nominal", sort: { field: "impact", order: "ascending" }, title: null },
+          y: {
+            field: "theme",
+            type: "nominal",
+            sort: { field: "impact", order: "ascending" },
+            title: null,
+            axis: { labelLimit: 240 },
+          },
           x: { field: "impact", type: "quantitative", title: "NPS impact (points)" },
           color: {
             field: "direction",
@@ -259,6 +265,7 @@ export function driverImportanceChart(analysis: DriverAnalysis, options: ChartOp
     type: "nominal",
     sort: { field: "importance", op: "max", order: "descending" },
     title: null,
+    axis: { labelLimit: 240 },
   };
   return {
     $schema: SCHEMA,
