@@ -230,7 +230,10 @@ export function formatDrivers(result: DriverAnalysis, source: string, markdown: 
       ];
     });
     lines.push(
-      ...table(["Answer", "n", "NPS", `${roundScore(100 * result.level, 2)}% interval`], levelRows, markdown),
+      ...indented(
+        table(["Answer", "n", "NPS", `${roundScore(100 * result.level, 2)}% interval`], levelRows, markdown),
+        markdown,
+      ),
       "",
     );
   }
