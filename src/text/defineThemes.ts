@@ -28,13 +28,20 @@ export interface ThemeDefinition {
 const FIELDS = ["name", "keywords", "patterns"];
 /** Longest pattern accepted, in characters. */
 export const MAX_PATTERN_LENGTH = 200;
+/**
+ * Most unbounded repetitions in a pattern: k of them in a row (`a*a*a*b`) can take time n^(k+1) on a
+ * comment of n characters, and patterns see at most {@link PATTERN_INPUT_LENGTH} characters.
+ */
+const MAX_UNBOUNDED = 2;
+/** Patterns are tested on the first this many characters of each comment. */
+export const PATTERN_INPUT_LENGTH = 1000;
 
 /**
  * Checks a list of themes, as read from a JSON file: every theme an object with a non-empty unique
  * `name`, no other field than `name`, `keywords` and `patterns`, at least one keyword or pattern,
- * keywords non-empty strings, patterns valid regular expressions of at most 200 characters without
- * back-references or nested quantifiers (the constructs that can make a regular expression run for
- * hours). Every error names the theme. O(total size of the themes).
+ * keywords non-empty strings, patterns valid regular expressions of at most 200 characters with at
+ * most two unbounded repetitions, without back-references or nested quantifiers (the constructs that
+ * can make a regular expression run for hours). Every error names the theme. O(total size of the themes).
  *
  * @param value - The parsed JSON: an array of themes, or an object `{ "themes": [...] }`.
  * @returns The themes, as new objects.
@@ -117,6 +124,13 @@ function checkPattern(
     throw fail(what, `at most ${MAX_PATTERN_LENGTH} characters long`, pattern);
   }
   if (/\\[1-9]|\\k</.test(pattern)) throw fail(what, "a regular expression without back-references", pattern);
+  if (unboundedRepetitions(pattern) > MAX_UNBOUNDED) {
+    throw fail(
+      what,
+      `a regular expression with at most ${MAX_UNBOUNDED} unbounded repetitions (*, + or {n,})`,
+      pattern,
+    );
+  }
   if (hasNestedQuantifier(pattern)) {
     throw fail(what, "a regular expression without a repeated group that itself repeats (such as (a+)+)", pattern);
   }
@@ -125,6 +139,26 @@ function checkPattern(
   } catch {
     throw fail(what, "a valid regular expression", pattern);
   }
+}
+
+/** The number of `*`, `+` and `{n,}` outside character classes. */
+function unboundedRepetitions(pattern: string): number {
+  let count = 0;
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const char = pattern[i];
+    if (char === "\\") {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (char === "]") inClass = false;
+      continue;
+    }
+    if (char === "[") inClass = true;
+    else if (char === "*" || char === "+" || (char === "{" && /^\{\d+,\}/.test(pattern.slice(i)))) count++;
+  }
+  return count;
 }
 
 /**

@@ -4,7 +4,7 @@ import type { CategoryValues, Tally } from "../core/tally.js";
 import { adjustPValues, type PValueAdjustment } from "../inference/adjustPValues.js";
 import { type ComparisonMethod, compareNps, type NpsComparison } from "../inference/compareNps.js";
 import { type ConfidenceInterval, confidenceInterval } from "../inference/confidenceInterval.js";
-import { checkThemes, type ThemeDefinition } from "./defineThemes.js";
+import { checkThemes, PATTERN_INPUT_LENGTH, type ThemeDefinition } from "./defineThemes.js";
 import { categoryValues } from "./distinctiveTerms.js";
 import { checkIntegerOption, optionError, resolveTextOptions, type TextOptions } from "./options.js";
 import { type MaskedCounts, redactText } from "./redactText.js";
@@ -181,8 +181,9 @@ interface Phrase {
  *
  * **Matching.** Keywords are matched as whole words after normalisation (see {@link defineThemes});
  * with no themes given, {@link suggestThemes} proposes them. Regular expressions run only with
- * `allowPatterns`, on each comment's first 10,000 characters, after a check that refuses
- * back-references and nested quantifiers, and within `patternTimeLimit`.
+ * `allowPatterns`, on each comment's first 1,000 characters, after a check that refuses
+ * back-references, nested quantifiers and more than two unbounded repetitions, and within
+ * `patternTimeLimit`.
  *
  * Responses are unweighted; a comment is optional, so commenters are a self-selected group
  * (`comments` against `responses` shows the comment rate per category). O(total length of the
@@ -314,7 +315,7 @@ export function themes(responses: ReadonlyArray<CommentedResponse>, options: The
       for (const phrase of prefixes) if (word.startsWith(phrase.words[0] as string)) matched[phrase.theme] = 1;
     }
     if (allowPatterns) {
-      const target = normalise(comment.slice(0, 10_000));
+      const target = normalise(comment.slice(0, PATTERN_INPUT_LENGTH));
       for (let t = 0; t < count; t++) {
         const list = patterns[t] as RegExp[];
         if (matched[t] === 1 || list.length === 0) continue;

@@ -138,6 +138,28 @@ describe("themes", () => {
   });
 });
 
+describe("themes, pattern guard", () => {
+  it("stops past the time limit and names the slowest theme", () => {
+    // a*a*b on a run of a's backtracks in time n³: allowed (two repetitions), but slow.
+    const slow = Array.from({ length: 50 }, () => ({ score: 5, comment: "a".repeat(400) }));
+    const error = errorOf(() =>
+      themes(slow, {
+        themes: [
+          { name: "Fine", keywords: ["ok"] },
+          { name: "Cubic", patterns: ["a*a*b"] },
+        ],
+        allowPatterns: true,
+        patternTimeLimit: 1,
+        removeStopWords: false,
+      }),
+    );
+    expect(error.code).toBe("invalid_option");
+    expect(error.message).toMatch(
+      /^themes: patterns must run within patternTimeLimit \(1 ms\), received patterns that took longer by comment \d+, most in themes\[1\] \("Cubic"\)$/,
+    );
+  });
+});
+
 describe("defineThemes", () => {
   it("names the theme in every error", () => {
     const cases: Array<[unknown, string]> = [
