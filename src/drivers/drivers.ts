@@ -156,7 +156,7 @@ const SHOWN_REJECTIONS = 20;
  * Shapley value of each driver, which averages the R² it adds over every order of entry. The
  * importances add up to R² exactly; a seeded percentile bootstrap gives their intervals.
  * Importances are associations, not causes. Checked against base R (test/drivers/fixtures/lmg.R).
- * O(n·p² + 2^p·p³ per fit, times resamples + 1); p is limited to 15.
+ * O(n·p² + 2^p·p² per fit, times resamples + 1); p is limited to 15.
  *
  * @param responses - Scores with their attributes (`NpsResponse` fits).
  * @param options - Drivers, levels, missing policy, level, bootstrap.
