@@ -8,8 +8,12 @@ export default defineConfig([
     // two builds below): from node_modules, `parse` and `format` alone make Node load 88 modules, a
     // third more time than importing zod (docs/performance.md, "Package"), and date-fns weighs 27 MB
     // installed. Its licence is copied into dist/ (scripts/copy-vendored.mjs).
-    entry: { index: "src/index.ts", node: "src/node.ts" },
+    // `npskit/text` (comments: tokenizer, stop-word lists, themes) is its own entry so that its word
+    // lists weigh only on those who import it. Code splitting also for CommonJS: both entries then
+    // share one copy of the core (one `NpsError` class, so `instanceof` holds across entries).
+    entry: { index: "src/index.ts", node: "src/node.ts", text: "src/text/index.ts" },
     format: ["esm", "cjs"],
+    splitting: true,
     dts: { compilerOptions: { ignoreDeprecations: "6.0" } },
     sourcemap: true,
     target: "node20",

@@ -7,6 +7,7 @@ import * as pkg from "./package.mjs";
 import * as scale from "./scale.mjs";
 import * as segments from "./segments.mjs";
 import * as tally from "./tally.mjs";
+import * as text from "./text.mjs";
 import * as trends from "./trends.mjs";
 
 const cpus = os.cpus();
@@ -15,6 +16,7 @@ console.log(
 );
 const only = process.argv[2];
 const benches = { tally, inference, segments, trends, scale, csv, input, package: pkg };
+const benches = { tally, inference, segments, trends, scale, csv, input, text };
 for (const [name, bench] of Object.entries(benches)) {
   if (only === undefined || only === name) await bench.run();
 }

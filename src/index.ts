@@ -71,6 +71,15 @@ export {
   type PairedChange,
   type PanelWave,
 } from "./customers/migrationBetween.js";
+export {
+  type DriverAnalysis,
+  type DriverLevel,
+  type DriverResult,
+  type DriversOptions,
+  drivers,
+  type MissingPolicy,
+  type RejectedValue,
+} from "./drivers/drivers.js";
 export { adjustPValues, type PValueAdjustment } from "./inference/adjustPValues.js";
 export {
   type CompareNpsOptions,
@@ -140,6 +149,7 @@ export { buildReport, type ReportDocument, type ReportOptions, type TalliesInput
 export { formatSegmentsText } from "./report/segmentsText.js";
 export { escapeControls, escapeLines } from "./report/terminalText.js";
 export { formatTrendText } from "./report/trendText.js";
+export { distinctiveTermsChart, driverImportanceChart, themeImpactChart } from "./report/whyCharts.js";
 export { type SampleOptions, sampleResponses } from "./sample/sampleResponses.js";
 export {
   type CategoryIndependence,

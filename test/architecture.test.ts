@@ -23,14 +23,15 @@ const LAYERS: Readonly<Record<string, number>> = {
   benchmarks: 3,
   sql: 3,
   text: 3,
-  drivers: 3,
+  // Drivers build on the segment statistics (Spearman).
+  drivers: 3.5,
   report: 4,
   // Reading files as the command does (Node only): the `npskit/node` entry point.
   node: 5,
 };
 
 /** The public entry points (files directly under src/), which the command may import. */
-const ENTRY_POINTS = new Set(["index.ts", "node.ts", "text.ts"]);
+const ENTRY_POINTS = new Set(["index.ts", "node.ts", "text/index.ts"]);
 
 function sourceFiles(directory: string): string[] {
   return readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
@@ -98,7 +99,7 @@ describe("architecture: the import rules", () => {
       .filter(({ file, specifier }) => {
         const target = resolve(dirname(file), specifier.replace(/\.js$/, ".ts"));
         const folder = folderOf(target);
-        return folder !== "cli" && !(folder === "" && ENTRY_POINTS.has(relative(SRC, target)));
+        return folder !== "cli" && !ENTRY_POINTS.has(relative(SRC, target));
       })
       .map(({ file, specifier }) => `${relative(SRC, file)} imports ${specifier}`);
     expect(inner).toEqual([]);

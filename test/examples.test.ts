@@ -2,14 +2,18 @@
  * Runs every `@example` in the TSDoc of `src/` (typedoc shows them but never compiles them), and
  * checks that every runtime export of the package has one.
  *
- * Convention: an example is a ```ts block importing from "npskit"; a line `expression; // => value`
+ * Convention: an example is a ```ts block importing from "npskit" or "npskit/text"; a line `expression; // => value`
  * asserts that the expression deep-equals the value. Every such assertion must actually run.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
-import * as api from "../src/index.js";
+import * as core from "../src/index.js";
+import * as text from "../src/text/index.js";
+
+/** Every runtime export of the package's entry points (`npskit` and `npskit/text`). */
+const api = { ...core, ...text };
 
 const root = join(import.meta.dirname, "..");
 

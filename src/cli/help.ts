@@ -11,6 +11,9 @@ Commands:
                       (no files: the sample's first year against its second)
   follow-up [file]    closing the loop: who to contact, in what order, by when
   benchmarks          published NPS benchmarks, with their sources
+  themes <file>       what customers say: themes, their NPS impact, the
+                      words that mark detractors, passives and promoters
+  drivers <file>      which other answers go with the score, and how much
   help [command]      show help for a command
 
 Options:
@@ -184,4 +187,71 @@ Queue:
   --limit <n>              entries printed as text (default: 25; 0: all)
   -f, --format <format>    text or json (default: text)
   -h, --help               show this help
+`;
+
+/** `npskit themes --help`. */
+export const THEMES_HELP = `Usage: npskit themes <file | -> --comment <column> [options]
+
+What customers say: for each theme, its mentions and share of comments (overall
+and among detractors, passives, promoters), the NPS of those who mention it
+against the others with an interval and a test (p-values adjusted across
+themes, Holm), and its NPS impact: the points the NPS would move if those who
+mention it scored like those who mention no theme. Then the words that mark
+each category, and a few excerpts per theme. Without --themes, themes are
+suggested from the distinctive words. Comments are optional: the comment rate
+per category is shown, as commenters are a self-selected group.
+
+Columns and reading: --score, --comment (needed unless guessed), --date,
+--respondent, --encoding, --delimiter, --input-format as for "npskit report".
+
+Options:
+  --themes <file.json>     themes: [{"name": "Waiting", "keywords": ["queue",
+                           "attente", "wait*"], "patterns": []}, ...]; keywords
+                           are whole words or phrases after normalisation, a
+                           final * matches any ending
+  --allow-patterns         let themes hold regular expressions ("patterns"),
+                           guarded against runaway matching
+  --language <code>        en (default), fr, nl, de or es: stop words, locale
+  --accents <mode>         strip (default) or keep accents
+  --stop-words <w,w,…>     more words to ignore
+  --compare-with <who>     other-commenters (default) or everyone-else
+  --excerpts <n>           comments shown per theme (default 3, 0 for none)
+  --no-redact              show excerpts as written (default: e-mails, phone
+                           numbers and long digit runs are masked)
+  --words <n>              distinctive words listed per category (default 10)
+  --level <level>          confidence level (default 0.95)
+  -f, --format <format>    text (default), markdown, json or csv
+  -h, --help               show this help
+`;
+
+/** `npskit drivers --help`. */
+export const DRIVERS_HELP = `Usage: npskit drivers <file | -> --drivers <column>,<column>… [options]
+
+Which other answers go with the 0-10 score: for each driver column, the NPS at
+each answer with its interval, Spearman's correlation with the score, and its
+relative importance, the LMG (Shapley) share of the R² of the linear regression
+of the score on every driver, with seeded bootstrap intervals. The importances
+add up to R². These are associations, not causes.
+
+Columns and reading: --score, --encoding, --delimiter, --input-format as for
+"npskit report".
+
+Options:
+  --drivers <c1,c2,…>      the driver columns (1 to 15): numbers, or labels
+                           with --levels
+  --levels <labels>        ordered labels, lowest first, for every driver with
+                           text answers: "Strongly Disagree,Disagree,Neutral,
+                           Agree,Strongly Agree"; or <column>=<labels> for one
+                           column (repeat the option)
+  --missing <policy>       listwise (default: respondents who answered every
+                           driver) or pairwise (each driver with those who
+                           answered it)
+  --resamples <n>          bootstrap resamples (default 1000; 0 for none)
+  --seed <n>               bootstrap seed (default 1)
+  --level <level>          confidence level (default 0.95)
+  -f, --format <format>    text (default), markdown, json or csv
+  -h, --help               show this help
+
+Values that are neither blank, NA, a number nor one of the levels are left out
+and reported on standard error with their response numbers.
 `;

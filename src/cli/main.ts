@@ -1,11 +1,13 @@
 import { escapeLines, NpsError } from "../index.js";
 import { CliError, type CliIo, nodeIo } from "../node.js";
 import { benchmarks } from "./benchmarks.js";
+import { drivers } from "./drivers.js";
 import { followUp } from "./followUp.js";
 import { MAIN_HELP } from "./help.js";
 import { migration } from "./migration.js";
 import { report } from "./report.js";
 import { sampleSize } from "./sampleSize.js";
+import { themes } from "./themes.js";
 
 /**
  * Runs the `npskit` command with its arguments (without `node` and the script) and returns the
@@ -36,6 +38,10 @@ export async function main(args: ReadonlyArray<string>, io: CliIo = nodeIo()): P
         return await migration(rest, io);
       case "sample-size":
         return sampleSize(rest, io);
+      case "themes":
+        return await themes(rest, io);
+      case "drivers":
+        return await drivers(rest, io);
       default:
         io.stderr(`npskit: unknown command ${JSON.stringify(command)}\n\n${MAIN_HELP}`);
         return 2;
@@ -52,6 +58,8 @@ async function help(args: ReadonlyArray<string>, io: CliIo): Promise<number> {
   if (topic === "benchmarks") return benchmarks(["--help"], io);
   if (topic === "follow-up") return followUp(["--help"], io);
   if (topic === "migration") return migration(["--help"], io);
+  if (topic === "themes") return themes(["--help"], io);
+  if (topic === "drivers") return drivers(["--help"], io);
   if (topic === undefined) {
     io.stdout(MAIN_HELP);
     return 0;

@@ -15,6 +15,8 @@ import { delimiterOption, READ_OPTIONS } from "./options.js";
 /** Responses read from one file, with what was rejected and skipped. */
 export interface ReadResponses {
   readonly responses: ReadonlyArray<NpsResponse>;
+  /** The data row (1-based, as in the notes) of each response. */
+  readonly rowNumbers: ReadonlyArray<number>;
   readonly rows: number;
   readonly rejected: number;
   readonly skipped: number;
@@ -45,6 +47,8 @@ export async function readResponses(file: string, values: ReadValues, io: CliIo)
   }
   const delimiter = delimiterOption(values.delimiter);
   const responses: NpsResponse[] = [];
+  // Rows left out (rejected or skipped), to number the accepted ones as the notes do.
+  const leftOut = new Set<number>();
   // The first problems are shown on standard error, the others counted.
   const issues: NpsIssue[] = [];
   let issueCount = 0;
@@ -63,6 +67,8 @@ export async function readResponses(file: string, values: ReadValues, io: CliIo)
     io,
     (batch) => {
       for (const response of batch.responses) responses.push(response);
+      for (const issue of batch.issues) leftOut.add(issue.row ?? 0);
+      for (const skipped of batch.skipped) leftOut.add(skipped.row);
       issueCount += batch.issues.length;
       for (const issue of batch.issues) {
         if (issues.length >= SHOWN_REASONS) break;
@@ -81,7 +87,12 @@ export async function readResponses(file: string, values: ReadValues, io: CliIo)
   if (responses.length === 0) {
     throw dataError(`no valid score in ${source} (${counts.rows} rows)`);
   }
-  return { responses, ...counts, fields: read.fields };
+  // Rows are numbered as in the notes: CSV rows by their line (the header is line 1), JSON and NDJSON from 1.
+  const rowNumbers: number[] = [];
+  for (let row = read.format === "csv" ? 2 : 1; rowNumbers.length < responses.length; row++) {
+    if (!leftOut.has(row)) rowNumbers.push(row);
+  }
+  return { responses, rowNumbers, ...counts, fields: read.fields };
 }
 
 function encodingOf(value: string | undefined): EncodingChoice {

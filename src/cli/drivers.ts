@@ -1,0 +1,108 @@
+import { parseArgs } from "node:util";
+import { drivers as driversOf, type NpsResponse } from "../index.js";
+import { type CliIo, usageError } from "../node.js";
+import { DRIVERS_HELP } from "./help.js";
+import { choice, levelOption, READ_OPTIONS } from "./options.js";
+import { readResponses } from "./readResponses.js";
+import { formatDrivers, formatDriversCsv } from "./whyText.js";
+
+/** The `drivers` command's options. */
+export const DRIVERS_OPTIONS = {
+  ...READ_OPTIONS,
+  drivers: { type: "string" },
+  levels: { type: "string", multiple: true },
+  missing: { type: "string" },
+  resamples: { type: "string" },
+  seed: { type: "string" },
+  level: { type: "string" },
+  format: { type: "string", short: "f" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+/** `npskit drivers FILE --drivers COL1,COL2`: returns the exit status. */
+export async function drivers(args: ReadonlyArray<string>, io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({ args: [...args], options: DRIVERS_OPTIONS, allowPositionals: true });
+  if (values.help === true) {
+    io.stdout(DRIVERS_HELP);
+    return 0;
+  }
+  if (positionals.length !== 1) {
+    throw usageError(`drivers takes one file (or - for standard input), received ${positionals.length}`);
+  }
+  const names = (values.drivers ?? "")
+    .split(",")
+    .map((name) => name.trim())
+    .filter((name) => name !== "");
+  if (names.length === 0) throw usageError("drivers needs the driver columns: pass --drivers <column>,<column>…");
+  const format = choice("format", values.format, ["text", "markdown", "json", "csv"] as const, "text");
+  const missing = choice("missing", values.missing, ["listwise", "pairwise"] as const, "listwise");
+  const level = levelOption(values.level);
+  const resamples = whole("resamples", values.resamples, 1000);
+  const seed = whole("seed", values.seed, 1);
+  // --levels "a,b,c" for every driver, or --levels "column=a,b,c" for one (repeatable).
+  const levels: Record<string, ReadonlyArray<string>> = Object.create(null);
+  let common: ReadonlyArray<string> | undefined;
+  for (const option of values.levels ?? []) {
+    const equals = option.indexOf("=");
+    const column = equals > 0 ? option.slice(0, equals).trim() : "";
+    const list = (names.includes(column) ? option.slice(equals + 1) : option).split(",").map((label) => label.trim());
+    if (list.length < 2 || list.some((label) => label === "")) {
+      throw usageError(
+        `--levels must be labels from lowest to highest separated by commas, optionally after <column>=, received ${JSON.stringify(option)}`,
+      );
+    }
+    if (names.includes(column)) levels[column] = list;
+    else common = list;
+  }
+  const read = await readResponses(
+    file(positionals),
+    { ...values, attribute: [...(values.attribute ?? []), ...names] },
+    io,
+  );
+  const byDriver: Record<string, ReadonlyArray<string>> = Object.create(null);
+  for (const name of names) {
+    // A list given for every driver applies to the drivers whose answers are text, not numbers.
+    const list = Object.hasOwn(levels, name) ? levels[name] : holdsText(read.responses, name) ? common : undefined;
+    if (list !== undefined) byDriver[name] = list;
+  }
+  const result = driversOf(read.responses, { drivers: names, levels: byDriver, missing, level, resamples, seed });
+  for (const driver of result.drivers) {
+    if (driver.rejected === 0) continue;
+    const rows = driver.rejectedRows
+      .slice(0, 5)
+      .map((rejection) => `${read.rowNumbers[rejection.row - 1]} (${JSON.stringify(rejection.value)})`);
+    const rule =
+      common === undefined && !Object.hasOwn(levels, driver.name)
+        ? "numbers (pass --levels for labels)"
+        : "on the levels";
+    io.stderr(
+      `npskit: ${driver.name}: ${driver.rejected} values are not ${rule} and were left out: row ${rows.join(", row ")}${driver.rejected > rows.length ? `, and ${driver.rejected - rows.length} more` : ""}\n`,
+    );
+  }
+  if (format === "json") io.stdout(`${JSON.stringify({ file: positionals[0], ...result }, null, 2)}\n`);
+  else if (format === "csv") io.stdout(formatDriversCsv(result));
+  else io.stdout(formatDrivers(result, file(positionals), format === "markdown"));
+  return 0;
+}
+
+/** Whether a column holds an answer that is neither blank, NA nor a number. */
+function holdsText(responses: ReadonlyArray<NpsResponse>, name: string): boolean {
+  return responses.some((response) => {
+    const attributes = response.attributes;
+    const value = attributes !== undefined && Object.hasOwn(attributes, name) ? attributes[name] : undefined;
+    if (typeof value !== "string") return false;
+    const text = value.trim();
+    return !/^(?:|na|n\/a|nan|null|[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)$/i.test(text);
+  });
+}
+
+function file(positionals: ReadonlyArray<string>): string {
+  return positionals[0] as string;
+}
+
+function whole(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!/^\s*\d+\s*$/.test(value))
+    throw usageError(`--${name} must be a whole number, received ${JSON.stringify(value)}`);
+  return Number(value);
+}

@@ -1,0 +1,75 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { run, tempDirectory } from "./helpers.js";
+
+const files = tempDirectory();
+afterAll(() => files.cleanup());
+
+describe("npskit drivers", () => {
+  const labels = ["Strongly Disagree", "Disagree", "Agree", "Strongly Agree"];
+  const lines = ["score,satisfaction,item"];
+  for (let i = 0; i < 40; i++) {
+    const score = i % 11;
+    lines.push(
+      `${score},${Math.min(10, Math.max(0, score + ((i * 7) % 3) - 1))},${labels[Math.min(3, Math.floor(score / 3))]}`,
+    );
+  }
+  lines.push("9,NA,Agree", "4,5,Sometimes");
+  const data = files.file("drivers.csv", `${lines.join("\n")}\n`);
+
+  it("prints R², importances that add up to it, and the NPS by answer", async () => {
+    const result = await run([
+      "drivers",
+      data,
+      "--drivers",
+      "satisfaction,item",
+      "--levels",
+      labels.join(","),
+      "--resamples",
+      "200",
+    ]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/R² of the 0-10 score on all drivers: 0\.\d{3} \(40 respondents, listwise/);
+    expect(result.stdout).toContain("NPS by answer: item");
+    expect(result.stderr).toContain(
+      'npskit: item: 1 values are not on the levels and were left out: row 43 ("Sometimes")',
+    );
+    const json = JSON.parse(
+      (
+        await run([
+          "drivers",
+          data,
+          "--drivers",
+          "satisfaction,item",
+          "--levels",
+          `item=${labels.join(",")}`,
+          "-f",
+          "json",
+          "--resamples",
+          "0",
+        ])
+      ).stdout,
+    );
+    expect(json.kind).toBe("drivers");
+    expect(json.missing).toBe("listwise");
+    const sum = json.drivers.reduce((total: number, driver: { importance: number }) => total + driver.importance, 0);
+    expect(Math.abs(sum - json.rSquared)).toBeLessThan(1e-12);
+    expect(json.drivers[1].levels.map((level: { label: string }) => level.label)).toEqual(labels);
+  });
+
+  it("writes CSV and Markdown, and pairwise when asked", async () => {
+    const args = ["drivers", data, "--drivers", "satisfaction,item", "--levels", labels.join(","), "--resamples", "0"];
+    expect((await run([...args, "-f", "csv"])).stdout.split("\r\n")[0]).toBe(
+      "driver,spearman,importance,importance_lower,importance_upper,answer,answer_value,n,nps,nps_lower,nps_upper",
+    );
+    expect((await run([...args, "-f", "markdown"])).stdout).toContain("| Driver | n | Missing |");
+    const pairwise = JSON.parse((await run([...args, "-f", "json", "--missing", "pairwise"])).stdout);
+    expect(pairwise.missing).toBe("pairwise");
+    expect(pairwise.drivers[0].n).toBe(41);
+  });
+
+  it("needs --drivers (exit 2)", async () => {
+    const result = await run(["drivers", data]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("drivers needs the driver columns");
+  });
+});
