@@ -15,8 +15,7 @@ console.log(
   `npskit benchmarks — Node ${process.version}, ${cpus.length} × ${cpus[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`,
 );
 const only = process.argv[2];
-const benches = { tally, inference, segments, trends, scale, csv, input, package: pkg };
-const benches = { tally, inference, segments, trends, scale, csv, input, text };
+const benches = { tally, inference, segments, trends, scale, csv, input, text, package: pkg };
 for (const [name, bench] of Object.entries(benches)) {
   if (only === undefined || only === name) await bench.run();
 }
