@@ -1,6 +1,6 @@
 import { checkOptions } from "../core/checkOptions.js";
 import { NpsError } from "../core/errors.js";
-import { checkLevel } from "../core/options.js";
+import { checkChoice, checkLevel } from "../core/options.js";
 import type { CategoryValues } from "../core/tally.js";
 import { describeValue } from "../internal/describe.js";
 import { variancePerObservation } from "./counts.js";
@@ -21,10 +21,11 @@ export interface SampleSizeOptions {
    */
   readonly shares?: CategoryValues;
   /**
-   * Plan for the +3 adjusted Wald interval (the default of {@link confidenceInterval}), whose
-   * standard error divides by n + 3: the answer is 3 responses fewer. @defaultValue false
+   * The interval to plan for: `"wald"`, or the +3 adjusted Wald interval (the default of
+   * {@link confidenceInterval}), whose standard error divides by n + 3, so that the answer is 3
+   * responses fewer. @defaultValue "wald"
    */
-  readonly adjusted?: boolean;
+  readonly method?: "wald" | "adjusted-wald";
   /**
    * Size N of the population surveyed, to apply the finite population correction (N − n)/(N − 1) to
    * the variance (for example all 400 customers of a B2B product). @defaultValue infinite (no
@@ -47,7 +48,7 @@ export interface RequiredSampleSizeOptions extends SampleSizeOptions {
  * How many responses are needed for a target margin of error of the NPS: the smallest n with
  * z·100·sqrt(V/n) ≤ E, that is n = ⌈z²·V/(E/100)²⌉, where V = pP + pD − (pP − pD)² comes from the
  * expected shares (worst case V = 1). At 95%: shares (0.5, 0.3, 0.2) need 938 responses for ±5
- * points and 235 for ±10; the worst case 1537 and 385 (`docs/intervals.md`, "How many responses"). With `adjusted`,
+ * points and 235 for ±10; the worst case 1537 and 385 (`docs/intervals.md`, "How many responses"). With `method: "adjusted-wald"`,
  * n = ⌈z²V/E² − 3⌉. With a population size N, the finite population correction gives
  * n = n₀/(1 + (n₀ − 1)/N). At least 1 (when V = 0 any n gives a margin of 0). O(1).
  *
@@ -63,7 +64,7 @@ export interface RequiredSampleSizeOptions extends SampleSizeOptions {
  * requiredSampleSize({ marginOfError: 5 }); // => 1537
  * requiredSampleSize({ marginOfError: 5, shares: { promoters: 0.5, passives: 0.3, detractors: 0.2 } }); // => 938
  * requiredSampleSize({ marginOfError: 5, level: 0.9 }); // => 1083
- * requiredSampleSize({ marginOfError: 5, adjusted: true }); // => 1534
+ * requiredSampleSize({ marginOfError: 5, method: "adjusted-wald" }); // => 1534
  * requiredSampleSize({ marginOfError: 5, populationSize: 2000 }); // => 870
  * ```
  * @category Inference
@@ -112,7 +113,7 @@ export function requiredSampleSize(options: RequiredSampleSizeOptions): number {
 
 /**
  * The margin of error of the NPS, in points, that n responses give under the planning assumptions:
- * z·100·sqrt(V/n) (n + 3 with `adjusted`), times sqrt((N − n)/(N − 1)) with a population size N. The
+ * z·100·sqrt(V/n) (n + 3 with `method: "adjusted-wald"`), times sqrt((N − n)/(N − 1)) with a population size N. The
  * inverse of {@link requiredSampleSize}. O(1).
  *
  * @param n - Number of responses, an integer ≥ 1 (and ≤ N with a population size).
@@ -150,11 +151,10 @@ interface Plan {
 }
 
 function resolvePlan(fn: string, options: SampleSizeOptions): Plan {
-  const { level = 0.95, shares, adjusted = false, populationSize } = options;
+  const { level = 0.95, shares, method = "wald", populationSize } = options;
   checkLevel(fn, level);
-  if (typeof adjusted !== "boolean") {
-    throw new NpsError("invalid_option", `${fn}: adjusted must be a boolean, received ${describeValue(adjusted)}`);
-  }
+  checkChoice(fn, "method", method, ["wald", "adjusted-wald"]);
+  const adjusted = method === "adjusted-wald";
   if (
     populationSize !== undefined &&
     (typeof populationSize !== "number" || !Number.isSafeInteger(populationSize) || populationSize < 1)

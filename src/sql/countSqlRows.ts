@@ -11,13 +11,13 @@ import { countOf, groupValue, tallyFromRows } from "./tallyFromRows.js";
 import { SQL_COLUMNS } from "./tallySql.js";
 
 /**
- * Options of {@link countSqlRows}: the query's `groupBy` columns, and its time bucket.
+ * Options of {@link countSqlRows}: the query's `by` columns, and its time bucket.
  *
  * @category SQL
  */
 export interface CountSqlRowsOptions extends Omit<CountOptions, "weekStartsOn"> {
   /**
-   * The segment dimensions: the `groupBy` columns of the query, in the order the figures should use
+   * The segment dimensions: the `by` columns of the query, in the order the figures should use
    * them (the first is the one `segmentsFromTallies` and the per-segment trends read by default).
    * A group column not listed is added up over (a query by plan and country read with
    * `by: ["plan"]` gives the tallies by plan).
@@ -72,7 +72,7 @@ const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
  * per distinct `nps_period`.
  *
  * @param rows - The result rows of the query (not mutated).
- * @param options - The query's `groupBy` columns, its period and time zone, and the scale.
+ * @param options - The query's `by` columns, its period and time zone, and the scale.
  * @returns The keyed tallies (no cells for no rows, or rows without a counted answer).
  * @throws {@link NpsError} what {@link tallyFromRows} throws; `invalid_option` for a `by` that is
  * not an array of distinct column names (none starting with `nps_`), an unknown period or time
@@ -109,7 +109,7 @@ export function countSqlRows(
   if (!Array.isArray(by) || by.some((name) => typeof name !== "string")) {
     throw new NpsError(
       "invalid_option",
-      `${fn}: by must be an array of column names (the groupBy of the query), received ${describeValue(by)}`,
+      `${fn}: by must be an array of column names (the by of the query), received ${describeValue(by)}`,
     );
   }
   const reserved = by.find((name) => name.toLowerCase().startsWith("nps_"));

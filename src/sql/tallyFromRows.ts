@@ -12,7 +12,7 @@ import { SQL_COLUMNS } from "./tallySql.js";
  * @category SQL
  */
 export interface SqlTally {
-  /** The group's values of the `groupBy` columns, by column name (`{}` without `groupBy`). */
+  /** The group's values of the `by` columns, by column name (`{}` without `by`). */
   readonly group: Readonly<Record<string, SegmentKey>>;
   /** The local date `YYYY-MM-DD` of the first day of the time bucket, `null` for rows without a time; absent without a time bucket. */
   readonly period?: string | null;

@@ -46,7 +46,7 @@ export interface TallySqlOptions {
   /** The column holding each answer's weight; when given, the query sums weights and squared weights. @defaultValue unweighted */
   readonly weight?: string;
   /** Segment columns to group by; names must not start with `nps_` (reserved for the result columns). @defaultValue [] */
-  readonly groupBy?: ReadonlyArray<string>;
+  readonly by?: ReadonlyArray<string>;
   /** A calendar bucket to group by. @defaultValue no time bucket */
   readonly timeBucket?: SqlTimeBucket;
   /** The answer scale. @defaultValue {@link STANDARD_SCALE} */
@@ -83,7 +83,7 @@ const MAX_DOUBLE = "1.7976931348623157e308";
  * not an integer inside the scale (including NaN), and when weighted `nps_invalid_weights` those with
  * a valid score whose weight is NULL, not > 0 or not finite (such rows are in no category).
  *
- * Result columns: the `groupBy` columns under their own names, `nps_period` (the local date
+ * Result columns: the `by` columns under their own names, `nps_period` (the local date
  * `YYYY-MM-DD` of the bucket's first day, NULL for rows without a time) when `timeBucket` is given,
  * then `nps_rows`, `nps_promoters`, `nps_passives`, `nps_detractors`, `nps_missing_scores`,
  * `nps_invalid_scores`, and when weighted `nps_invalid_weights`, `nps_<category>_weight` and
@@ -108,12 +108,12 @@ const MAX_DOUBLE = "1.7976931348623157e308";
  * @param options - Dialect, table, columns, grouping, time bucket and scale.
  * @returns The SQL text (one `SELECT`, no trailing semicolon).
  * @throws {@link NpsError} `invalid_option` for an unknown dialect or period, an empty or
- * control-character name, a `groupBy` name starting with `nps_` or listed twice, a time zone that is
+ * control-character name, a `by` name starting with `nps_` or listed twice, a time zone that is
  * not a plain IANA name, or a scale whose bounds are not integers; `invalid_date` for an unknown time zone.
  * @example
  * ```ts
  * import { tallySql } from "npskit";
- * const sql = tallySql({ dialect: "postgresql", table: "responses", score: "score", groupBy: ["plan"] });
+ * const sql = tallySql({ dialect: "postgresql", table: "responses", score: "score", by: ["plan"] });
  * sql.split("\n")[0]; // => 'SELECT "plan",'
  * sql.includes('COUNT(CASE WHEN "score" >= 0 AND "score" <= 10 AND "score" = FLOOR("score") AND "score" >= 9 THEN 1 END) AS "nps_promoters"'); // => true
  * ```
@@ -124,7 +124,7 @@ export function tallySql(options: TallySqlOptions): string {
   if (options === null || typeof options !== "object") {
     throw new NpsError("invalid_option", `${fn}: options must be an object, received ${describeValue(options)}`);
   }
-  const { dialect, table, score, weight, groupBy = [], timeBucket, scale = STANDARD_SCALE } = options;
+  const { dialect, table, score, weight, by = [], timeBucket, scale = STANDARD_SCALE } = options;
   checkChoice(fn, "dialect", dialect, SQL_DIALECTS);
   const tableParts = typeof table === "string" ? [table] : table;
   if (!Array.isArray(tableParts) || tableParts.length === 0) {
@@ -136,25 +136,22 @@ export function tallySql(options: TallySqlOptions): string {
   for (const part of tableParts) checkIdentifier(fn, "table", part);
   checkIdentifier(fn, "score", score);
   if (weight !== undefined) checkIdentifier(fn, "weight", weight);
-  if (!Array.isArray(groupBy)) {
-    throw new NpsError(
-      "invalid_option",
-      `${fn}: groupBy must be an array of column names, received ${describeValue(groupBy)}`,
-    );
+  if (!Array.isArray(by)) {
+    throw new NpsError("invalid_option", `${fn}: by must be an array of column names, received ${describeValue(by)}`);
   }
   const seen = new Set<string>();
-  for (const column of groupBy) {
-    checkIdentifier(fn, "groupBy column", column);
+  for (const column of by) {
+    checkIdentifier(fn, "by column", column);
     if (column.toLowerCase().startsWith("nps_")) {
       throw new NpsError(
         "invalid_option",
-        `${fn}: groupBy column must not start with "nps_" (reserved for the result columns), received ${describeValue(column)}`,
+        `${fn}: by column must not start with "nps_" (reserved for the result columns), received ${describeValue(column)}`,
       );
     }
     if (seen.has(column.toLowerCase())) {
       throw new NpsError(
         "invalid_option",
-        `${fn}: groupBy columns must be distinct, received ${describeValue(column)} twice`,
+        `${fn}: by columns must be distinct, received ${describeValue(column)} twice`,
       );
     }
     seen.add(column.toLowerCase());
@@ -162,7 +159,7 @@ export function tallySql(options: TallySqlOptions): string {
   checkScale(fn, scale);
   const q = (name: string): string => quoteIdentifier(dialect, name);
 
-  const keys = groupBy.map(q);
+  const keys = by.map(q);
   if (timeBucket !== undefined) keys.push(bucketOf(fn, dialect, timeBucket));
   const s = q(score);
   const valid = `${s} >= ${scale.min} AND ${s} <= ${scale.max} AND ${s} = FLOOR(${s})`;
@@ -180,7 +177,7 @@ export function tallySql(options: TallySqlOptions): string {
     );
   }
   const columns = [
-    ...groupBy.map(q),
+    ...by.map(q),
     ...(timeBucket === undefined ? [] : [`${keys[keys.length - 1]} AS ${q(SQL_COLUMNS.period)}`]),
     `COUNT(*) AS ${q(SQL_COLUMNS.rows)}`,
     ...categories.map(

@@ -13,7 +13,7 @@ describe("requiredSampleSize", () => {
       ...(s.shares === null ? {} : { shares: s.shares }),
     };
     expect(requiredSampleSize(options)).toBe(s.wald);
-    expect(requiredSampleSize({ ...options, adjusted: true })).toBe(s.adjustedWald);
+    expect(requiredSampleSize({ ...options, method: "adjusted-wald" })).toBe(s.adjustedWald);
   });
 
   it("reproduces the planning table of STATISTICS.md §5", () => {
@@ -26,7 +26,7 @@ describe("requiredSampleSize", () => {
     expect(
       [5, 10].flatMap((e) =>
         [SHARES, undefined].map((shares) =>
-          requiredSampleSize({ marginOfError: e, adjusted: true, ...(shares ? { shares } : {}) }),
+          requiredSampleSize({ marginOfError: e, method: "adjusted-wald", ...(shares ? { shares } : {}) }),
         ),
       ),
     ).toEqual([935, 1534, 232, 382]);
@@ -44,7 +44,13 @@ describe("requiredSampleSize", () => {
 
   it("is the smallest n whose margin is within the target", () => {
     for (const marginOfError of [1, 2.5, 3, 5, 7.5, 10, 20]) {
-      for (const options of [{}, { shares: SHARES }, { adjusted: true }, { populationSize: 1000 }, { level: 0.9 }]) {
+      for (const options of [
+        {},
+        { shares: SHARES },
+        { method: "adjusted-wald" as const },
+        { populationSize: 1000 },
+        { level: 0.9 },
+      ]) {
         const n = requiredSampleSize({ marginOfError, ...options });
         expect(marginOfErrorForSampleSize(n, options)).toBeLessThanOrEqual(marginOfError);
         if (n > 1) expect(marginOfErrorForSampleSize(n - 1, options)).toBeGreaterThan(marginOfError);
@@ -74,7 +80,7 @@ describe("requiredSampleSize", () => {
       "shares must not all be 0, received 0, 0 and 0",
     ],
     [{ marginOfError: 5, populationSize: 10.5 }, "populationSize must be an integer >= 1, received 10.5"],
-    [{ marginOfError: 5, adjusted: "yes" }, 'adjusted must be a boolean, received "yes"'],
+    [{ marginOfError: 5, method: "yes" }, 'method must be one of "wald", "adjusted-wald", received "yes"'],
   ])("rejects %o", (options, message) => {
     const error = errorOf(() => requiredSampleSize(options as never));
     expect(error.code).toBe("invalid_option");
@@ -90,7 +96,7 @@ describe("marginOfErrorForSampleSize", () => {
       1e-12,
     );
     expectClose(marginOfErrorForSampleSize(100), 19.59963984540054, 1e-12);
-    expectClose(marginOfErrorForSampleSize(97, { adjusted: true }), 19.59963984540054, 1e-12);
+    expectClose(marginOfErrorForSampleSize(97, { method: "adjusted-wald" }), 19.59963984540054, 1e-12);
   });
 
   it("shrinks to 0 when the whole population answers", () => {

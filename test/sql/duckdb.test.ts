@@ -135,7 +135,7 @@ describe("tallySql on DuckDB gives the tallies npskit computes", () => {
   });
 
   it("by segment (NULL is a segment of its own)", async () => {
-    const result = await query({ table: "responses", groupBy: ["plan"] });
+    const result = await query({ table: "responses", by: ["plan"] });
     const expected = segmentColumns(columnsOf(rows, false), "plan");
     expect(byKey(result, (entry) => entry.group.plan)).toEqual(
       new Map(expected.segments.map((segment) => [segment.key, segment.tally])),
@@ -185,7 +185,7 @@ describe("tallySql on DuckDB gives the tallies npskit computes", () => {
           !(row.weight !== null && row.weight > 0),
       ).length,
     );
-    const bySegment = await query({ table: "responses", weight: "weight", groupBy: ["plan"] });
+    const bySegment = await query({ table: "responses", weight: "weight", by: ["plan"] });
     expect(byKey(bySegment, (entry) => entry.group.plan)).toEqual(
       new Map(segmentColumns(columns, "plan").segments.map((segment) => [segment.key, segment.tally])),
     );
@@ -207,11 +207,11 @@ describe("tallySql on DuckDB gives the tallies npskit computes", () => {
     const parts = [0, 1, 2].map((p) => rows.filter((_, i) => i % 3 === p));
     for (const [p, part] of parts.entries()) await createTable(`part${p}`, part);
     const partials = (
-      await Promise.all([0, 1, 2].map((p) => query({ table: `part${p}`, weight: "weight", groupBy: ["plan"] })))
+      await Promise.all([0, 1, 2].map((p) => query({ table: `part${p}`, weight: "weight", by: ["plan"] })))
     ).flat();
     const merged = new Map<SegmentKey | undefined, Tally[]>();
     for (const entry of partials) merged.set(entry.group.plan, [...(merged.get(entry.group.plan) ?? []), entry.tally]);
-    const whole = await query({ table: "responses", weight: "weight", groupBy: ["plan"] });
+    const whole = await query({ table: "responses", weight: "weight", by: ["plan"] });
     for (const entry of whole) {
       const pieces = merged.get(entry.group.plan) ?? [];
       expect(mergeTallies(...pieces)).toEqual(entry.tally);
@@ -219,7 +219,7 @@ describe("tallySql on DuckDB gives the tallies npskit computes", () => {
   });
 
   it("quotes hostile column names: they are read as names and inject nothing", async () => {
-    const result = await query({ table: "responses", groupBy: ['x"; DROP TABLE y; --'] });
+    const result = await query({ table: "responses", by: ['x"; DROP TABLE y; --'] });
     expect(result.map((entry) => entry.group['x"; DROP TABLE y; --'])).toEqual([1]);
     const tables = await connection.runAndReadAll("SELECT count(*) AS n FROM y");
     expect(tables.getRowObjects()).toEqual([{ n: 0n }]);
@@ -256,7 +256,7 @@ describe("property: random tables give the same tallies through DuckDB and throu
           await createTable(name, data);
           const weight = weighted ? { weight: "weight" } : {};
           const columns = columnsOf(data, weighted, ["a", "b", "", null]);
-          const bySegment = await query({ table: name, ...weight, groupBy: ["plan"] });
+          const bySegment = await query({ table: name, ...weight, by: ["plan"] });
           const expected = segmentColumns(columns, "plan").segments;
           expect(byKey(bySegment.filter(counted), (entry) => entry.group.plan)).toEqual(
             new Map(expected.map((segment) => [segment.key, segment.tally])),

@@ -240,7 +240,7 @@ function sqlOf(dialect: SqlDialect, scenario: Scenario): string {
     table: "responses",
     score: "score",
     ...(scenario.weighted ? { weight: "weight" } : {}),
-    groupBy: scenario.by,
+    by: scenario.by,
     timeBucket: { column: "answered_at", period: scenario.bucket, timeZone: ZONE },
   };
   return tallySql(options);

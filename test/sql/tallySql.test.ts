@@ -11,7 +11,7 @@ const full = (dialect: SqlDialect) =>
     table: ["analytics", "nps_responses"],
     score: "score",
     weight: "weight",
-    groupBy: ["plan", "country"],
+    by: ["plan", "country"],
     timeBucket: { column: "answered_at", period: "month", timeZone: "Europe/Paris" },
   });
 
@@ -227,7 +227,7 @@ describe("tallySql snapshots per dialect", () => {
 describe("tallySql quotes identifiers so that no name can break out", () => {
   const hostile = 'x"; DROP TABLE y; --';
   it("doubles double quotes for DuckDB and PostgreSQL", () => {
-    const sql = tallySql({ dialect: "postgresql", table: hostile, score: hostile, groupBy: [hostile] });
+    const sql = tallySql({ dialect: "postgresql", table: hostile, score: hostile, by: [hostile] });
     expect(sql).toContain('"x""; DROP TABLE y; --"');
     expect(sql.replaceAll('"x""; DROP TABLE y; --"', "ID")).not.toContain("DROP");
   });
@@ -269,15 +269,15 @@ describe("tallySql option checks", () => {
     ],
     [
       "reserved group",
-      { groupBy: ["NPS_rows"] },
+      { by: ["NPS_rows"] },
       "invalid_option",
-      'tallySql: groupBy column must not start with "nps_" (reserved for the result columns), received "NPS_rows"',
+      'tallySql: by column must not start with "nps_" (reserved for the result columns), received "NPS_rows"',
     ],
     [
       "duplicate group",
-      { groupBy: ["plan", "Plan"] },
+      { by: ["plan", "Plan"] },
       "invalid_option",
-      'tallySql: groupBy columns must be distinct, received "Plan" twice',
+      'tallySql: by columns must be distinct, received "Plan" twice',
     ],
     [
       "period",

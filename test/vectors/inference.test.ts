@@ -137,7 +137,7 @@ describe("inference vectors", () => {
     const options = {
       marginOfError: v.margin_of_error,
       level: v.level,
-      adjusted: v.adjusted,
+      method: v.adjusted ? ("adjusted-wald" as const) : ("wald" as const),
       ...(v.shares ? { shares: v.shares } : {}),
       ...(v.population_size ? { populationSize: v.population_size } : {}),
     };
