@@ -32,14 +32,19 @@ import {
  * @category Input
  */
 export interface ColumnarBatch {
+  /** Tells a columnar batch apart from other results. */
   readonly kind: "columnar-batch";
+  /** The accepted responses, column by column. */
   readonly columns: ColumnarResponses;
   /** The comment of each accepted row (`undefined` without one), when a comment column is mapped. */
   readonly comments?: ReadonlyArray<string | undefined>;
   /** The row number of each accepted response. */
   readonly rowNumbers: Uint32Array | Float64Array;
+  /** Rows read, accepted, skipped and rejected in this batch (unreadable rows count as rejected). */
   readonly counts: ParseCounts;
+  /** The rows skipped for a missing score, with their row numbers and reasons. */
   readonly skipped: ReadonlyArray<SkippedRow>;
+  /** Every problem of the rejected rows, with its row, field, value and message. */
   readonly issues: ReadonlyArray<NpsIssue>;
 }
 
