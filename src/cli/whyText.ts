@@ -179,7 +179,14 @@ export function formatThemesCsv(analysis: ThemeAnalysis): string {
 
 /** RFC 4180 text: fields with a comma, quote or line break are quoted. */
 export function csvText(header: ReadonlyArray<string>, rows: ReadonlyArray<ReadonlyArray<string>>): string {
-  const quote = (field: string): string => (/[",\r\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field);
+  // Numbers are written as they are; other text that a spreadsheet would read as a formula (a
+  // comment or a term starting with =, +, -, @, a tab or a carriage return) is neutralised with an
+  // apostrophe, as formatCsv does.
+  const quote = (value: string): string => {
+    const field =
+      /^[=+\-@\t\r]/.test(value) && !/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(value) ? `'${value}` : value;
+    return /[",\r\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
+  };
   return `${[header, ...rows].map((row) => row.map(quote).join(",")).join("\r\n")}\r\n`;
 }
 
