@@ -247,13 +247,21 @@ export function createPatternReader(fn: string, pattern: string, toInstant: (wal
 export function checkDateFormat(fn: string, pattern: unknown): string {
   const fail = (cause?: unknown): NpsError => invalidDateFormat(fn, pattern, cause);
   if (typeof pattern !== "string" || pattern.trim().length === 0) throw fail();
+  // Week-numbering years (Y) and days of the year (D) are almost always a mistyped y or d, and
+  // date-fns warns on the console about them: refused before date-fns sees them.
   const unquoted = pattern.replace(/'[^']*'?/g, "");
-  if ((unquoted.match(/Y+|D+/g) ?? []).some((token) => ["YY", "YYYY", "D", "DD"].includes(token))) throw fail();
+  if (/[YD]/.test(unquoted)) throw fail();
+  // The pattern must read back the date it writes: the first instant of 2000, parsed against a
+  // reference date that differs in every field, so that a pattern without a year ("dd/MM", "HH:mm")
+  // or one that reads nothing ("%Y") is refused here rather than rejecting every row.
+  const first = new Date(2000, 0, 1);
+  let back: Date;
   try {
-    format(new Date(2000, 0, 1), pattern);
+    back = parse(format(first, pattern), pattern, new Date(1970, 5, 15, 7, 45, 30));
   } catch (error) {
     throw fail(error);
   }
+  if (back.getTime() !== first.getTime()) throw fail();
   return pattern;
 }
 

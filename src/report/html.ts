@@ -463,7 +463,10 @@ function segmentsTable(breakdown: SegmentBreakdown | TierBreakdown | CrossSegmen
     );
   }
   if (rows.some((row) => row.small)) notes.push(`small: fewer than ${settings.minResponses} responses.`);
-  if (breakdown.leftOut > 0) notes.push(`${breakdown.leftOut} responses left out (no value).`);
+  if (breakdown.leftOut > 0) {
+    const why = breakdown.kind === "tier-breakdown" ? "no numeric value" : "no value";
+    notes.push(`${breakdown.leftOut} ${breakdown.leftOut === 1 ? "response" : "responses"} left out (${why}).`);
+  }
   if (rows.length === 0) notes.push("No segmented responses.");
   return `${htmlTable(header, body)}${notes.map((note) => `<p class="note">${escapeHtml(note)}</p>\n`).join("")}`;
 }

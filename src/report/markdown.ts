@@ -154,7 +154,10 @@ function segmentLines(report: ReportDocument): string[] {
   const lines = [`## Segments${title === "" ? "" : ` by ${title}`}`, "", ...table(header, body, header.length - 1)];
   const notes: string[] = [];
   if (rows.some((row) => row.small)) notes.push(`small: fewer than ${settings.minResponses} responses`);
-  if (segments.leftOut > 0) notes.push(`${segments.leftOut} responses left out (no value)`);
+  if (segments.leftOut > 0) {
+    const why = segments.kind === "tier-breakdown" ? "no numeric value" : "no value";
+    notes.push(`${segments.leftOut} ${segments.leftOut === 1 ? "response" : "responses"} left out (${why})`);
+  }
   if (rows.length === 0) notes.push("no segmented responses");
   if (notes.length > 0) lines.push("", ...notes.map((note) => `- ${note}`));
   return lines;

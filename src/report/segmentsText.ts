@@ -90,7 +90,10 @@ export function formatSegmentsText(result: SegmentBreakdown | TierBreakdown | Cr
   if (rows.some((row) => row.small)) {
     notes.push(`small: fewer than ${settings.minResponses} ${weighted ? "effective " : ""}responses`);
   }
-  if (result.leftOut > 0) notes.push(`${plural(result.leftOut, "response")} left out (no value)`);
+  if (result.leftOut > 0) {
+    const why = result.kind === "tier-breakdown" ? "no numeric value" : "no value";
+    notes.push(`${plural(result.leftOut, "response")} left out (${why})`);
+  }
   if (rows.length === 0) notes.push("no segmented responses");
   return escapeLines(`${[...lines, ...notes].join("\n")}\n`);
 }

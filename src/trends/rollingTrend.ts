@@ -152,7 +152,13 @@ export function resolveRollingOptions(
   options: RollingTrendOptions,
 ): { window: RollingWindow; step: RollingStep } {
   const { window = { days: 90 }, step = "day" } = options;
-  const days = window !== null && typeof window === "object" ? window.days : undefined;
+  if (window === null || typeof window !== "object") {
+    throw new NpsError(
+      "invalid_option",
+      `${fn}: window must be an object such as { days: 90 }, received ${describeValue(window)}`,
+    );
+  }
+  const days = window.days;
   if (typeof days !== "number" || !Number.isInteger(days) || days < 1 || days > 36600) {
     throw new NpsError(
       "invalid_option",

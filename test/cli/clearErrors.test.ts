@@ -104,3 +104,27 @@ describe("migration and follow-up read as report does", () => {
     expect(followUp.stderr).toContain("4 rows read: 2 accepted, 1 skipped, 1 rejected");
   });
 });
+
+describe("more clear messages", () => {
+  const temp = tempDirectory();
+  afterAll(() => temp.cleanup());
+
+  it("a --date-format that reads no calendar date is a usage error naming it", async () => {
+    const file = temp.file("dates.csv", "score,date\n9,2025-01-01\n3,2025-01-02\n");
+    for (const pattern of ["%Y", "YYYY-MM-dd", "dd/MM", "HH:mm"]) {
+      const result = await run(["report", file, "--date", "date", "--date-format", pattern]);
+      expect(result.code, pattern).toBe(2);
+      expect(result.stderr, pattern).toContain(
+        `dateFormat must be a date-fns parse pattern (yyyy for years, d for days), received ${JSON.stringify(pattern)}`,
+      );
+      expect(result.stderr, pattern).not.toContain("https://");
+    }
+  });
+
+  it("tiers say why a response is left out: no numeric value", async () => {
+    const file = temp.file("tiers.csv", "score,spend\n9,abc\n3,12\n5,20\n7,30\n");
+    const result = await run(["report", file, "--tiers", "spend:2"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("1 response left out (no numeric value)");
+  });
+});

@@ -109,7 +109,7 @@ describe("rollingTrend", () => {
         "invalid_option",
         "rollingTrend: window.days must be an integer from 1 to 36600, received 1.5",
       ],
-      [{ window: 30 }, "invalid_option", "rollingTrend: window.days must be an integer from 1 to 36600, received 30"],
+      [{ window: 30 }, "invalid_option", "rollingTrend: window must be an object such as { days: 90 }, received 30"],
       [{ step: "year" }, "invalid_option", 'rollingTrend: step must be one of "day", "week", "month", received "year"'],
       [
         { timeZone: "Mars/Olympus" },
