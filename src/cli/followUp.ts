@@ -12,6 +12,7 @@ import {
 import { CliError, type CliIo, dataError, usageError } from "../node.js";
 import { FOLLOW_UP_HELP } from "./help.js";
 import { choice, needsFile, READ_OPTIONS, timeZoneOption } from "./options.js";
+import { plural } from "./plural.js";
 import { givenReadOptions, readResponses } from "./readResponses.js";
 
 /** The `follow-up` command's options. */
@@ -92,7 +93,7 @@ export async function followUp(args: ReadonlyArray<string>, io: CliIo): Promise<
 export function formatQueue(queue: FollowUpQueue, limit: number): string {
   const { contact, "ask-improvement": improve, "ask-review": review } = queue.actions;
   const lines = [
-    `Follow-up queue  ${queue.entries.length} entries: ${contact} detractors to contact, ${improve} passives to ask what would make it a 10, ${review} promoters to ask for a review or referral`,
+    `Follow-up queue  ${plural(queue.entries.length, "entry", "entries")}: ${contact} detractors to contact, ${improve} passives to ask what would make it a 10, ${review} promoters to ask for a review or referral`,
   ];
   if (queue.capacityPerDay !== undefined && queue.lastDueDate !== undefined) {
     lines.push(

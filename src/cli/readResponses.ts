@@ -11,6 +11,7 @@ import {
 } from "../node.js";
 import { SHOWN_REASONS } from "./collect.js";
 import { delimiterOption, READ_OPTIONS } from "./options.js";
+import { plural } from "./plural.js";
 
 /** Responses read from one file, with what was rejected and skipped. */
 export interface ReadResponses {
@@ -85,7 +86,7 @@ export async function readResponses(file: string, values: ReadValues, io: CliIo)
     `${counts.rows} ${counts.rows === 1 ? "row" : "rows"} read: ${counts.rows - counts.skipped - counts.rejected} accepted, ${counts.skipped} skipped, ${counts.rejected} rejected${counts.rejected > 0 ? " (rejected rows are left out)" : ""}`,
   );
   if (responses.length === 0) {
-    throw dataError(`no valid score in ${source} (${counts.rows} rows)`);
+    throw dataError(`no valid score in ${source} (${plural(counts.rows, "row")})`);
   }
   // Rows are numbered as in the notes: CSV rows by their line (the header is line 1), JSON and NDJSON from 1.
   const rowNumbers: number[] = [];

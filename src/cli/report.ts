@@ -50,6 +50,7 @@ import {
   timeZoneOption,
 } from "./options.js";
 import { checkOutputPaths } from "./paths.js";
+import { plural } from "./plural.js";
 import { checkTallyOptions, readTallies } from "./readTallies.js";
 
 /** Options that only make sense with a file. */
@@ -240,7 +241,7 @@ export async function report(args: ReadonlyArray<string>, io: CliIo): Promise<nu
   if (values.rejected !== undefined) {
     await writeOut(io, values.rejected, rejectedCsv(collector));
     note(
-      `${collector.counts.rejected} rejected rows (${collector.issues.length} problems) written to ${values.rejected}`,
+      `${plural(collector.counts.rejected, "rejected row")} (${plural(collector.issues.length, "problem")}) written to ${values.rejected}`,
     );
   }
   if (collector.counts.accepted === 0) {
@@ -250,7 +251,7 @@ export async function report(args: ReadonlyArray<string>, io: CliIo): Promise<nu
     ];
     const { rows, skipped, rejected } = collector.counts;
     throw dataError(
-      `no valid score in ${source} (${rows} rows: ${skipped} skipped, ${rejected} rejected)${reasons.length > 0 ? `\n  ${reasons.join("\n  ")}` : ""}${hint}`,
+      `no valid score in ${source} (${plural(rows, "row")}: ${skipped} skipped, ${rejected} rejected)${reasons.length > 0 ? `\n  ${reasons.join("\n  ")}` : ""}${hint}`,
     );
   }
   if ((analysis.period !== undefined || analysis.rolling !== undefined) && !hasDates) {
@@ -295,7 +296,7 @@ async function emit(
     note(`report written to ${values.out}`);
   }
   if (values.strict === true && rejected > 0) {
-    note(`${rejected} rows were rejected (--strict)`);
+    note(`${plural(rejected, "row")} ${rejected === 1 ? "was" : "were"} rejected (--strict)`);
     return 1;
   }
   return 0;
@@ -353,7 +354,7 @@ async function reportTallies(
   }
   if (read.counts.accepted === 0) {
     const { rows, skipped, rejected } = read.counts;
-    throw dataError(`no valid score in ${source} (${rows} rows: ${skipped} skipped, ${rejected} rejected)`);
+    throw dataError(`no valid score in ${source} (${plural(rows, "row")}: ${skipped} skipped, ${rejected} rejected)`);
   }
   const document = reportOf({ counts: read.counts }, read.tallies, source, analysis);
   const input: InputDescription = {

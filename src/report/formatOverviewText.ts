@@ -5,6 +5,7 @@ import { escapeControls, escapeLines } from "../internal/describe.js";
 import { checkResult, OVERVIEW_FIELDS, ROW_FIELDS } from "./checkResult.js";
 import { levelText } from "./levelText.js";
 import type { Overview } from "./overview.js";
+import { plural } from "./plural.js";
 
 /** Width of the longest bar of the distribution chart, in characters. */
 const BAR_WIDTH = 40;
@@ -68,7 +69,7 @@ export function formatOverviewText(result: Overview): string {
     const { first, last, dated } = result.period;
     const undated = rows.accepted - dated;
     lines.push(
-      `Period       ${first.slice(0, 10)} to ${last.slice(0, 10)} (UTC)${undated > 0 ? `, ${undated} responses without a date` : ""}`,
+      `Period       ${first.slice(0, 10)} to ${last.slice(0, 10)} (UTC)${undated > 0 ? `, ${plural(undated, "response")} without a date` : ""}`,
     );
   }
   if (result.weighted) {

@@ -24,6 +24,7 @@ import { escapeHtml, jsonForScript, scriptForHtml } from "./escapeHtml.js";
 import { signed } from "./formatOverviewText.js";
 import { levelText as levelPercent } from "./levelText.js";
 import type { Overview } from "./overview.js";
+import { plural } from "./plural.js";
 import { sha256Base64 } from "./sha256.js";
 import { isBySegment, isRolling } from "./trendKind.js";
 import { segmentTrendTitle } from "./trendText.js";
@@ -340,7 +341,7 @@ function summarySection(result: Overview): string {
   const lines: string[] = [];
   const { rows } = result;
   lines.push(
-    `<p class="meta">${escapeHtml(`${rows.read} rows read: ${rows.accepted} accepted, ${rows.skipped} skipped, ${rows.rejected} rejected. Scale ${result.scale}.`)}</p>`,
+    `<p class="meta">${escapeHtml(`${plural(rows.read, "row")} read: ${rows.accepted} accepted, ${rows.skipped} skipped, ${rows.rejected} rejected. Scale ${result.scale}.`)}</p>`,
   );
   if (result.period !== undefined) {
     const undated = rows.accepted - result.period.dated;
@@ -465,7 +466,7 @@ function segmentsTable(breakdown: SegmentBreakdown | TierBreakdown | CrossSegmen
   if (rows.some((row) => row.small)) notes.push(`small: fewer than ${settings.minResponses} responses.`);
   if (breakdown.leftOut > 0) {
     const why = breakdown.kind === "tier-breakdown" ? "no numeric value" : "no value";
-    notes.push(`${breakdown.leftOut} ${breakdown.leftOut === 1 ? "response" : "responses"} left out (${why}).`);
+    notes.push(`${plural(breakdown.leftOut, "response")} left out (${why}).`);
   }
   if (rows.length === 0) notes.push("No segmented responses.");
   return `${htmlTable(header, body)}${notes.map((note) => `<p class="note">${escapeHtml(note)}</p>\n`).join("")}`;
@@ -481,7 +482,7 @@ function trendTables(trend: Trend | TrendBy | RollingTrend | RollingTrendBy): st
       parts.push(`<h3>${escapeHtml(`Segment ${key}`)}</h3>\n${pointsTable(first, segment.trend.points)}`);
     }
     if (trend.leftOut > 0)
-      parts.push(`<p class="note">${escapeHtml(`${trend.leftOut} responses in no segment.`)}</p>\n`);
+      parts.push(`<p class="note">${escapeHtml(`${plural(trend.leftOut, "response")} in no segment.`)}</p>\n`);
   } else if (isRolling(trend)) {
     parts.push(
       `<p class="note">${escapeHtml(`NPS over trailing ${trend.window.days}-day windows, one per ${trend.step} (${trend.timeZone}).`)}</p>\n`,
@@ -493,7 +494,7 @@ function trendTables(trend: Trend | TrendBy | RollingTrend | RollingTrendBy): st
   }
   const undated = isBySegment(trend) ? 0 : trend.undated;
   if (undated > 0)
-    parts.push(`<p class="note">${escapeHtml(`${undated} responses without a date, in no period.`)}</p>\n`);
+    parts.push(`<p class="note">${escapeHtml(`${plural(undated, "response")} without a date, in no period.`)}</p>\n`);
   const table = parts.join("");
   const rows = isBySegment(trend)
     ? trend.segments.reduce((sum, s) => sum + s.trend.points.length, 0)

@@ -4,6 +4,7 @@ import type { SegmentFigures } from "../segments/segmentFigures.js";
 import type { TrendPoint } from "../trends/trendPoint.js";
 import { checkResult, OVERVIEW_FIELDS, ROW_FIELDS } from "./checkResult.js";
 import { levelText } from "./levelText.js";
+import { plural } from "./plural.js";
 import type { ReportDocument } from "./reportData.js";
 import { isBySegment, isRolling } from "./trendKind.js";
 import { segmentTrendTitle } from "./trendText.js";
@@ -156,7 +157,7 @@ function segmentLines(report: ReportDocument): string[] {
   if (rows.some((row) => row.small)) notes.push(`small: fewer than ${settings.minResponses} responses`);
   if (segments.leftOut > 0) {
     const why = segments.kind === "tier-breakdown" ? "no numeric value" : "no value";
-    notes.push(`${segments.leftOut} ${segments.leftOut === 1 ? "response" : "responses"} left out (${why})`);
+    notes.push(`${plural(segments.leftOut, "response")} left out (${why})`);
   }
   if (rows.length === 0) notes.push("no segmented responses");
   if (notes.length > 0) lines.push("", ...notes.map((note) => `- ${note}`));
@@ -171,7 +172,7 @@ function trendLines(trend: NonNullable<ReportDocument["trend"]>): string[] {
       const name = segment.key === null ? "(no value)" : escapeMarkdown(String(segment.key));
       lines.push("", `### ${name}`, "", ...pointTable(first, segment.trend.points));
     }
-    if (trend.leftOut > 0) lines.push("", `- ${trend.leftOut} responses in no segment`);
+    if (trend.leftOut > 0) lines.push("", `- ${plural(trend.leftOut, "response")} in no segment`);
     return lines;
   }
   const latest = trend.respondents === "latest" ? ", latest answer per respondent" : "";
@@ -179,7 +180,7 @@ function trendLines(trend: NonNullable<ReportDocument["trend"]>): string[] {
     ? `## NPS over trailing ${trend.window.days}-day windows, every ${trend.step}${latest} (${escapeMarkdown(trend.timeZone)})`
     : `## NPS by ${trend.period}${latest} (${escapeMarkdown(trend.timeZone)})`;
   const lines = [title, "", ...pointTable(isRolling(trend) ? "Window to" : "Period", trend.points)];
-  if (trend.undated > 0) lines.push("", `- ${trend.undated} responses without a date, in no period`);
+  if (trend.undated > 0) lines.push("", `- ${plural(trend.undated, "response")} without a date, in no period`);
   return lines;
 }
 

@@ -6,6 +6,7 @@ import type { TierBreakdown } from "../segments/segmentByTiers.js";
 import type { SegmentFigures } from "../segments/segmentFigures.js";
 import { checkResult } from "./checkResult.js";
 import { levelText } from "./levelText.js";
+import { plural } from "./plural.js";
 
 /**
  * Renders the result of {@link segmentBy}, {@link segmentByTiers} or {@link crossSegment} as an aligned
@@ -146,8 +147,4 @@ function signed(value: number): string {
 
 function pValue(value: number): string {
   return value < 0.0001 ? "<0.0001" : value.toFixed(4);
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }

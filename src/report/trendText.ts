@@ -7,6 +7,7 @@ import type { TrendBy } from "../trends/trendBy.js";
 import type { TrendPoint } from "../trends/trendPoint.js";
 import { checkResult } from "./checkResult.js";
 import { levelText } from "./levelText.js";
+import { plural } from "./plural.js";
 import { isBySegment, isRolling } from "./trendKind.js";
 
 const PERIOD_NAMES = { day: "day", week: "week", month: "month", quarter: "quarter", year: "year" } as const;
@@ -130,8 +131,4 @@ function percent(share: number): string {
 
 function pValue(p: number): string {
   return p < 0.0001 ? "<0.0001" : p.toFixed(4);
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }

@@ -128,3 +128,18 @@ describe("more clear messages", () => {
     expect(result.stdout).toContain("1 response left out (no numeric value)");
   });
 });
+
+describe("counts with their noun in the singular for one", () => {
+  const temp = tempDirectory();
+  afterAll(() => temp.cleanup());
+
+  it("one rejected row under --strict, and no valid score in one row", async () => {
+    const file = temp.file("one.csv", "score\n9\n11\n");
+    const strict = await run(["report", file, "--strict"]);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toContain("1 row was rejected (--strict)");
+    const none = await run(["report", temp.file("none.csv", "score\n11\n")]);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain("(1 row: 0 skipped, 1 rejected)");
+  });
+});
