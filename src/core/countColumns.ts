@@ -10,7 +10,7 @@ import {
 } from "./columns.js";
 import { type CountOptions, resolveCountTime } from "./countResponses.js";
 import { NpsError } from "./errors.js";
-import { type KeyedTallies, keyedTalliesOf, type TallyTime } from "./keyedTallies.js";
+import { type KeyedTallies, keyedTalliesOf, type TallyTime, weightExponentOf } from "./keyedTallies.js";
 import { invalidScoreError, type Scale, STANDARD_SCALE } from "./scale.js";
 import type { SegmentKey } from "./segmentKey.js";
 import { createTallyCounter, type TallyCounter } from "./tallyCounter.js";
@@ -78,7 +78,14 @@ export function countColumnsFor(
   const weights = optionalColumn(fn, "weights", columns.weights, length);
   const times = optionalColumn(fn, "times", columns.times, length);
   const segments = by.map((name) => segmentColumn(fn, columns, name, length));
-  const counter = into ?? createTallyCounter(by, time, scale, weights !== undefined);
+  let largest = 0;
+  if (weights !== undefined && into === undefined) {
+    for (let i = 0; i < length; i++) {
+      const weight = weights[i] as number;
+      if (weight > largest && Number.isFinite(weight)) largest = weight;
+    }
+  }
+  const counter = into ?? createTallyCounter(by, time, scale, weights !== undefined, weightExponentOf(largest));
   // Dictionary code → counter code, per dimension (−2: not looked up yet).
   const codeMaps = segments.map((column) => new Int32Array(column.dictionary.length).fill(-2));
   const codes = new Int32Array(by.length);

@@ -1,7 +1,7 @@
 import { describeValue } from "../internal/describe.js";
 import { TREND_PERIODS, type TrendPeriod, type WeekDay } from "./calendar.js";
 import { NpsError } from "./errors.js";
-import { type KeyedTallies, keyedTalliesOf, type TallyTime } from "./keyedTallies.js";
+import { type KeyedTallies, keyedTalliesOf, type TallyTime, weightExponentOf } from "./keyedTallies.js";
 import { checkChoice, checkInteger } from "./options.js";
 import type { NpsResponse } from "./response.js";
 import { invalidScoreError, isValidScore, type Scale, STANDARD_SCALE } from "./scale.js";
@@ -126,7 +126,14 @@ export function countResponsesFor(
     typeof dimension === "string" ? dimension : dimension.name === "" ? "(function)" : dimension.name,
   );
   const weighted = responses.some((response) => response?.weight !== undefined);
-  const counter = createTallyCounter(names, time, scale, weighted);
+  let largest = 0;
+  if (weighted) {
+    for (const response of responses) {
+      const weight = response?.weight;
+      if (typeof weight === "number" && weight > largest && Number.isFinite(weight)) largest = weight;
+    }
+  }
+  const counter = createTallyCounter(names, time, scale, weighted, weightExponentOf(largest));
   const codes = new Int32Array(by.length);
   for (let i = 0; i < responses.length; i++) {
     const response = responses[i];

@@ -76,6 +76,13 @@ export interface KeyedTallies {
   readonly time: TallyTime | null;
   /** Whether the tallies are weighted (sums of weights and squared weights per category). */
   readonly weighted: boolean;
+  /**
+   * The power of two the weights were divided by before they were added up, 0 unless weights are so
+   * large (above 2^500) or so small (below 2^−500) that their squares would overflow or vanish. Every
+   * figure depends on the weights only up to a common factor, so the cells' weighted sums are those
+   * of the weights × 2^−weightExponent; {@link mergeKeyedTallies} brings parts to a common exponent.
+   */
+  readonly weightExponent: number;
   /** The answer scale. */
   readonly scale: Scale;
   /** The cells, in order of first appearance. */
@@ -95,6 +102,7 @@ export interface KeyedSums {
   readonly dimensions: ReadonlyArray<{ readonly name: string; readonly keys: SegmentKey[] }>;
   readonly time: TallyTime | null;
   readonly weighted: boolean;
+  readonly weightExponent: number;
   readonly scale: Scale;
   readonly cells: ReadonlyArray<{
     readonly codes: ReadonlyArray<number>;
@@ -114,6 +122,7 @@ export function keyedTalliesOf(sums: KeyedSums): KeyedTallies {
     dimensions: sums.dimensions.map((dimension) => ({ name: dimension.name, keys: [...dimension.keys] })),
     time: sums.time,
     weighted: sums.weighted,
+    weightExponent: sums.weightExponent,
     scale: sums.scale,
     cells: sums.cells.map((cell) => ({
       codes: [...cell.codes],
@@ -154,6 +163,7 @@ export function checkKeyedTallies(fn: string, value: unknown): asserts value is 
     !Array.isArray(tallies.cells) ||
     !Array.isArray(tallies.distribution) ||
     typeof tallies.dated !== "number" ||
+    !Number.isInteger(tallies.weightExponent) ||
     typeof tallies.weighted !== "boolean" ||
     tallies.scale === null ||
     typeof tallies.scale !== "object"
@@ -184,4 +194,17 @@ export function dimensionIndex(fn: string, tallies: KeyedTallies, name: string |
     );
   }
   return index;
+}
+
+/** Weights from 2^−500 to 2^500 are added as they are; their squares stay far from overflow and underflow. */
+const SAFE_EXPONENT = 500;
+
+/**
+ * The power of two to divide weights by so that the largest, `largest`, and its square stay finite
+ * and normal: 0 for every weight between 2^−500 and 2^500, else the exponent of `largest`.
+ */
+export function weightExponentOf(largest: number): number {
+  if (!(largest > 0) || !Number.isFinite(largest)) return 0;
+  const exponent = Math.floor(Math.log2(largest));
+  return Math.abs(exponent) <= SAFE_EXPONENT ? 0 : exponent;
 }

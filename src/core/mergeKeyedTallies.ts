@@ -51,13 +51,17 @@ export function mergeKeyedTallies(parts: ReadonlyArray<KeyedTallies>): KeyedTall
       throw new NpsError("invalid_tally", `${fn}: parts must be counted alike, received ${expected} and ${actual}`);
     }
   }
+  // Parts whose weights were divided by different powers of two are brought to the largest.
+  const exponent = parts.reduce((most, part) => Math.max(most, part.weighted ? part.weightExponent : 0), Number.NEGATIVE_INFINITY);
   const counter = createTallyCounter(
     names,
     head.time,
     head.scale,
     parts.some((part) => part.weighted),
+    exponent,
   );
   for (const part of parts as ReadonlyArray<KeyedTallies>) {
+    const factor = 2 ** ((part.weighted ? part.weightExponent : 0) - exponent);
     const recode = part.dimensions.map((dimension, d) => dimension.keys.map((key) => counter.code(d, key)));
     const codes = new Int32Array(names.length);
     for (const cell of part.cells) {
@@ -65,7 +69,14 @@ export function mergeKeyedTallies(parts: ReadonlyArray<KeyedTallies>): KeyedTall
         const code = cell.codes[d] as number;
         codes[d] = code < 0 ? -1 : ((recode[d] as number[])[code] as number);
       }
-      counter.addCell(codes, cell.start, sumsOfTally(cell.tally));
+      const sums = sumsOfTally(cell.tally);
+      if (factor !== 1) {
+        for (let k = 0; k < 3; k++) {
+          sums[k] = (sums[k] as number) * factor;
+          sums[3 + k] = (sums[3 + k] as number) * factor * factor;
+        }
+      }
+      counter.addCell(codes, cell.start, sums);
     }
     part.distribution.forEach((count, i) => {
       counter.addToDistribution(i + part.scale.min, count);

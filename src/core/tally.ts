@@ -90,6 +90,12 @@ export function tally(scores: ArrayLike<number>, options: TallyOptions = {}): Ta
     checkWeight("tally", weight, ` at index ${i}`);
     addWeighted(sums, categoryIndex(scores[i] as number, scale, "tally", ` at index ${i}`), weight);
   }
+  if (!sums.every(Number.isFinite)) {
+    throw new NpsError(
+      "invalid_weight",
+      "tally: weights must be small enough for the sum of their squares to be finite (below about 1e154), received larger ones; divide them by a common factor (no figure depends on it), or count with countResponses or countColumns, which rescale them",
+    );
+  }
   return weightedTally(sums, scale);
 }
 

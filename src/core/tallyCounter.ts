@@ -33,7 +33,10 @@ export function createTallyCounter(
   time: TallyTime | null,
   scale: Scale,
   weighted: boolean,
+  weightExponent = 0,
 ): TallyCounter {
+  // Exact: a power of two (2^−1022 … 2^1023 for the exponents weightExponentOf gives).
+  const factor = 2 ** -weightExponent;
   const dimensions = names.map((name) => ({ name, keys: [] as SegmentKey[], codes: new Map<SegmentKey, number>() }));
   const cells: { codes: number[]; start: number | null; sums: WeightedSums }[] = [];
   // Cells by their codes (one number for up to two dimensions, text beyond), then by bucket start
@@ -105,7 +108,7 @@ export function createTallyCounter(
         widen(instant);
         if (bucketOf !== undefined) start = bucketOf(instant);
       }
-      addWeighted(cellOf(codes, start), score >= promoterMin ? 0 : score <= detractorMax ? 2 : 1, weight);
+      addWeighted(cellOf(codes, start), score >= promoterMin ? 0 : score <= detractorMax ? 2 : 1, weight * factor);
     },
     addCell(codes, start, sums) {
       const target = cellOf(codes, start ?? Number.NaN);
@@ -124,6 +127,7 @@ export function createTallyCounter(
         dimensions,
         time,
         weighted,
+        weightExponent,
         scale,
         cells,
         distribution,
