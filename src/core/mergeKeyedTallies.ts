@@ -52,7 +52,10 @@ export function mergeKeyedTallies(parts: ReadonlyArray<KeyedTallies>): KeyedTall
     }
   }
   // Parts whose weights were divided by different powers of two are brought to the largest.
-  const exponent = parts.reduce((most, part) => Math.max(most, part.weighted ? part.weightExponent : 0), Number.NEGATIVE_INFINITY);
+  const exponent = parts.reduce(
+    (most, part) => Math.max(most, part.weighted ? part.weightExponent : 0),
+    Number.NEGATIVE_INFINITY,
+  );
   const counter = createTallyCounter(
     names,
     head.time,
