@@ -29,6 +29,8 @@ export interface Collector {
   readonly responses: NpsResponse[];
   /** The keyed tallies of everything added (for a collector that does not keep responses). */
   tallies(): KeyedTallies | undefined;
+  /** Where the dates are: answers per UTC year, and the rows of the earliest and latest dates. */
+  dates(): DateSpread;
 }
 
 /**
@@ -72,6 +74,14 @@ export function createCollector(
     return kept;
   };
   let tallies: KeyedTallies | undefined;
+  const spread: DateSpread = { years: new Map(), earliest: undefined, latest: undefined };
+  const seeDate = (time: number, row: number | undefined): void => {
+    if (Number.isNaN(time)) return;
+    const year = new Date(time).getUTCFullYear();
+    spread.years.set(year, (spread.years.get(year) ?? 0) + 1);
+    if (spread.earliest === undefined || time < spread.earliest.time) spread.earliest = { time, row };
+    if (spread.latest === undefined || time > spread.latest.time) spread.latest = { time, row };
+  };
   return {
     counts,
     skipped,
@@ -94,6 +104,10 @@ export function createCollector(
       if ("kind" in batch) {
         // Columns straight from the reader: no object per row.
         if (batch.columns.scores.length === 0) return;
+        const times = batch.columns.times;
+        if (times !== undefined) {
+          for (let i = 0; i < times.length; i++) seeDate(times[i] as number, batch.rowNumbers[i]);
+        }
         const by = counting.by === undefined ? [] : (counting.by as ReadonlyArray<string>);
         part = countColumns(batch.columns, {
           by,
@@ -101,6 +115,7 @@ export function createCollector(
           ...(counting.timeZone === undefined ? {} : { timeZone: counting.timeZone }),
         });
       } else {
+        for (const response of batch.responses) seeDate(response.date?.getTime() ?? Number.NaN, undefined);
         if (keepResponses) {
           for (const response of batch.responses) responses.push(compact(response));
           return;
@@ -111,5 +126,50 @@ export function createCollector(
       tallies = tallies === undefined ? part : mergeKeyedTallies([tallies, part]);
     },
     tallies: () => tallies,
+    dates: () => spread,
   };
+}
+
+/** Where the dates of the accepted answers are (see {@link outlyingDates}). */
+export interface DateSpread {
+  /** Dated answers per UTC year. */
+  readonly years: Map<number, number>;
+  /** The earliest and latest dated answers, with their rows when known. */
+  earliest: { readonly time: number; readonly row: number | undefined } | undefined;
+  latest: { readonly time: number; readonly row: number | undefined } | undefined;
+}
+
+/**
+ * Answers dated far from the rest: years farther from the median year than two years plus ten times
+ * the median absolute deviation of the years (1700 among answers of 2025 and 2026; nothing in a
+ * survey that runs evenly from 2015 to 2026). The note names those years and how many answers they
+ * hold, and the years of the rest; `undefined` when there are none.
+ */
+export function outlyingDates(spread: DateSpread): string | undefined {
+  const years = [...spread.years].sort(([a], [b]) => a - b);
+  const total = years.reduce((sum, [, count]) => sum + count, 0);
+  if (total === 0) return undefined;
+  /** The value below which half the answers lie, for (value, count) pairs sorted by value. */
+  const medianOf = (pairs: ReadonlyArray<readonly [number, number]>): number => {
+    let seen = 0;
+    for (const [value, count] of pairs) {
+      seen += count;
+      if (seen >= total / 2) return value;
+    }
+    return (pairs[pairs.length - 1] as readonly [number, number])[0];
+  };
+  const median = medianOf(years);
+  const deviations = years
+    .map(([year, count]): readonly [number, number] => [Math.abs(year - median), count])
+    .sort(([a], [b]) => a - b);
+  const reach = 2 + 10 * medianOf(deviations);
+  const far = years.filter(([year]) => Math.abs(year - median) > reach);
+  if (far.length === 0) return undefined;
+  const near = years.filter(([year]) => Math.abs(year - median) <= reach).map(([year]) => year);
+  const answers = far.reduce((sum, [, count]) => sum + count, 0);
+  const shown = far.slice(0, 5).map(([year]) => String(year));
+  const list = far.length > 5 ? `${shown.join(", ")} and ${far.length - 5} more` : shown.join(", ");
+  const low = near[0] as number;
+  const high = near[near.length - 1] as number;
+  return `${answers} ${answers === 1 ? "answer is" : "answers are"} dated in ${list}, far from the rest (${low === high ? low : `${low}–${high}`}): a mistyped year?`;
 }

@@ -13,6 +13,7 @@ import {
   formatTrendText,
   type IntervalMethod,
   type KeyedTallies,
+  NpsError,
   type NpsResponse,
   type OverviewInput,
   type ReportDocument,
@@ -36,7 +37,7 @@ import {
 } from "../node.js";
 import { formatBenchmarkComparison, reportBenchmark } from "./benchmarks.js";
 import { loadChartScripts } from "./chartScripts.js";
-import { type Collector, createCollector } from "./collect.js";
+import { type Collector, createCollector, outlyingDates } from "./collect.js";
 import { REPORT_HELP } from "./help.js";
 import {
   choice,
@@ -259,12 +260,39 @@ export async function report(args: ReadonlyArray<string>, io: CliIo): Promise<nu
       `--${analysis.period === undefined ? "rolling" : "period"} needs dates, and ${source} has no date column that could be read; pass --date <column> (and --date-format)`,
     );
   }
-  const document = reportOf(
-    { responses: collector.responses, counts: collector.counts, skipped: collector.skipped, issues: collector.issues },
-    collector.tallies(),
-    source,
-    analysis,
-  );
+  const spread = collector.dates();
+  const far = outlyingDates(spread);
+  if (far !== undefined) note(`dates: ${far}`);
+  let document: ReportDocument;
+  try {
+    document = reportOf(
+      {
+        responses: collector.responses,
+        counts: collector.counts,
+        skipped: collector.skipped,
+        issues: collector.issues,
+      },
+      collector.tallies(),
+      source,
+      analysis,
+    );
+  } catch (error) {
+    // A trend over dates centuries apart: say which rows hold the earliest and latest.
+    const { earliest, latest } = spread;
+    if (
+      error instanceof NpsError &&
+      /dates must span/.test(error.message) &&
+      earliest !== undefined &&
+      latest !== undefined
+    ) {
+      const rowOf = (at: { readonly row: number | undefined }): string =>
+        at.row === undefined ? "" : ` (row ${at.row})`;
+      throw dataError(
+        `${error.message}; the earliest answer is dated ${new Date(earliest.time).toISOString()}${rowOf(earliest)}, the latest ${new Date(latest.time).toISOString()}${rowOf(latest)}`,
+      );
+    }
+    throw error;
+  }
   return emit(document, input, collector.counts.rejected, values, { format, table, level: analysis.level }, io);
 }
 
