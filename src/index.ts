@@ -20,6 +20,7 @@ export { type BenchmarkQuery, findBenchmarks } from "./benchmarks/findBenchmarks
 export type { TrendPeriod, WeekDay } from "./core/calendar.js";
 export type { ColumnarResponses, SegmentColumn } from "./core/columns.js";
 export { type CountColumnsOptions, countColumns } from "./core/countColumns.js";
+export { type BatchCounter, countInBatches } from "./core/countInBatches.js";
 export { type CountOptions, type CountResponsesOptions, countResponses } from "./core/countResponses.js";
 export { type DistributionEntry, type DistributionOptions, distribution } from "./core/distribution.js";
 export { NpsError, type NpsErrorCode, type NpsErrorOptions, type NpsIssue, NpsValidationError } from "./core/errors.js";

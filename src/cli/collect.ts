@@ -1,8 +1,9 @@
 import {
   type AttributeValue,
+  type BatchCounter,
   type ColumnarBatch,
   type CountResponsesOptions,
-  countColumns,
+  countInBatches,
   countResponses,
   type KeyedTallies,
   mergeKeyedTallies,
@@ -74,6 +75,8 @@ export function createCollector(
     return kept;
   };
   let tallies: KeyedTallies | undefined;
+  // Columnar batches are counted by one counter, which keeps its calendar lookups across batches.
+  let batches: BatchCounter | undefined;
   const spread: DateSpread = { years: new Map(), earliest: undefined, latest: undefined };
   const seeDate = (time: number, row: number | undefined): void => {
     if (Number.isNaN(time)) return;
@@ -100,7 +103,6 @@ export function createCollector(
         if (!keepIssues && issues.length >= SHOWN_REASONS) break;
         issues.push(issue);
       }
-      let part: KeyedTallies;
       if ("kind" in batch) {
         // Columns straight from the reader: no object per row.
         if (batch.columns.scores.length === 0) return;
@@ -108,24 +110,28 @@ export function createCollector(
         if (times !== undefined) {
           for (let i = 0; i < times.length; i++) seeDate(times[i] as number, batch.rowNumbers[i]);
         }
-        const by = counting.by === undefined ? [] : (counting.by as ReadonlyArray<string>);
-        part = countColumns(batch.columns, {
-          by,
+        batches ??= countInBatches({
+          by: counting.by === undefined ? [] : (counting.by as ReadonlyArray<string>),
           ...(counting.period === undefined ? {} : { period: counting.period }),
           ...(counting.timeZone === undefined ? {} : { timeZone: counting.timeZone }),
         });
-      } else {
-        for (const response of batch.responses) seeDate(response.date?.getTime() ?? Number.NaN, undefined);
-        if (keepResponses) {
-          for (const response of batch.responses) responses.push(compact(response));
-          return;
-        }
-        if (batch.responses.length === 0) return;
-        part = countResponses(batch.responses, counting);
+        batches.add(batch.columns);
+        return;
       }
+      for (const response of batch.responses) seeDate(response.date?.getTime() ?? Number.NaN, undefined);
+      if (keepResponses) {
+        for (const response of batch.responses) responses.push(compact(response));
+        return;
+      }
+      if (batch.responses.length === 0) return;
+      const part = countResponses(batch.responses, counting);
       tallies = tallies === undefined ? part : mergeKeyedTallies([tallies, part]);
     },
-    tallies: () => tallies,
+    tallies: () => {
+      if (batches === undefined) return tallies;
+      const counted = batches.result();
+      return tallies === undefined ? counted : mergeKeyedTallies([tallies, counted]);
+    },
     dates: () => spread,
   };
 }

@@ -61,8 +61,8 @@ export function countColumns(columns: ColumnarResponses, options: CountColumnsOp
 
 /**
  * {@link countColumns}, naming `fn` in errors; `leftOut`, when given, receives the indices of the
- * responses without a value in the first dimension. `into`, when given, is a counter to add to (its
- * dimensions must be `by`).
+ * responses without a value in the first dimension. `counterFor`, when given, gives the counter to add
+ * to for the batch's weighting and weight exponent (its dimensions must be `by`).
  */
 export function countColumnsFor(
   fn: string,
@@ -71,7 +71,7 @@ export function countColumnsFor(
   time: TallyTime | null,
   scale: Scale,
   leftOut?: number[],
-  into?: TallyCounter,
+  counterFor?: (weighted: boolean, weightExponent: number) => TallyCounter,
 ): TallyCounter {
   const length = columnsLength(fn, columns);
   const scores = columns.scores;
@@ -79,13 +79,17 @@ export function countColumnsFor(
   const times = optionalColumn(fn, "times", columns.times, length);
   const segments = by.map((name) => segmentColumn(fn, columns, name, length));
   let largest = 0;
-  if (weights !== undefined && into === undefined) {
+  if (weights !== undefined) {
     for (let i = 0; i < length; i++) {
       const weight = weights[i] as number;
       if (weight > largest && Number.isFinite(weight)) largest = weight;
     }
   }
-  const counter = into ?? createTallyCounter(by, time, scale, weights !== undefined, weightExponentOf(largest));
+  const weightExponent = weightExponentOf(largest);
+  const counter =
+    counterFor === undefined
+      ? createTallyCounter(by, time, scale, weights !== undefined, weightExponent)
+      : counterFor(weights !== undefined, weightExponent);
   // Dictionary code → counter code, per dimension (−2: not looked up yet).
   const codeMaps = segments.map((column) => new Int32Array(column.dictionary.length).fill(-2));
   const codes = new Int32Array(by.length);

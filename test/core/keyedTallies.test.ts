@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   buildReport,
   countColumns,
+  countInBatches,
   countResponses,
   crossSegment,
   crossSegmentsFromTallies,
@@ -169,5 +170,54 @@ describe("a report from tallies", () => {
     const fromTallies = buildReport({ tallies }, options);
     const fromResponses = buildReport({ responses: sample }, options);
     expect(fromTallies).toEqual(fromResponses);
+  });
+});
+
+describe("countInBatches", () => {
+  const sample = sampleResponses({ size: 500 });
+  const dictionary = ["free", "team", "business", "enterprise"];
+  const columnsOf = (responses: ReadonlyArray<NpsResponse>, weight?: (i: number) => number) => ({
+    scores: responses.map((response) => response.score),
+    times: responses.map((response) => response.date?.getTime() ?? Number.NaN),
+    ...(weight === undefined ? {} : { weights: responses.map((_, i) => weight(i)) }),
+    segments: {
+      plan: {
+        codes: responses.map((response) => dictionary.indexOf(response.attributes?.plan as string)),
+        dictionary,
+      },
+    },
+  });
+
+  it("gives the tallies of the whole, batch by batch", () => {
+    const options = { by: "plan", period: "day", timeZone: "Europe/Paris" } as const;
+    const counter = countInBatches(options);
+    for (let at = 0; at < sample.length; at += 77) counter.add(columnsOf(sample.slice(at, at + 77)));
+    const whole = countColumns(columnsOf(sample), options);
+    expect(counter.result()).toEqual(whole);
+    expect(trendFromTallies(counter.result(), { period: "month" })).toEqual(
+      trend(sample, { period: "month", timeZone: "Europe/Paris" }),
+    );
+  });
+
+  it("takes batches whose weights need another power of two", () => {
+    const counter = countInBatches({ by: "plan" });
+    counter.add(columnsOf(sample.slice(0, 250), () => 1));
+    counter.add(columnsOf(sample.slice(250), () => 1e200));
+    const result = counter.result();
+    expect(result.weightExponent).toBe(664);
+    // Weights of 1 beside weights of 1e200 weigh nothing: the NPS is that of the second half.
+    const second = countColumns(
+      columnsOf(sample.slice(250), () => 1e200),
+      { by: "plan" },
+    );
+    expect(segmentsFromTallies(result).total?.nps).toBeCloseTo(segmentsFromTallies(second).total?.nps as number, 9);
+  });
+
+  it("refuses a bad option at once and a bad batch when it is added", () => {
+    expect(errorOf(() => countInBatches({ period: "hour" as never })).code).toBe("invalid_option");
+    const counter = countInBatches();
+    expect(errorOf(() => counter.add({ scores: [11] })).message).toBe(
+      "countInBatches: score must be an integer from 0 to 10, received 11 at index 0",
+    );
   });
 });
