@@ -100,7 +100,7 @@ async function loadReader() {
   const bundle = path.join(os.tmpdir(), `npskit-bench-reader-${process.pid}.mjs`);
   const { build } = await import("esbuild");
   await build({
-    entryPoints: [path.join(path.dirname(self), "../src/cli/streamResponses.ts")],
+    entryPoints: [path.join(path.dirname(self), "../src/node/streamResponses.ts")],
     bundle: true,
     platform: "node",
     format: "esm",
