@@ -49,14 +49,21 @@ export interface CountColumnsOptions extends CountOptions {
 export function countColumns(columns: ColumnarResponses, options: CountColumnsOptions = {}): KeyedTallies {
   const fn = "countColumns";
   const time = resolveCountTime(fn, options);
-  const by = options.by === undefined ? [] : typeof options.by === "string" ? [options.by] : options.by;
-  if (!Array.isArray(by)) {
+  return keyedTalliesOf(
+    countColumnsFor(fn, columns, columnNames(fn, options.by), time, options.scale ?? STANDARD_SCALE).sums(),
+  );
+}
+
+/** The segment column names of a `by` option: none, one name, or a list. */
+export function columnNames(fn: string, by: CountColumnsOptions["by"]): ReadonlyArray<string> {
+  const names = by === undefined ? [] : typeof by === "string" ? [by] : by;
+  if (!Array.isArray(names)) {
     throw new NpsError(
       "invalid_option",
       `${fn}: by must be a segment column name or an array of them, received ${describeValue(by)}`,
     );
   }
-  return keyedTalliesOf(countColumnsFor(fn, columns, by, time, options.scale ?? STANDARD_SCALE).sums());
+  return names;
 }
 
 /**

@@ -1,6 +1,5 @@
-import { describeValue } from "../internal/describe.js";
 import type { ColumnarResponses } from "./columns.js";
-import { type CountColumnsOptions, countColumnsFor } from "./countColumns.js";
+import { type CountColumnsOptions, columnNames, countColumnsFor } from "./countColumns.js";
 import { resolveCountTime } from "./countResponses.js";
 import { NpsError } from "./errors.js";
 import { type KeyedTallies, keyedTalliesOf } from "./keyedTallies.js";
@@ -46,13 +45,7 @@ export interface BatchCounter {
 export function countInBatches(options: CountColumnsOptions = {}): BatchCounter {
   const fn = "countInBatches";
   const time = resolveCountTime(fn, options);
-  const by = options.by === undefined ? [] : typeof options.by === "string" ? [options.by] : options.by;
-  if (!Array.isArray(by)) {
-    throw new NpsError(
-      "invalid_option",
-      `${fn}: by must be a segment column name or an array of them, received ${describeValue(by)}`,
-    );
-  }
+  const by = columnNames(fn, options.by);
   const scale = options.scale ?? STANDARD_SCALE;
   // One counter while the weighting and weight exponent stay the same (nearly always); a batch that
   // changes them starts a new one, and the parts are merged at the end.

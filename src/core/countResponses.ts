@@ -137,26 +137,8 @@ export function countResponsesFor(
   const codes = new Int32Array(by.length);
   for (let i = 0; i < responses.length; i++) {
     const response = responses[i];
-    if (response === null || typeof response !== "object") {
-      throw new NpsError(
-        "invalid_input",
-        `${fn}: response must be an object, received ${describeValue(response)} at index ${i}`,
-      );
-    }
-    const score = response.score;
-    if (!isValidScore(score, scale)) throw invalidScoreError(fn, score, scale, ` at index ${i}`);
-    let weight = 1;
-    if (weighted) {
-      const given = response.weight;
-      if (given === undefined) {
-        throw new NpsError(
-          "invalid_input",
-          `${fn}: weight must be present on every response when any response is weighted, missing at index ${i}`,
-        );
-      }
-      checkWeight(fn, given, ` at index ${i}`);
-      weight = given;
-    }
+    const weight = checkedWeight(fn, response, i, scale, weighted);
+    const score = (response as NpsResponse).score;
     const date = response.date;
     let instant = Number.NaN;
     if (date !== undefined) {
@@ -183,4 +165,28 @@ export function countResponsesFor(
     counter.add(score, weight, codes, instant);
   }
   return counter;
+}
+
+/**
+ * Checks response `i` (an object, a score inside the scale, a weight when the responses are weighted,
+ * where every response must carry one) and returns its weight (1 when unweighted).
+ */
+export function checkedWeight(fn: string, response: unknown, i: number, scale: Scale, weighted: boolean): number {
+  if (response === null || typeof response !== "object") {
+    throw new NpsError(
+      "invalid_input",
+      `${fn}: response must be an object, received ${describeValue(response)} at index ${i}`,
+    );
+  }
+  const { score, weight } = response as NpsResponse;
+  if (!isValidScore(score, scale)) throw invalidScoreError(fn, score, scale, ` at index ${i}`);
+  if (!weighted) return 1;
+  if (weight === undefined) {
+    throw new NpsError(
+      "invalid_input",
+      `${fn}: weight must be present on every response when any response is weighted, missing at index ${i}`,
+    );
+  }
+  checkWeight(fn, weight, ` at index ${i}`);
+  return weight;
 }

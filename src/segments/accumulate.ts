@@ -1,8 +1,9 @@
+import { checkedWeight } from "../core/countResponses.js";
 import { NpsError } from "../core/errors.js";
 import type { NpsResponse } from "../core/response.js";
-import { invalidScoreError, isValidScore, type Scale } from "../core/scale.js";
+import type { Scale } from "../core/scale.js";
 import { type SegmentBy, type SegmentKey, segmentKeyReader } from "../core/segmentKey.js";
-import { addWeighted, checkWeight, newWeightedSums, type WeightedSums } from "../core/tally.js";
+import { addWeighted, newWeightedSums, type WeightedSums } from "../core/tally.js";
 import { describeValue } from "../internal/describe.js";
 
 /** Running sums of every group, filled in one pass over the responses. */
@@ -35,26 +36,8 @@ export function accumulateGroups(
   const { promoterMin, detractorMax } = scale;
   for (let i = 0; i < responses.length; i++) {
     const response = responses[i];
-    if (response === null || typeof response !== "object") {
-      throw new NpsError(
-        "invalid_input",
-        `${fn}: response must be an object, received ${describeValue(response)} at index ${i}`,
-      );
-    }
-    const score = response.score;
-    if (!isValidScore(score, scale)) throw invalidScoreError(fn, score, scale, ` at index ${i}`);
-    let weight = 1;
-    if (weighted) {
-      const given = response.weight;
-      if (given === undefined) {
-        throw new NpsError(
-          "invalid_input",
-          `${fn}: weight must be present on every response when any response is weighted, missing at index ${i}`,
-        );
-      }
-      checkWeight(fn, given, ` at index ${i}`);
-      weight = given;
-    }
+    const weight = checkedWeight(fn, response, i, scale, weighted);
+    const score = (response as NpsResponse).score;
     const group = groupOf(i);
     if (group < 0) {
       leftOut.push(i);
