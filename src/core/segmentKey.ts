@@ -27,22 +27,40 @@ function typeRank(key: SegmentKey): number {
   return 3;
 }
 
+/** A string that is a plain decimal number (`"12"`, `"-3.5"`), as exports write numeric codes. */
+const NUMERIC_TEXT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
+
 /**
- * The deterministic key order: numbers ascending (NaN after every other number), then strings by
- * UTF-16 code units (not locale-dependent), then `false`, `true`, and `null` last.
+ * The deterministic, natural key order: numbers ascending (NaN after every other number), then
+ * strings — those that are decimal numbers (`"2"`, `"10"`, as read from a file) by value, before the
+ * others, which go by UTF-16 code units (not locale-dependent) — then `false`, `true`, and `null`
+ * last. So the segments `"1"`, `"2"`, `"10"` come in that order, not as `"1"`, `"10"`, `"2"`.
  */
 export function compareKeys(a: SegmentKey, b: SegmentKey): number {
   const rankA = typeRank(a);
   const rankB = typeRank(b);
   if (rankA !== rankB) return rankA - rankB;
-  if (typeof a === "number" && typeof b === "number") {
-    if (Number.isNaN(a)) return Number.isNaN(b) ? 0 : 1;
-    if (Number.isNaN(b)) return -1;
+  if (typeof a === "number" && typeof b === "number") return compareNumbers(a, b);
+  if (typeof a === "boolean" && typeof b === "boolean") return Number(a) - Number(b);
+  if (typeof a === "string" && typeof b === "string") {
+    const numberA = NUMERIC_TEXT.test(a.trim());
+    const numberB = NUMERIC_TEXT.test(b.trim());
+    if (numberA && numberB) return compareNumbers(Number(a), Number(b)) || (a < b ? -1 : a > b ? 1 : 0);
+    if (numberA !== numberB) return numberA ? -1 : 1;
     return a < b ? -1 : a > b ? 1 : 0;
   }
-  if (typeof a === "boolean" && typeof b === "boolean") return Number(a) - Number(b);
-  if (typeof a === "string" && typeof b === "string") return a < b ? -1 : a > b ? 1 : 0;
   return 0;
+}
+
+/** The positions of `keys` in key order ({@link compareKeys}). */
+export function keyOrder(keys: ReadonlyArray<SegmentKey>): number[] {
+  return keys.map((_, i) => i).sort((i, j) => compareKeys(keys[i] as SegmentKey, keys[j] as SegmentKey) || i - j);
+}
+
+function compareNumbers(a: number, b: number): number {
+  if (Number.isNaN(a)) return Number.isNaN(b) ? 0 : 1;
+  if (Number.isNaN(b)) return -1;
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**

@@ -53,7 +53,8 @@ export interface SegmentBreakdown {
  *
  * Keys come from {@link groupResponses} (an attribute name or a function; `null` is a key of its own,
  * a response without the attribute is left out and counted). With `sort: "key"` (the default)
- * segments are ordered numbers ascending, then strings by UTF-16 code units (locale-independent),
+ * segments are ordered numbers ascending, then strings — numeric text (`"2"`, `"10"`) by value, then
+ * other text by UTF-16 code units (locale-independent) —
  * then `false`, `true`, and `null` last; `"nps"` and `"size"` sort descending with ties by key.
  *
  * Every response is validated (score, weight), also those left out. Weighted responses (all carry a

@@ -2,7 +2,7 @@ import { locate, type TrendPeriod } from "../core/calendar.js";
 import { NpsError } from "../core/errors.js";
 import { checkKeyedTallies, dimensionIndex, type KeyedTallies, sumsOfTally } from "../core/keyedTallies.js";
 import type { TallySums } from "../core/prepareResponses.js";
-import type { SegmentKey } from "../core/segmentKey.js";
+import { keyOrder, type SegmentKey } from "../core/segmentKey.js";
 import { addSums } from "../core/tally.js";
 import {
   type RollingTrend,
@@ -238,7 +238,7 @@ export function trendOfTallies(fn: string, tallies: KeyedTallies, options: Trend
  *   { by: "plan", period: "month" },
  * );
  * trendByFromTallies(tallies).segments.map((segment) => [segment.key, segment.trend.points.map((point) => point.n)]);
- * // => [["pro", [1, 0]], ["free", [0, 1]]]
+ * // => [["free", [0, 1]], ["pro", [1, 0]]]
  * ```
  * @category Keyed tallies
  */
@@ -261,8 +261,8 @@ export function trendByOfTallies(fn: string, tallies: KeyedTallies, options: Tre
     timeZone: resolved.calendar.timeZone,
     weekStartsOn: resolved.calendar.weekStartsOn,
     respondents: resolved.respondents,
-    segments: keys.map((key, g) => ({
-      key,
+    segments: keyOrder(keys).map((g) => ({
+      key: keys[g] as SegmentKey,
       trend: trendOfSeries(series[g] as Series, period, fillGaps, resolved, tallies.weighted, range),
     })),
     leftOut,
@@ -397,8 +397,8 @@ export function rollingTrendByOfTallies(
     timeZone: resolved.calendar.timeZone,
     weekStartsOn: resolved.calendar.weekStartsOn,
     respondents: resolved.respondents,
-    segments: keys.map((key, g) => ({
-      key,
+    segments: keyOrder(keys).map((g) => ({
+      key: keys[g] as SegmentKey,
       trend: rollingOfSeries(series[g] as Series, window, step, resolved, tallies.weighted, range),
     })),
     leftOut,

@@ -4,7 +4,7 @@ import { keyedTalliesOf } from "../core/keyedTallies.js";
 import { commonRange, prepareResponses } from "../core/prepareResponses.js";
 import type { NpsResponse } from "../core/response.js";
 import type { SegmentBy, SegmentKey } from "../core/segmentKey.js";
-import { groupResponsesFor } from "../core/segmentKey.js";
+import { groupResponsesFor, keyOrder } from "../core/segmentKey.js";
 import { rollingTrendByOfTallies } from "./fromTallies.js";
 import {
   type RollingStep,
@@ -47,7 +47,7 @@ export interface RollingTrendBy {
   readonly weekStartsOn: WeekDay;
   /** The respondent policy. */
   readonly respondents: RespondentPolicy;
-  /** One rolling trend per segment, in the order the segments first appear in the responses. */
+  /** One rolling trend per segment, in key order (numbers and numeric text by value, then text; see {@link segmentBy}). */
   readonly segments: ReadonlyArray<SegmentRollingTrend>;
   /** Number of responses in no segment (the attribute absent, or the function returned `undefined`). */
   readonly leftOut: number;
@@ -74,9 +74,9 @@ export interface RollingTrendBy {
  *   { score: 9, date: new Date("2026-03-03T12:00:00Z"), attributes: { plan: "pro" } },
  * ];
  * const result = rollingTrendBy(responses, "plan", { window: { days: 2 } });
- * result.segments.map((segment) => segment.key); // => ["pro", "free"]
- * result.segments[0]?.trend.points.map((point) => point.n); // => [1, 1, 1]
- * result.segments[1]?.trend.points.map((point) => point.n); // => [0, 1, 1]
+ * result.segments.map((segment) => segment.key); // => ["free", "pro"]
+ * result.segments[0]?.trend.points.map((point) => point.n); // => [0, 1, 1]
+ * result.segments[1]?.trend.points.map((point) => point.n); // => [1, 1, 1]
  * ```
  * @category Trends
  */
@@ -106,8 +106,8 @@ export function rollingTrendBy(
     timeZone: resolved.calendar.timeZone,
     weekStartsOn: resolved.calendar.weekStartsOn,
     respondents: resolved.respondents,
-    segments: groups.map((group, g) => ({
-      key: group.key,
+    segments: keyOrder(groups.map((group) => group.key)).map((g) => ({
+      key: (groups[g] as { key: SegmentKey }).key,
       trend: rollingOfPrepared(prepared[g] as (typeof prepared)[number], window, step, resolved, range),
     })),
     leftOut: leftOut.length,

@@ -4,7 +4,7 @@ import { keyedTalliesOf } from "../core/keyedTallies.js";
 import { commonRange, prepareResponses } from "../core/prepareResponses.js";
 import type { NpsResponse } from "../core/response.js";
 import type { SegmentBy, SegmentKey } from "../core/segmentKey.js";
-import { groupResponsesFor } from "../core/segmentKey.js";
+import { groupResponsesFor, keyOrder } from "../core/segmentKey.js";
 import { trendByOfTallies } from "./fromTallies.js";
 import { resolvePeriodOptions, type Trend, type TrendOptions, timeOf, trendOfPrepared } from "./trend.js";
 import { type RespondentPolicy, resolveTrendOptions } from "./trendPoint.js";
@@ -37,7 +37,7 @@ export interface TrendBy {
   readonly weekStartsOn: WeekDay;
   /** The respondent policy. */
   readonly respondents: RespondentPolicy;
-  /** One trend per segment, in the order the segments first appear in the responses. */
+  /** One trend per segment, in key order (numbers and numeric text by value, then text; see {@link segmentBy}). */
   readonly segments: ReadonlyArray<SegmentTrend>;
   /** Number of responses in no segment (the attribute absent, or the function returned `undefined`). */
   readonly leftOut: number;
@@ -65,8 +65,8 @@ export interface TrendBy {
  *   { score: 9, date: new Date("2026-03-01T00:00:00Z"), attributes: { plan: "pro" } },
  * ];
  * const result = trendBy(responses, "plan", { period: "month" });
- * result.segments.map((segment) => segment.key); // => ["pro", "free"]
- * result.segments[1]?.trend.points.map((point) => point.nps); // => [undefined, undefined, -100]
+ * result.segments.map((segment) => segment.key); // => ["free", "pro"]
+ * result.segments[0]?.trend.points.map((point) => point.nps); // => [undefined, undefined, -100]
  * ```
  * @category Trends
  */
@@ -89,8 +89,8 @@ export function trendBy(responses: ReadonlyArray<NpsResponse>, by: SegmentBy, op
     timeZone: resolved.calendar.timeZone,
     weekStartsOn: resolved.calendar.weekStartsOn,
     respondents: resolved.respondents,
-    segments: groups.map((group, g) => ({
-      key: group.key,
+    segments: keyOrder(groups.map((group) => group.key)).map((g) => ({
+      key: (groups[g] as { key: SegmentKey }).key,
       trend: trendOfPrepared(prepared[g] as (typeof prepared)[number], period, fillGaps, resolved, range),
     })),
     leftOut: leftOut.length,

@@ -441,7 +441,7 @@ describe("npskit report --tallies", () => {
       [null, 2],
     ]);
     expect(report.period).toEqual({ first: "2026-03-10T00:00:00.000Z", last: "2026-03-10T00:00:00.000Z", dated: 5 });
-    expect(report.trend.segments.map((segment: { key: unknown }) => segment.key)).toEqual(["pro", null, "free"]);
+    expect(report.trend.segments.map((segment: { key: unknown }) => segment.key)).toEqual(["free", "pro", null]);
     expect(report.input).toEqual({
       format: "csv",
       encoding: "utf-8",

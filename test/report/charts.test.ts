@@ -132,7 +132,7 @@ describe("trendChart", () => {
     const spec = trendChart(trendBy(responses, "plan"));
     expect(spec.title).toBe("NPS by month and segment (UTC)");
     const rows = rowsOf(spec);
-    expect([...new Set(rows.map((row) => row.segment))]).toEqual(["pro", "free"]);
+    expect([...new Set(rows.map((row) => row.segment))]).toEqual(["free", "pro"]);
     expect((spec.encoding as { x: { sort: string[] } }).x.sort).toEqual(["2026-01", "2026-02", "2026-03"]);
     const line = (spec.layer as View[])[1] as View;
     expect(line.encoding?.color).toMatchObject({ field: "segment", type: "nominal" });
@@ -206,7 +206,7 @@ describe("trendSharesChart", () => {
   it("draws one row of bars per segment for trendBy", () => {
     const spec = trendSharesChart(trendBy(responses, "plan"));
     expect((spec.encoding as { row: unknown }).row).toMatchObject({ field: "segment", type: "nominal", title: null });
-    expect([...new Set(rowsOf(spec).map((row) => row.segment))]).toEqual(["pro", "free"]);
+    expect([...new Set(rowsOf(spec).map((row) => row.segment))]).toEqual(["free", "pro"]);
     expectFieldsInData(spec);
     expectCompiles(spec);
   });

@@ -14,11 +14,12 @@ describe("trendBy", () => {
   it("gives each segment a trend on the same periods", () => {
     const result = trendBy(responses, "plan", { period: "month" });
     expect(result).toMatchObject({ period: "month", timeZone: "UTC", weekStartsOn: 1, respondents: "all", leftOut: 1 });
-    expect(result.segments.map((segment) => segment.key)).toEqual(["pro", "free"]);
+    // Segments in key order.
+    expect(result.segments.map((segment) => segment.key)).toEqual(["free", "pro"]);
     for (const segment of result.segments) {
       expect(segment.trend.points.map((point) => point.label)).toEqual(["2026-01", "2026-02", "2026-03"]);
     }
-    const pro = result.segments[0]?.trend;
+    const pro = result.segments[1]?.trend;
     expect(pro?.points.map((point) => point.n)).toEqual([1, 0, 1]);
     expect([pro?.dated, pro?.undated]).toEqual([2, 1]);
   });
@@ -31,7 +32,7 @@ describe("trendBy", () => {
   });
 
   it("passes the options on and checks them", () => {
-    expect(trendBy(responses, "plan", { fillGaps: false }).segments[1]?.trend.points.map((p) => p.label)).toEqual([
+    expect(trendBy(responses, "plan", { fillGaps: false }).segments[0]?.trend.points.map((p) => p.label)).toEqual([
       "2026-03",
     ]);
     const zone = errorOf(() => trendBy(responses, "plan", { timeZone: "Mars/Olympus" }));
