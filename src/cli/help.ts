@@ -61,6 +61,8 @@ Segments and trends:
                            or month
   --respondents <policy>   all (default) or latest: each respondent counts
                            once per period or window, with the latest answer
+  --sort <order>           segments by label (default: numbers by value, then
+                           text), n (largest first) or nps (highest first)
 
 Tallies counted in a database:
   --tallies <file>         read the result rows of a tallySql query (CSV, JSON

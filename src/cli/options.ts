@@ -32,6 +32,7 @@ export const REPORT_OPTIONS = {
   rolling: { type: "string" },
   step: { type: "string" },
   respondents: { type: "string" },
+  sort: { type: "string" },
   format: { type: "string", short: "f" },
   table: { type: "string" },
   out: { type: "string", short: "o" },

@@ -99,6 +99,7 @@ interface Analysis {
   readonly period?: TrendPeriod;
   readonly rolling?: { readonly days: number; readonly step?: RollingStep };
   readonly respondents?: "all" | "latest";
+  readonly sort?: "key" | "size" | "nps";
   readonly timeZone?: string;
   readonly level: number;
   readonly method: IntervalMethod;
@@ -405,6 +406,7 @@ function analysisOptions(values: {
   rolling?: string | undefined;
   step?: string | undefined;
   respondents?: string | undefined;
+  sort?: string | undefined;
   "time-zone"?: string | undefined;
   level?: string | undefined;
   method?: string | undefined;
@@ -439,8 +441,15 @@ function analysisOptions(values: {
     values.respondents === undefined
       ? undefined
       : choice("respondents", values.respondents, ["all", "latest"] as const, "all");
+  if (values.sort !== undefined && by.length === 0 && tiers === undefined) {
+    throw usageError("--sort orders the segments: give --by or --tiers");
+  }
+  const sortChoice =
+    values.sort === undefined ? undefined : choice("sort", values.sort, ["label", "n", "nps"] as const, "label");
+  const sort = sortChoice === undefined ? undefined : ({ label: "key", n: "size", nps: "nps" } as const)[sortChoice];
   return {
     by,
+    ...optional("sort", sort),
     ...optional("tiers", tiers),
     ...optional("period", period),
     ...(days === undefined ? {} : { rolling: { days, ...optional("step", step) } }),
@@ -496,6 +505,7 @@ function reportOf(
     ...optional("rolling", analysis.rolling),
     ...optional("timeZone", analysis.timeZone),
     ...optional("respondents", analysis.respondents),
+    ...optional("sort", analysis.sort),
   });
 }
 

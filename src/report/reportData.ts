@@ -12,6 +12,7 @@ import type { CrossSegmentBreakdown } from "../segments/crossSegment.js";
 import { crossSegmentsOfTallies, segmentsOfTallies } from "../segments/fromTallies.js";
 import type { SegmentBreakdown } from "../segments/segmentBy.js";
 import { segmentByTiers, type TierBreakdown } from "../segments/segmentByTiers.js";
+import type { SegmentSort } from "../segments/segmentFigures.js";
 import {
   rollingTrendByOfTallies,
   rollingTrendOfTallies,
@@ -72,6 +73,8 @@ export interface ReportOptions {
   readonly timeZone?: string;
   /** Whether each respondent counts once per period or window in the trend. @defaultValue "all" */
   readonly respondents?: RespondentPolicy;
+  /** The order of the segments (see {@link segmentBy}). @defaultValue "key" */
+  readonly sort?: SegmentSort;
 }
 
 /**
@@ -173,6 +176,7 @@ export function buildReport(input: OverviewInput | TalliesInput, options: Report
     ...(options.respondents === undefined ? {} : { respondents: options.respondents }),
   };
   const [first, second] = by;
+  const sorted = options.sort === undefined ? {} : { sort: options.sort };
   const rolling =
     options.rolling === undefined
       ? undefined
@@ -218,14 +222,15 @@ export function buildReport(input: OverviewInput | TalliesInput, options: Report
     const name = options.tiers.attribute;
     segments = segmentByTiers(responses as ReadonlyArray<NpsResponse>, (response) => numericValue(response, name), {
       ...interval,
+      ...sorted,
       tiers: options.tiers.tiers,
     });
     segmentedBy = [name];
   } else if (first !== undefined && second !== undefined) {
-    segments = crossSegmentsOfTallies("crossSegment", tallies, { ...interval, by: [first, second] });
+    segments = crossSegmentsOfTallies("crossSegment", tallies, { ...interval, ...sorted, by: [first, second] });
     segmentedBy = [first, second];
   } else if (first !== undefined) {
-    segments = segmentsOfTallies("segmentBy", tallies, { ...interval, by: first });
+    segments = segmentsOfTallies("segmentBy", tallies, { ...interval, ...sorted, by: first });
     segmentedBy = [first];
   }
   let trendResult: ReportDocument["trend"];
