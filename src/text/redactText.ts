@@ -1,3 +1,5 @@
+import { NpsError } from "../core/errors.js";
+import { describeValue } from "../internal/describe.js";
 /**
  * How many of each kind of personal detail were masked.
  *
@@ -52,6 +54,9 @@ const DIGITS = /\d{6,}/g;
  * @category Text
  */
 export function redactText(text: string): RedactedText {
+  if (typeof text !== "string") {
+    throw new NpsError("invalid_input", `redactText: text must be a string, received ${describeValue(text)}`);
+  }
   let emails = 0;
   let phones = 0;
   let numbers = 0;

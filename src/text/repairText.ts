@@ -1,3 +1,6 @@
+import { NpsError } from "../core/errors.js";
+import { describeValue } from "../internal/describe.js";
+
 /**
  * What the bytes 0x80–0x9F mean in code page 850 (the DOS code page of Western Europe), for the
  * letters that occur in French, Spanish, German and Dutch. Read as latin-1, these bytes become the C1
@@ -57,6 +60,9 @@ const CP850: ReadonlyArray<string> = [
  * @category Text
  */
 export function repairText(text: string): string {
+  if (typeof text !== "string") {
+    throw new NpsError("invalid_input", `repairText: text must be a string, received ${describeValue(text)}`);
+  }
   if (!/[\u0080-\u009f]/.test(text)) return text;
   return text.replace(/[\u0080-\u009f]/g, (char, offset: number) => {
     const code = char.charCodeAt(0) - 0x80;

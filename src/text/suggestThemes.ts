@@ -1,3 +1,4 @@
+import { checkOptions } from "../core/checkOptions.js";
 import type { Scale } from "../core/scale.js";
 import type { ThemeDefinition } from "./defineThemes.js";
 import { distinctiveTerms } from "./distinctiveTerms.js";
@@ -46,6 +47,7 @@ export function suggestThemes(
   responses: ReadonlyArray<CommentedResponse>,
   options: SuggestThemesOptions = {},
 ): ThemeDefinition[] {
+  checkOptions("suggestThemes", options);
   const { limit = 8, minZScore = 1.96, ...rest } = options;
   checkIntegerOption("suggestThemes", "limit", limit, 1, 100);
   const result = distinctiveTerms(responses, rest);

@@ -10,6 +10,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import * as library from "../../src/index.js";
+import * as textLibrary from "../../src/text/index.js";
 import { NpsError } from "../../src/index.js";
 
 /**
@@ -26,7 +27,8 @@ const TIME_LIMIT_MS = 5000;
 const isClass = (value: unknown): boolean =>
   typeof value === "function" && /^class\b/.test(Function.prototype.toString.call(value));
 
-const FUNCTIONS = Object.entries(library)
+// Every function of the browser-safe entry points: `npskit` and `npskit/text`.
+const FUNCTIONS = [...Object.entries(library), ...Object.entries(textLibrary)]
   .filter(([, value]) => typeof value === "function" && !isClass(value))
   .map(([name, value]) => [name, value as (...args: unknown[]) => unknown] as const)
   .sort(([a], [b]) => a.localeCompare(b));
