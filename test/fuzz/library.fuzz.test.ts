@@ -10,8 +10,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import * as library from "../../src/index.js";
-import * as textLibrary from "../../src/text/index.js";
 import { NpsError } from "../../src/index.js";
+import * as textLibrary from "../../src/text/index.js";
 
 /**
  * Exports with known failures of this property whose code is being rebuilt elsewhere (trends) or
