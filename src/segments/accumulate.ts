@@ -1,9 +1,9 @@
-import { checkedWeight } from "../core/countResponses.js";
+import { checkedWeight, countResponsesFor } from "../core/countResponses.js";
 import { NpsError } from "../core/errors.js";
 import type { NpsResponse } from "../core/response.js";
 import type { Scale } from "../core/scale.js";
-import { type SegmentBy, type SegmentKey, segmentKeyReader } from "../core/segmentKey.js";
-import { addWeighted, newWeightedSums, type WeightedSums } from "../core/tally.js";
+import type { SegmentBy, SegmentKey } from "../core/segmentKey.js";
+import { addSums, addWeighted, newWeightedSums, type WeightedSums } from "../core/tally.js";
 import { describeValue } from "../internal/describe.js";
 
 /** Running sums of every group, filled in one pass over the responses. */
@@ -67,19 +67,14 @@ export function accumulateByKey(
   by: SegmentBy,
   scale: Scale,
 ): GroupSums & { readonly keys: ReadonlyArray<SegmentKey> } {
-  const keyOf = segmentKeyReader(fn, responses, by);
-  const positions = new Map<SegmentKey, number>();
-  const keys: SegmentKey[] = [];
-  const sums = accumulateGroups(fn, responses, scale, (i) => {
-    const key = keyOf(i);
-    if (key === undefined) return -1;
-    let group = positions.get(key);
-    if (group === undefined) {
-      group = keys.length;
-      positions.set(key, group);
-      keys.push(key);
-    }
-    return group;
-  });
-  return { ...sums, keys };
+  // Counted by the one engine (keyed tallies by one dimension, no time bucket: one cell per key).
+  const leftOut: number[] = [];
+  const counted = countResponsesFor(fn, responses, [by], null, scale, leftOut).sums();
+  const keys = (counted.dimensions[0] as { keys: ReadonlyArray<SegmentKey> }).keys;
+  const sums = keys.map(() => newWeightedSums());
+  for (const cell of counted.cells) {
+    const code = cell.codes[0] as number;
+    if (code >= 0) addSums(sums[code] as WeightedSums, cell.sums);
+  }
+  return { weighted: counted.weighted, sums, leftOut, keys: [...keys] };
 }
