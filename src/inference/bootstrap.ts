@@ -6,7 +6,7 @@ import { createRandom } from "../internal/random.js";
  * Percentile bootstrap interval of the NPS, in points, from the three counts alone.
  *
  * Resampling n respondents with replacement only changes how many fall in each category, so each of
- * the `resamples` replicates draws the counts directly (STATISTICS.md §3.7):
+ * the `resamples` replicates draws the counts directly (`docs/intervals.md`, "Which interval to use"):
  * `nP* ~ Bin(n, pP)`, then `nD* ~ Bin(n − nP*, nD / (nO + nD))` (0 when there are no passives or
  * detractors), and records `K* = nP* − nD*`. The NPS of a replicate is `100·K* / n`.
  *
