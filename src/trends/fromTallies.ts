@@ -151,6 +151,27 @@ function rangeOf(series: ReadonlyArray<Series>): { first: number; last: number }
 }
 
 /**
+ * One trend per key of the dimension `by` (the first by default), in key order, all over the range
+ * of every segment's dated buckets; and the number of responses in no segment.
+ */
+function bySegment<T>(
+  fn: string,
+  tallies: KeyedTallies,
+  by: string | undefined,
+  build: (part: Series, range: { first: number; last: number }) => T,
+): { segments: Array<{ key: SegmentKey; trend: T }>; leftOut: number } {
+  const d = dimensionIndex(fn, tallies, by);
+  const { series, leftOut } = seriesOf(tallies, d);
+  const range = rangeOf(series);
+  const keys = (tallies.dimensions[d] as { keys: ReadonlyArray<SegmentKey> }).keys;
+  const segments = keyOrder(keys).map((g) => ({
+    key: keys[g] as SegmentKey,
+    trend: build(series[g] as Series, range),
+  }));
+  return { segments, leftOut };
+}
+
+/**
  * The sums of a series per period (9 slots each) on the given boundaries. A bucket nests in one
  * period, so its start instant is found among the period boundaries by binary search.
  */
@@ -251,20 +272,16 @@ export function trendByOfTallies(fn: string, tallies: KeyedTallies, options: Tre
   const period = options?.period ?? tallies?.time?.bucket ?? "month";
   const resolved = resolveTallyTrend(fn, tallies, options, period);
   const { fillGaps } = resolvePeriodOptions(fn, { ...options, period });
-  const d = dimensionIndex(fn, tallies, options.by);
-  const { series, leftOut } = seriesOf(tallies, d);
-  const range = rangeOf(series);
-  const keys = (tallies.dimensions[d] as { keys: ReadonlyArray<SegmentKey> }).keys;
+  const { segments, leftOut } = bySegment(fn, tallies, options.by, (part, range) =>
+    trendOfSeries(part, period, fillGaps, resolved, tallies.weighted, range),
+  );
   return {
     kind: "trend-by-segment",
     period,
     timeZone: resolved.calendar.timeZone,
     weekStartsOn: resolved.calendar.weekStartsOn,
     respondents: resolved.respondents,
-    segments: keyOrder(keys).map((g) => ({
-      key: keys[g] as SegmentKey,
-      trend: trendOfSeries(series[g] as Series, period, fillGaps, resolved, tallies.weighted, range),
-    })),
+    segments,
     leftOut,
   };
 }
@@ -386,10 +403,9 @@ export function rollingTrendByOfTallies(
 ): RollingTrendBy {
   const resolved = resolveTallyTrend(fn, tallies, options, "day");
   const { window, step } = resolveRollingOptions(fn, options);
-  const d = dimensionIndex(fn, tallies, options.by);
-  const { series, leftOut } = seriesOf(tallies, d);
-  const range = rangeOf(series);
-  const keys = (tallies.dimensions[d] as { keys: ReadonlyArray<SegmentKey> }).keys;
+  const { segments, leftOut } = bySegment(fn, tallies, options.by, (part, range) =>
+    rollingOfSeries(part, window, step, resolved, tallies.weighted, range),
+  );
   return {
     kind: "rolling-trend-by-segment",
     window,
@@ -397,10 +413,7 @@ export function rollingTrendByOfTallies(
     timeZone: resolved.calendar.timeZone,
     weekStartsOn: resolved.calendar.weekStartsOn,
     respondents: resolved.respondents,
-    segments: keyOrder(keys).map((g) => ({
-      key: keys[g] as SegmentKey,
-      trend: rollingOfSeries(series[g] as Series, window, step, resolved, tallies.weighted, range),
-    })),
+    segments,
     leftOut,
   };
 }
