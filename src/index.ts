@@ -121,6 +121,7 @@ export {
   parseResponses,
   type SkippedRow,
 } from "./input/parseResponses.js";
+export { formatBenchmarkText } from "./report/benchmarkText.js";
 export {
   type ChartOptions,
   type ChartSpec,

@@ -1,14 +1,5 @@
 import { parseArgs } from "node:util";
-import {
-  type Benchmark,
-  type BenchmarkComparison,
-  builtInBenchmarks,
-  compareToBenchmark,
-  levelText,
-  findBenchmarks as lookUp,
-  roundScore,
-  type Tally,
-} from "../index.js";
+import { type Benchmark, builtInBenchmarks, findBenchmarks as lookUp } from "../index.js";
 import { type CliIo, usageError } from "../node.js";
 import { BENCHMARKS_HELP } from "./help.js";
 import { choice } from "./options.js";
@@ -95,35 +86,13 @@ Compare your data with one row: compareToBenchmark(tally, "<id>") in the library
 `;
 
 /**
- * The comparison behind `npskit report --benchmark <id>`: the tally against a built-in row, with
- * the score method and the year of the newest answer as `asOf` (no clock is read). An unknown id is a
- * usage error that lists the ids. `undefined` for an empty tally.
+ * Checks the id of `npskit report --benchmark <id>` before any data is read: an unknown id is a usage
+ * error that lists where the ids are. The comparison itself is the report's (`buildReport`'s
+ * `benchmark` option).
  */
-export function reportBenchmark(
-  tally: Tally,
-  id: string,
-  options: { readonly level: number; readonly newestAnswer?: Date | undefined },
-): BenchmarkComparison | undefined {
-  const row = builtInBenchmarks().find((candidate) => candidate.id === id);
-  if (row === undefined) {
-    throw usageError(
-      `--benchmark must be the id of a built-in benchmark (run "npskit benchmarks"), received ${JSON.stringify(id)}`,
-    );
-  }
-  const year = options.newestAnswer?.getUTCFullYear();
-  return compareToBenchmark(tally, row, { level: options.level, ...(year === undefined ? {} : { asOf: year }) });
-}
-
-/** The text section of `npskit report --benchmark <id>`. */
-export function formatBenchmarkComparison(comparison: BenchmarkComparison): string {
-  const row = comparison.benchmark;
-  const signed = (value: number): string => `${value > 0 ? "+" : ""}${roundScore(value, 1).toFixed(1)}`;
-  const lines = [
-    `Benchmark  ${row.id}: ${row.value} (${row.segment}; ${row.publisher}, ${row.year ?? "undated"})`,
-    `Difference  ${signed(comparison.difference)} points; your NPS ${roundScore(comparison.estimate, 1).toFixed(1)}, ${levelText(comparison.interval.level)} CI ${signed(comparison.interval.lower)} to ${signed(comparison.interval.upper)}`,
-    `Verdict  ${comparison.verdictText}`,
-  ];
-  if (comparison.band !== undefined) lines.push(`Quartiles  ${comparison.band.label}`);
-  lines.push("Caveats", ...comparison.caveats.map((caveat) => `  - ${caveat.message}`));
-  return `${lines.join("\n")}\n`;
+export function checkBenchmarkId(id: string): void {
+  if (builtInBenchmarks().some((candidate) => candidate.id === id)) return;
+  throw usageError(
+    `--benchmark must be the id of a built-in benchmark (run "npskit benchmarks"), received ${JSON.stringify(id)}`,
+  );
 }

@@ -89,10 +89,14 @@ Reading:
 Output:
   -f, --format <format>    text, markdown, json, csv or html (default: text)
   --table <table>          with csv: overview (default), distribution,
-                           segments or trend
+                           segments, trend or benchmark
   -o, --out <file>         write the report to a file instead of stdout
   --benchmark <id>         compare the NPS with a built-in benchmark (list them
-                           with "npskit benchmarks"); text, markdown and json
+                           with "npskit benchmarks"); in every format (csv:
+                           --table benchmark)
+  --title <text>           the report's title (default: "NPS report: " and the
+                           file's name); shown in markdown and html, and atop
+                           the text report
   --level <level>          confidence level, as 0.95 or 95 (default: 0.95)
   --method <method>        interval: adjusted-wald (default), wald, score,
                            bayes or bootstrap

@@ -37,6 +37,7 @@ export const REPORT_OPTIONS = {
   table: { type: "string" },
   out: { type: "string", short: "o" },
   benchmark: { type: "string" },
+  title: { type: "string" },
   rejected: { type: "string" },
   level: { type: "string" },
   method: { type: "string" },

@@ -1,10 +1,11 @@
+import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import {
-  type BenchmarkComparison,
   buildReport,
   type CsvCell,
   escapeControls,
   type FieldMapping,
+  formatBenchmarkText,
   formatCsv,
   formatOverviewText,
   formatReportCsv,
@@ -35,7 +36,7 @@ import {
   usageError,
   writeTextFile,
 } from "../node.js";
-import { formatBenchmarkComparison, reportBenchmark } from "./benchmarks.js";
+import { checkBenchmarkId } from "./benchmarks.js";
 import { loadChartScripts } from "./chartScripts.js";
 import { type Collector, createCollector, outlyingDates } from "./collect.js";
 import { REPORT_HELP } from "./help.js";
@@ -103,6 +104,9 @@ interface Analysis {
   readonly timeZone?: string;
   readonly level: number;
   readonly method: IntervalMethod;
+  readonly benchmark?: string;
+  /** The title of `--title`, or the default one (set once the source is known). */
+  readonly title?: string;
 }
 
 /** `npskit report [file|-]`: returns the exit status. */
@@ -124,11 +128,26 @@ export async function report(args: ReadonlyArray<string>, io: CliIo): Promise<nu
   const table = choice<ReportTable>(
     "table",
     values.table,
-    ["overview", "distribution", "segments", "trend"],
+    ["overview", "distribution", "segments", "trend", "benchmark"],
     "overview",
   );
   if (values.table !== undefined && format !== "csv") throw usageError("--table needs --format csv");
-  const analysis = analysisOptions(values);
+  if (values.benchmark !== undefined) checkBenchmarkId(values.benchmark);
+  if (format === "csv" && table === "benchmark" && values.benchmark === undefined) {
+    throw usageError("--table benchmark needs --benchmark <id>");
+  }
+  // The HTML and Markdown title: --title, or "NPS report: " and the file's base name.
+  const analysis = {
+    ...analysisOptions(values),
+    ...optional("benchmark", values.benchmark),
+    ...optional(
+      "title",
+      values.title ??
+        (positionals[0] === undefined || positionals[0] === "-"
+          ? undefined
+          : `NPS report: ${basename(positionals[0])}`),
+    ),
+  };
   if (format === "csv" && table === "segments" && analysis.by.length === 0 && analysis.tiers === undefined) {
     throw usageError("--table segments needs --by or --tiers");
   }
@@ -294,7 +313,7 @@ export async function report(args: ReadonlyArray<string>, io: CliIo): Promise<nu
     }
     throw error;
   }
-  return emit(document, input, collector.counts.rejected, values, { format, table, level: analysis.level }, io);
+  return emit(document, input, collector.counts.rejected, values, { format, table }, io);
 }
 
 /** Prints or writes the report in the chosen format; the exit status (1 with --strict and rejected rows). */
@@ -302,23 +321,15 @@ async function emit(
   document: ReportDocument,
   input: InputDescription,
   rejected: number,
-  values: { benchmark?: string | undefined; out?: string | undefined; strict?: boolean | undefined },
-  { format, table, level }: { format: OutputFormat; table: ReportTable; level: number },
+  values: { title?: string | undefined; out?: string | undefined; strict?: boolean | undefined },
+  { format, table }: { format: OutputFormat; table: ReportTable },
   io: CliIo,
 ): Promise<number> {
   const note = (text: string): void => io.stderr(`npskit: ${text}\n`);
-  const newest = document.overview.period?.last;
-  const benchmark =
-    values.benchmark === undefined
-      ? undefined
-      : reportBenchmark(document.overview.tally, values.benchmark, {
-          level,
-          newestAnswer: newest === undefined ? undefined : new Date(newest),
-        });
   const output =
     format === "html"
       ? renderHtmlReport(document, { scripts: await loadChartScripts() })
-      : render(document, format, table, input, benchmark);
+      : render(document, format, table, input, values.title !== undefined);
   if (values.out === undefined) io.stdout(output);
   else {
     await writeOut(io, values.out, output);
@@ -395,7 +406,7 @@ async function reportTallies(
       timeZone: read.tallies.time?.timeZone ?? analysis.timeZone ?? "UTC",
     },
   };
-  return emit(document, input, read.counts.rejected, values, { ...output, level: analysis.level }, io);
+  return emit(document, input, read.counts.rejected, values, output, io);
 }
 
 /** Checks the segment and trend options and how they combine. */
@@ -506,6 +517,8 @@ function reportOf(
     ...optional("timeZone", analysis.timeZone),
     ...optional("respondents", analysis.respondents),
     ...optional("sort", analysis.sort),
+    ...optional("benchmark", analysis.benchmark),
+    ...optional("title", analysis.title),
   });
 }
 
@@ -514,24 +527,28 @@ function render(
   format: OutputFormat,
   table: ReportTable,
   input: InputDescription,
-  benchmark: BenchmarkComparison | undefined,
+  titled: boolean,
 ): string {
-  const benchmarkText = benchmark === undefined ? "" : `\n${formatBenchmarkComparison(benchmark)}`;
   switch (format) {
     case "json":
-      return `${JSON.stringify({ ...(jsonReport(document, input) as object), ...(benchmark === undefined ? {} : { benchmark }) }, null, 2)}\n`;
+      return `${JSON.stringify(jsonReport(document, input), null, 2)}\n`;
     case "markdown":
-      return `${formatReportMarkdown(document)}${benchmark === undefined ? "" : `\n## Benchmark\n\n\`\`\`\n${formatBenchmarkComparison(benchmark)}\`\`\`\n`}`;
+      return formatReportMarkdown(document);
     case "csv":
       return formatReportCsv(document, { table });
     default:
-      return `${textReport(document)}${benchmarkText}`;
+      return textReport(document, titled);
   }
 }
 
-/** The overview, then the segments and the trend with a title each. */
-function textReport(document: ReportDocument): string {
-  const parts = [formatOverviewText(document.overview)];
+/** The title when --title was given, the overview, then the segments and the trend with a title each, and the benchmark. */
+function textReport(document: ReportDocument, titled: boolean): string {
+  const parts = [
+    ...(titled && document.title !== undefined
+      ? [`${escapeControls(document.title.replace(/[\r\n\t]+/g, " "))}\n`]
+      : []),
+    formatOverviewText(document.overview),
+  ];
   if (document.segments !== undefined) {
     const title =
       document.segments.kind === "tier-breakdown"
@@ -541,6 +558,7 @@ function textReport(document: ReportDocument): string {
     parts.push(`NPS by ${escapeControls(title.replace(/[\r\n\t]+/g, " "))}\n\n${text}`);
   }
   if (document.trend !== undefined) parts.push(formatTrendText(document.trend));
+  if (document.benchmark !== undefined) parts.push(formatBenchmarkText(document.benchmark));
   return parts.join("\n");
 }
 
@@ -568,6 +586,7 @@ function jsonReport(document: ReportDocument, input: InputDescription): unknown 
     ...(document.segments === undefined ? {} : { segmentedBy: document.segmentedBy, segments: document.segments }),
     ...(document.trend === undefined ? {} : { trend: document.trend }),
     input,
+    ...(document.benchmark === undefined ? {} : { benchmark: document.benchmark }),
   };
 }
 

@@ -13,7 +13,7 @@ import { isBySegment } from "./trendKind.js";
  *
  * @category Reports
  */
-export type ReportTable = "overview" | "distribution" | "segments" | "trend";
+export type ReportTable = "overview" | "distribution" | "segments" | "trend" | "benchmark";
 
 /**
  * Options of {@link formatReportCsv}.
@@ -44,7 +44,10 @@ export type CsvCell = string | number | boolean | undefined;
  * - `segments`: `segment, n, effective_n, share, promoters, passives, detractors, nps, lower, upper,
  *   difference_vs_rest, p_value, adjusted_p_value, small`;
  * - `trend`: `segment` (per-segment trends only), `period, start, end, n, promoters, passives,
- *   detractors, nps, lower, upper, change, change_p_value`.
+ *   detractors, nps, lower, upper, change, change_p_value`;
+ * - `benchmark` (a report built with the `benchmark` option): one row — `benchmark_id, benchmark_value,
+ *   statistic, segment, publisher, year, nps, difference, level, lower, upper, p_value, verdict,
+ *   quartile_band, caveats` (the caveat messages joined by ` | `).
  *
  * Numbers are written in full precision as plain numbers (a negative NPS stays `-12.5`, a number).
  * Every text cell is neutralised against spreadsheet formula injection (OWASP "CSV injection"): one
@@ -56,8 +59,8 @@ export type CsvCell = string | number | boolean | undefined;
  * @param report - A report document from {@link buildReport}.
  * @param options - Which table.
  * @returns The CSV text, ending with CRLF.
- * @throws {@link NpsError} `invalid_option` for an unknown table, or `segments`/`trend` when the
- * document has none.
+ * @throws {@link NpsError} `invalid_option` for an unknown table, or `segments`/`trend`/`benchmark`
+ * when the document has none.
  * @example
  * ```ts
  * import { buildReport, formatReportCsv } from "npskit";
@@ -105,12 +108,61 @@ export function formatReportCsv(report: ReportDocument, options: ReportCsvOption
       return formatCsv(segmentsTable(report));
     case "trend":
       return formatCsv(trendTable(report));
+    case "benchmark":
+      return formatCsv(benchmarkTable(report));
     default:
       throw new NpsError(
         "invalid_option",
-        `formatReportCsv: table must be one of overview, distribution, segments, trend, received ${describeValue(table)}`,
+        `formatReportCsv: table must be one of overview, distribution, segments, trend, benchmark, received ${describeValue(table)}`,
       );
   }
+}
+
+function benchmarkTable(report: ReportDocument): CsvCell[][] {
+  const comparison = report.benchmark;
+  if (comparison === undefined) {
+    throw new NpsError(
+      "invalid_option",
+      "formatReportCsv: table benchmark needs a report with a benchmark (the benchmark option of buildReport), received none",
+    );
+  }
+  const row = comparison.benchmark;
+  return [
+    [
+      "benchmark_id",
+      "benchmark_value",
+      "statistic",
+      "segment",
+      "publisher",
+      "year",
+      "nps",
+      "difference",
+      "level",
+      "lower",
+      "upper",
+      "p_value",
+      "verdict",
+      "quartile_band",
+      "caveats",
+    ],
+    [
+      row.id,
+      row.value,
+      row.statistic,
+      row.segment,
+      row.publisher,
+      row.year ?? undefined,
+      comparison.estimate,
+      comparison.difference,
+      comparison.interval.level,
+      comparison.interval.lower,
+      comparison.interval.upper,
+      comparison.test.pValue,
+      comparison.verdict,
+      comparison.band?.label,
+      comparison.caveats.map((caveat) => caveat.message).join(" | "),
+    ],
+  ];
 }
 
 function overviewTable(report: ReportDocument): CsvCell[][] {

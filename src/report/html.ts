@@ -1,3 +1,4 @@
+import type { BenchmarkComparison } from "../benchmarks/compareToBenchmark.js";
 import { checkOptions } from "../core/checkOptions.js";
 import { NpsError } from "../core/errors.js";
 import { roundScore } from "../core/roundScore.js";
@@ -46,6 +47,10 @@ export interface HtmlReportInput {
   readonly trend?: Trend | TrendBy | RollingTrend | RollingTrendBy;
   /** A 3×3 migration table between two survey waves (see {@link migrationChart}). @defaultValue none */
   readonly migration?: ReadonlyArray<MigrationCell> | MigrationRows;
+  /** A comparison with a published benchmark ({@link compareToBenchmark}), shown in the summary. @defaultValue none */
+  readonly benchmark?: BenchmarkComparison;
+  /** The report's title (the `title` of a {@link ReportDocument}); the `title` option wins over it. @defaultValue none */
+  readonly title?: string;
 }
 
 /**
@@ -214,8 +219,11 @@ export function renderHtmlReport(input: HtmlReportInput, options: HtmlReportOpti
   if (options.title !== undefined && typeof options.title !== "string") {
     throw new NpsError("invalid_option", `${fn}: title must be a string, received ${describeValue(options.title)}`);
   }
+  if (input.title !== undefined && typeof input.title !== "string") {
+    throw new NpsError("invalid_input", `${fn}: input.title must be a string, received ${describeValue(input.title)}`);
+  }
   const result = input.overview;
-  const title = options.title ?? `NPS report${result.source === undefined ? "" : `: ${result.source}`}`;
+  const title = options.title ?? input.title ?? `NPS report${result.source === undefined ? "" : `: ${result.source}`}`;
   const charts = scripts !== undefined;
   const specs: Record<string, ChartSpec> = {};
   const chart = (name: string, spec: ChartSpec, label: string): string => {
@@ -225,7 +233,7 @@ export function renderHtmlReport(input: HtmlReportInput, options: HtmlReportOpti
   };
 
   const sections: string[] = [];
-  sections.push(summarySection(result));
+  sections.push(summarySection(result, input.benchmark));
   sections.push(
     `<section id="distribution">\n<h2>Scores</h2>\n<div class="pair">\n${chart("distribution", distributionChart(result, { width: 480 }), "Bar chart of the number of answers for each score")}${distributionTable(result)}</div>\n</section>\n`,
   );
@@ -308,7 +316,7 @@ export function renderHtmlReport(input: HtmlReportInput, options: HtmlReportOpti
   ].join("\n");
 }
 
-function summarySection(result: Overview): string {
+function summarySection(result: Overview, benchmark: BenchmarkComparison | undefined): string {
   const figures: string[] = [];
   const figure = (label: string, value: string, detail: string): void => {
     figures.push(
@@ -336,6 +344,13 @@ function summarySection(result: Overview): string {
       "Promoters / detractors",
       `${percent(result.shares.promoters)} / ${percent(result.shares.detractors)}`,
       `passives ${percent(result.shares.passives)}`,
+    );
+  }
+  if (benchmark !== undefined) {
+    figure(
+      `vs ${benchmark.benchmark.id}`,
+      `${signed(benchmark.difference)} points`,
+      `benchmark ${benchmark.benchmark.value}; ${benchmark.verdictText}`,
     );
   }
   const lines: string[] = [];
@@ -384,7 +399,22 @@ function summarySection(result: Overview): string {
       share === undefined ? "" : percent(share),
     ]),
   );
-  return `<section id="summary">\n<div class="figures">${figures.join("")}</div>\n${lines.join("\n")}\n${table}</section>\n`;
+  return `<section id="summary">\n<div class="figures">${figures.join("")}</div>\n${lines.join("\n")}\n${table}${
+    benchmark === undefined ? "" : benchmarkDetails(benchmark)
+  }</section>\n`;
+}
+
+/** The benchmark row, its quartile band and caveats, under the summary. */
+function benchmarkDetails(comparison: BenchmarkComparison): string {
+  const row = comparison.benchmark;
+  const { level, lower, upper } = comparison.interval;
+  const items = [
+    `${row.id}: ${row.value} (${row.segment}; ${row.publisher}${row.study === "" ? "" : `, ${row.study}`}, ${row.year ?? "undated"}; ${row.region}).`,
+    `Your NPS ${signed(comparison.estimate)}, ${levelText(level)} interval ${signed(lower)} to ${signed(upper)}: ${comparison.verdictText}.`,
+    ...(comparison.band === undefined ? [] : [`Quartiles: ${comparison.band.label}.`]),
+    ...comparison.caveats.map((caveat) => caveat.message),
+  ];
+  return `<div class="benchmark"><h3>Benchmark</h3><ul class="caveats">${items.map((item) => `<li>${escapeHtml(item)}</li>`).join("")}</ul><p class="note">Source: ${escapeHtml(row.source)}</p></div>\n`;
 }
 
 function scoresOf(result: Overview, category: string): string {

@@ -1,3 +1,4 @@
+import type { BenchmarkComparison } from "../benchmarks/compareToBenchmark.js";
 import { roundScore } from "../core/roundScore.js";
 import { escapeControls, escapeLines } from "../internal/describe.js";
 import type { SegmentFigures } from "../segments/segmentFigures.js";
@@ -44,7 +45,8 @@ export function formatReportMarkdown(report: ReportDocument): string {
   );
   const result = report.overview;
   const lines: string[] = [];
-  lines.push(`# NPS report${result.source === undefined ? "" : `: ${escapeMarkdown(result.source)}`}`, "");
+  const heading = report.title ?? `NPS report${result.source === undefined ? "" : `: ${result.source}`}`;
+  lines.push(`# ${escapeMarkdown(heading)}`, "");
   const { rows } = result;
   const summary: string[][] = [
     ["Rows", `${rows.read} read, ${rows.accepted} accepted, ${rows.skipped} skipped, ${rows.rejected} rejected`],
@@ -109,8 +111,31 @@ export function formatReportMarkdown(report: ReportDocument): string {
   );
   if (report.segments !== undefined) lines.push(...segmentLines(report), "");
   if (report.trend !== undefined) lines.push(...trendLines(report.trend), "");
+  if (report.benchmark !== undefined) lines.push(...benchmarkLines(report.benchmark), "");
   while (lines[lines.length - 1] === "") lines.pop();
   return escapeLines(`${lines.join("\n")}\n`);
+}
+
+function benchmarkLines(comparison: BenchmarkComparison): string[] {
+  const row = comparison.benchmark;
+  const { level, lower, upper } = comparison.interval;
+  const rows = [
+    [
+      "Benchmark",
+      escapeMarkdown(`${row.id}: ${row.value} (${row.segment}; ${row.publisher}, ${row.year ?? "undated"})`),
+    ],
+    ["Difference", `${signed(comparison.difference)} points`],
+    ["Your NPS", `${signed(comparison.estimate)}, ${levelText(level)} interval ${signed(lower)} to ${signed(upper)}`],
+    ["Verdict", escapeMarkdown(comparison.verdictText)],
+    ...(comparison.band === undefined ? [] : [["Quartiles", escapeMarkdown(comparison.band.label)]]),
+  ];
+  return [
+    "## Benchmark",
+    "",
+    ...table(["Figure", "Value"], rows, 1),
+    "",
+    ...comparison.caveats.map((caveat) => `- ${escapeMarkdown(caveat.message)}`),
+  ];
 }
 
 function segmentLines(report: ReportDocument): string[] {

@@ -1,3 +1,5 @@
+import type { Benchmark } from "../benchmarks/benchmark.js";
+import { type BenchmarkComparison, compareToBenchmark } from "../benchmarks/compareToBenchmark.js";
 import type { TrendPeriod } from "../core/calendar.js";
 import { checkOptions } from "../core/checkOptions.js";
 import { countResponsesFor, resolveCountTime } from "../core/countResponses.js";
@@ -75,6 +77,15 @@ export interface ReportOptions {
   readonly respondents?: RespondentPolicy;
   /** The order of the segments (see {@link segmentBy}). @defaultValue "key" */
   readonly sort?: SegmentSort;
+  /**
+   * A benchmark to compare the overall NPS with ({@link compareToBenchmark}): the id of a built-in
+   * row ({@link builtInBenchmarks}) or a row of your own ({@link defineBenchmarks}). The comparison
+   * uses the report's level, its default score method, and the UTC year of the newest dated answer
+   * as `asOf` (no clock is read). @defaultValue no benchmark
+   */
+  readonly benchmark?: Benchmark | string;
+  /** The report's title, shown by the Markdown and HTML renderers and the text overview. @defaultValue "NPS report: " and the source */
+  readonly title?: string;
 }
 
 /**
@@ -105,6 +116,10 @@ export interface ReportDocument {
   readonly segmentedBy?: ReadonlyArray<string>;
   /** The trend: calendar periods, per segment, or trailing windows; absent when not asked for. */
   readonly trend?: Trend | TrendBy | RollingTrend | RollingTrendBy;
+  /** The comparison with the `benchmark` option's row; absent when not asked for or with no responses. */
+  readonly benchmark?: BenchmarkComparison;
+  /** The `title` option; absent when not given (renderers then write "NPS report: " and the source). */
+  readonly title?: string;
 }
 
 /**
@@ -161,6 +176,9 @@ export function buildReport(input: OverviewInput | TalliesInput, options: Report
       "invalid_option",
       `${FN}: period must be combined with at most one by attribute, received ${describeValue(by)}`,
     );
+  }
+  if (options.title !== undefined && typeof options.title !== "string") {
+    throw new NpsError("invalid_option", `${FN}: title must be a string, received ${describeValue(options.title)}`);
   }
   const interval = {
     ...(options.level === undefined ? {} : { level: options.level }),
@@ -254,11 +272,21 @@ export function buildReport(input: OverviewInput | TalliesInput, options: Report
         ? trendOfTallies("trend", tallies, period)
         : trendByOfTallies("trendBy", tallies, { ...period, by: first });
   }
+  const newest = result.period?.last;
+  const benchmark =
+    options.benchmark === undefined
+      ? undefined
+      : compareToBenchmark(result.tally, options.benchmark, {
+          ...(options.level === undefined ? {} : { level: options.level }),
+          ...(newest === undefined ? {} : { asOf: new Date(newest).getUTCFullYear() }),
+        });
   return {
+    ...(options.title === undefined ? {} : { title: options.title }),
     overview: result,
     ...(segments === undefined ? {} : { segments }),
     ...(segmentedBy === undefined ? {} : { segmentedBy }),
     ...(trendResult === undefined ? {} : { trend: trendResult }),
+    ...(benchmark === undefined ? {} : { benchmark }),
   };
 }
 

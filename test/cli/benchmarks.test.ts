@@ -1,6 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { BENCHMARKS_OPTIONS } from "../../src/cli/benchmarks.js";
-import { builtInBenchmarks } from "../../src/index.js";
+import {
+  buildReport,
+  builtInBenchmarks,
+  compareToBenchmark,
+  formatBenchmarkText,
+  formatReportCsv,
+  formatReportMarkdown,
+  renderHtmlReport,
+  roundScore,
+  sampleResponses,
+} from "../../src/index.js";
+import { escapeHtml } from "../../src/report/escapeHtml.js";
 import { run } from "./helpers.js";
 
 describe("npskit benchmarks", () => {
@@ -41,20 +52,47 @@ describe("npskit benchmarks", () => {
 });
 
 describe("the report's benchmark section", () => {
-  it("compares a tally with a built-in row, dated by the newest answer", async () => {
-    const { formatBenchmarkComparison, reportBenchmark } = await import("../../src/cli/benchmarks.js");
-    const comparison = reportBenchmark({ promoters: 500, passives: 300, detractors: 200 }, "xmi-2023-grocers", {
-      level: 0.95,
-      newestAnswer: new Date("2026-05-01T00:00:00Z"),
-    });
+  it("compares the overall tally with a built-in row, dated by the newest answer", () => {
+    // 500/300/200 answers, the newest dated 2026: NPS 30.0 against XM Institute's 30.1 for grocers (2023).
+    const responses = [
+      ...Array.from({ length: 500 }, () => ({ score: 10, date: new Date("2026-05-01T00:00:00Z") })),
+      ...Array.from({ length: 300 }, () => ({ score: 8, date: new Date("2025-01-01T00:00:00Z") })),
+      ...Array.from({ length: 200 }, () => ({ score: 2 })),
+    ];
+    const document = buildReport({ responses }, { benchmark: "xmi-2023-grocers" });
+    const comparison = document.benchmark;
     expect(comparison?.verdict).toBe("not distinguishable");
-    const text = formatBenchmarkComparison(comparison as never);
+    expect(comparison).toEqual(
+      compareToBenchmark({ promoters: 500, passives: 300, detractors: 200 }, "xmi-2023-grocers", { asOf: 2026 }),
+    );
+    const text = formatBenchmarkText(comparison as never);
     expect(text).toContain("Benchmark  xmi-2023-grocers: 30.1 (grocers; XM Institute, 2023)");
     expect(text).toContain("Difference  -0.1 points; your NPS 30.0");
     expect(text).toContain("this benchmark is 3 years old (2023, as of 2026)");
-    expect(() => reportBenchmark({ promoters: 1, passives: 0, detractors: 0 }, "nope", { level: 0.95 })).toThrow(
-      '--benchmark must be the id of a built-in benchmark (run "npskit benchmarks"), received "nope"',
+    expect(() => buildReport({ responses }, { benchmark: "nope" })).toThrow(/nope/);
+    expect(buildReport({ responses }).benchmark).toBeUndefined();
+  });
+
+  it("is shown by the markdown, CSV and HTML renderers", () => {
+    const responses = sampleResponses({ size: 300 });
+    const document = buildReport({ responses }, { benchmark: "xmi-2021-all" });
+    const difference = document.benchmark?.difference ?? Number.NaN;
+    const markdown = formatReportMarkdown(document);
+    expect(markdown).toContain("## Benchmark");
+    expect(markdown).toContain(
+      `| Difference | ${difference > 0 ? "+" : ""}${roundScore(difference, 1).toFixed(1)} points |`,
     );
+    const csv = formatReportCsv(document, { table: "benchmark" }).split("\r\n");
+    expect(csv[0]?.split(",").slice(0, 2)).toEqual(["benchmark_id", "benchmark_value"]);
+    expect(csv[1]?.split(",").slice(0, 2)).toEqual(["xmi-2021-all", "20.3"]);
+    expect(Number(csv[1]?.split(",")[7])).toBe(difference);
+    expect(() => formatReportCsv(buildReport({ responses }), { table: "benchmark" })).toThrow(
+      "table benchmark needs a report with a benchmark",
+    );
+    const html = renderHtmlReport(document);
+    expect(html).toContain("vs xmi-2021-all");
+    expect(html).toContain(escapeHtml(document.benchmark?.verdictText ?? "?"));
+    expect(renderHtmlReport(buildReport({ responses }))).not.toContain("Benchmark");
   });
 });
 
@@ -76,7 +114,23 @@ describe("npskit report --benchmark", () => {
     expect(markdown.stdout).toContain("surveymonkey-all-median: 44");
   });
 
-  it("exits 2 for an unknown id", async () => {
+  it("is in the HTML summary and the CSV benchmark table", async () => {
+    const html = await run(["report", "--benchmark", "xmi-2021-all", "--format", "html"]);
+    expect(html.code).toBe(0);
+    expect(html.stdout).toContain("vs xmi-2021-all");
+    const json = JSON.parse((await run(["report", "--benchmark", "xmi-2021-all", "--format", "json"])).stdout);
+    const csv = await run(["report", "--benchmark", "xmi-2021-all", "--format", "csv", "--table", "benchmark"]);
+    expect(csv.stdout.split("\r\n")[1]?.split(",")[7]).toBe(String(json.benchmark.difference));
+    const missing = await run(["report", "--format", "csv", "--table", "benchmark"]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("--table benchmark needs --benchmark <id>");
+  });
+
+  it("exits 2 for an unknown id, before reading the file", async () => {
+    const absent = await run(["report", "no-such-file.csv", "--benchmark", "nope"]);
+    expect(absent.code).toBe(2);
+    expect(absent.stderr).toContain('received "nope"');
+
     const result = await run(["report", "--benchmark", "nope"]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(
