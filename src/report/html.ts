@@ -1,6 +1,7 @@
 import { checkOptions } from "../core/checkOptions.js";
 import { NpsError } from "../core/errors.js";
 import { roundScore } from "../core/roundScore.js";
+import type { DriverAnalysis } from "../drivers/drivers.js";
 import { describeValue } from "../internal/describe.js";
 import type { CrossSegmentBreakdown } from "../segments/crossSegment.js";
 import type { SegmentBreakdown } from "../segments/segmentBy.js";
@@ -28,6 +29,8 @@ import { plural } from "./plural.js";
 import { sha256Base64 } from "./sha256.js";
 import { isBySegment, isRolling } from "./trendKind.js";
 import { segmentTrendTitle } from "./trendText.js";
+import { type CommentSection, checkWhyInputs } from "./why.js";
+import { commentsHtml, driversHtml } from "./whyHtml.js";
 
 /**
  * What {@link renderHtmlReport} shows: the overview, and the segments, trend and migration table when
@@ -46,6 +49,10 @@ export interface HtmlReportInput {
   readonly trend?: Trend | TrendBy | RollingTrend | RollingTrendBy;
   /** A 3×3 migration table between two survey waves (see {@link migrationChart}). @defaultValue none */
   readonly migration?: ReadonlyArray<MigrationCell> | MigrationRows;
+  /** What customers say (see {@link buildReport}'s `comments`). @defaultValue none */
+  readonly comments?: CommentSection;
+  /** What drives the score (the result of {@link drivers}). @defaultValue none */
+  readonly drivers?: DriverAnalysis;
 }
 
 /**
@@ -145,6 +152,8 @@ tr.total td { font-weight: 600; }
 .pair { display: flex; flex-wrap: wrap; gap: 8px 32px; align-items: flex-start; }
 .chart-error { color: #a40e26; }
 details { margin: 8px 0; }
+blockquote { margin: 6px 0; padding: 2px 12px; border-left: 3px solid var(--line); }
+ul.terms { list-style: none; padding-left: 0; }
 ul.reasons { margin: 4px 0; padding-left: 20px; color: var(--muted); }
 footer { margin-top: 40px; color: var(--muted); font-size: 0.85rem; }
 .vg-tooltip { position: fixed; z-index: 1000; padding: 6px 8px; border: 1px solid var(--line); border-radius: 4px;
@@ -214,6 +223,7 @@ export function renderHtmlReport(input: HtmlReportInput, options: HtmlReportOpti
   if (options.title !== undefined && typeof options.title !== "string") {
     throw new NpsError("invalid_option", `${fn}: title must be a string, received ${describeValue(options.title)}`);
   }
+  checkWhyInputs(fn, input.comments, input.drivers);
   const result = input.overview;
   const title = options.title ?? `NPS report${result.source === undefined ? "" : `: ${result.source}`}`;
   const charts = scripts !== undefined;
@@ -267,6 +277,9 @@ export function renderHtmlReport(input: HtmlReportInput, options: HtmlReportOpti
       `<section id="migration">\n<h2>Between two waves</h2>\n${chart("migration", spec, "Heat map of respondents by category in two waves")}${migrationTable(spec)}</section>\n`,
     );
   }
+
+  if (input.comments !== undefined) sections.push(commentsHtml(input.comments, chart));
+  if (input.drivers !== undefined) sections.push(driversHtml(input.drivers, chart));
 
   const scriptBlocks = charts
     ? [scriptForHtml(scripts.vega), scriptForHtml(scripts.vegaLite), scriptForHtml(scripts.vegaEmbed), BOOTSTRAP]

@@ -6,6 +6,7 @@ import { checkKeyedTallies, type KeyedTallies, keyedTalliesOf, sumsOfTally } fro
 import type { NpsResponse } from "../core/response.js";
 import { type Category, STANDARD_SCALE } from "../core/scale.js";
 import { addSums, newWeightedSums, tallyOfSums } from "../core/tally.js";
+import type { DriverAnalysis } from "../drivers/drivers.js";
 import type { IntervalMethod } from "../inference/confidenceInterval.js";
 import { describeValue } from "../internal/describe.js";
 import type { CrossSegmentBreakdown } from "../segments/crossSegment.js";
@@ -25,6 +26,7 @@ import { type Trend, trend } from "../trends/trend.js";
 import { type TrendBy, trendBy } from "../trends/trendBy.js";
 import type { RespondentPolicy } from "../trends/trendPoint.js";
 import { type Overview, type OverviewInput, overview, overviewOfParts } from "./overview.js";
+import { type CommentSection, checkWhyInputs } from "./why.js";
 
 const FN = "buildReport";
 
@@ -75,6 +77,14 @@ export interface ReportOptions {
   readonly respondents?: RespondentPolicy;
   /** The order of the segments (see {@link segmentBy}). @defaultValue "key" */
   readonly sort?: SegmentSort;
+  /**
+   * The "What customers say" section: the results of `themes`, and optionally `distinctiveTerms` and
+   * `themesByPeriod` (from `npskit/text`), computed on the same responses. Copied to the document.
+   * @defaultValue no such section
+   */
+  readonly comments?: CommentSection;
+  /** The "What drives the score" section: the result of {@link drivers}. @defaultValue no such section */
+  readonly drivers?: DriverAnalysis;
 }
 
 /**
@@ -105,6 +115,10 @@ export interface ReportDocument {
   readonly segmentedBy?: ReadonlyArray<string>;
   /** The trend: calendar periods, per segment, or trailing windows; absent when not asked for. */
   readonly trend?: Trend | TrendBy | RollingTrend | RollingTrendBy;
+  /** What customers say: themes, distinctive terms, themes by period; absent when not given. */
+  readonly comments?: CommentSection;
+  /** What drives the score; absent when not given. */
+  readonly drivers?: DriverAnalysis;
 }
 
 /**
@@ -162,6 +176,7 @@ export function buildReport(input: OverviewInput | TalliesInput, options: Report
       `${FN}: period must be combined with at most one by attribute, received ${describeValue(by)}`,
     );
   }
+  checkWhyInputs(FN, options.comments, options.drivers);
   const interval = {
     ...(options.level === undefined ? {} : { level: options.level }),
     ...(options.method === undefined ? {} : { method: options.method }),
@@ -259,6 +274,8 @@ export function buildReport(input: OverviewInput | TalliesInput, options: Report
     ...(segments === undefined ? {} : { segments }),
     ...(segmentedBy === undefined ? {} : { segmentedBy }),
     ...(trendResult === undefined ? {} : { trend: trendResult }),
+    ...(options.comments === undefined ? {} : { comments: options.comments }),
+    ...(options.drivers === undefined ? {} : { drivers: options.drivers }),
   };
 }
 
