@@ -136,14 +136,14 @@ export interface WhyTextOptions {
 
 function writer(options: WhyTextOptions, fallback: string) {
   const markdown = options.format === "markdown";
-  const escape = markdown ? markdownText : terminal;
+  const safe = markdown ? markdownText : terminal;
   const level = options.headingLevel ?? 2;
   const lines: string[] = [];
-  const title = escape(options.heading ?? fallback);
+  const title = safe(options.heading ?? fallback);
   lines.push(markdown ? `${"#".repeat(level)} ${title}` : title, "");
   return {
     markdown,
-    escape,
+    safe,
     lines,
     heading(text: string): void {
       lines.push(markdown ? `${"#".repeat(level + 1)} ${text}` : text, "");
@@ -173,7 +173,7 @@ export function formatCommentsText(section: CommentSection, options: WhyTextOpti
   checkWhyInputs("formatCommentsText", section, undefined);
   const analysis = section.themes;
   const out = writer(options, "What customers say");
-  const { lines, escape, markdown } = out;
+  const { lines, safe, markdown } = out;
   const { responses, comments } = analysis;
   const others = analysis.compareWith === "other-commenters" ? "other commenters" : "everyone else";
   const baselineN = sizeOf(analysis.baseline);
@@ -186,7 +186,7 @@ export function formatCommentsText(section: CommentSection, options: WhyTextOpti
   );
   out.heading("Themes");
   const rows = analysis.themes.map((theme) => [
-    escape(theme.name),
+    safe(theme.name),
     String(theme.mentions),
     percent(theme.share),
     percent(theme.byCategory.detractors.share),
@@ -209,14 +209,14 @@ export function formatCommentsText(section: CommentSection, options: WhyTextOpti
       const list =
         marked.length === 0
           ? "(none)"
-          : marked.map((term) => `${escape(term.term)} (z ${roundScore(term.zScore, 1).toFixed(1)})`).join(", ");
+          : marked.map((term) => `${safe(term.term)} (z ${roundScore(term.zScore, 1).toFixed(1)})`).join(", ");
       lines.push(markdown ? `- **${group.category}s**: ${list}` : `  ${group.category}s: ${list}`);
     }
     lines.push("");
   }
   const byPeriod = section.byPeriod;
   if (byPeriod !== undefined) {
-    const names = byPeriod.themes.map(escape);
+    const names = byPeriod.themes.map(safe);
     out.heading(`Share of comments by ${byPeriod.period}`);
     lines.push(
       ...table(
@@ -252,9 +252,9 @@ export function formatCommentsText(section: CommentSection, options: WhyTextOpti
       `Excerpts${analysis.redaction.enabled ? " (e-mails, phone numbers and long digit runs masked)" : " (not masked)"}`,
     );
     for (const theme of shown) {
-      lines.push(markdown ? `**${escape(theme.name)}**` : `  ${escape(theme.name)}`);
+      lines.push(markdown ? `**${safe(theme.name)}**` : `  ${safe(theme.name)}`);
       for (const excerpt of theme.excerpts) {
-        const text = escape(excerpt.text.replace(/\s+/g, " ").trim());
+        const text = safe(excerpt.text.replace(/\s+/g, " ").trim());
         lines.push(
           `${markdown ? "> " : "    "}"${text}" (${excerpt.score}, ${excerpt.category})${markdown ? "  " : ""}`,
         );
@@ -298,7 +298,7 @@ const THEME_HEADERS = [
 export function formatDriversText(result: DriverAnalysis, options: WhyTextOptions = {}): string {
   checkWhyInputs("formatDriversText", undefined, result);
   const out = writer(options, "What drives the score");
-  const { lines, escape, markdown } = out;
+  const { lines, safe, markdown } = out;
   const level = levelText(result.level);
   lines.push(
     result.rSquared === undefined
@@ -308,7 +308,7 @@ export function formatDriversText(result: DriverAnalysis, options: WhyTextOption
     "",
   );
   const rows = result.drivers.map((driver) => [
-    escape(driver.name),
+    safe(driver.name),
     String(driver.n),
     String(driver.missing),
     String(driver.rejected),
@@ -330,9 +330,9 @@ export function formatDriversText(result: DriverAnalysis, options: WhyTextOption
     "",
   );
   for (const driver of result.drivers) {
-    out.heading(`NPS by answer: ${escape(driver.name)}`);
+    out.heading(`NPS by answer: ${safe(driver.name)}`);
     const levelRows = driver.levels.map((answer) => [
-      escape(answer.label ?? String(answer.value)),
+      safe(answer.label ?? String(answer.value)),
       String(sizeOf(answer.tally)),
       points(answer.nps.estimate),
       `${points(answer.nps.lower)} to ${points(answer.nps.upper)}`,
