@@ -2,10 +2,15 @@ import { parseArgs } from "node:util";
 import {
   type BenchmarkComparison,
   buildReport,
+  type CommentSection,
   type CsvCell,
+  type DriverAnalysis,
+  drivers as driversOf,
   escapeControls,
   type FieldMapping,
+  formatCommentsText,
   formatCsv,
+  formatDriversText,
   formatOverviewText,
   formatReportCsv,
   formatReportMarkdown,
@@ -35,9 +40,11 @@ import {
   usageError,
   writeTextFile,
 } from "../node.js";
+import { distinctiveTerms, type TextLanguage, type ThemeDefinition, themes, themesByPeriod } from "../text/index.js";
 import { formatBenchmarkComparison, reportBenchmark } from "./benchmarks.js";
 import { loadChartScripts } from "./chartScripts.js";
 import { type Collector, createCollector, outlyingDates } from "./collect.js";
+import { levelsByDriver, noteRejections, type ParsedLevels, parseLevels } from "./drivers.js";
 import { REPORT_HELP } from "./help.js";
 import {
   choice,
@@ -53,6 +60,7 @@ import {
 import { checkOutputPaths } from "./paths.js";
 import { plural } from "./plural.js";
 import { checkTallyOptions, readTallies } from "./readTallies.js";
+import { LANGUAGES, readThemeFile } from "./themes.js";
 
 /** Options that only make sense with a file. */
 const FILE_OPTIONS = [
@@ -69,6 +77,10 @@ const FILE_OPTIONS = [
   "skip-missing",
   "reject-missing",
   "rejected",
+  "themes",
+  "language",
+  "drivers",
+  "levels",
 ] as const;
 
 /** File options that read responses, which a file of tallies does not have. */
@@ -90,6 +102,24 @@ interface InputDescription {
   readonly missingScore?: "skip" | "reject";
   /** For `--tallies`: the period and time zone the query's rows were read with (`null`: no time bucket). */
   readonly tallies?: { readonly period: TrendPeriod | null; readonly timeZone: string };
+}
+
+/** What the "why" sections need: the comment column's themes and language, the driver columns. */
+interface WhyRequest {
+  /** Whether the comment section was asked for (`--comment`). */
+  readonly comments: boolean;
+  readonly language: TextLanguage;
+  readonly definitions: ThemeDefinition[] | undefined;
+  readonly drivers: ReadonlyArray<string>;
+  readonly levels: ParsedLevels;
+}
+
+/** What the why sections read of each response: score, comment, date and the driver answers. */
+interface WhyResponse {
+  readonly score: number;
+  readonly comment?: string | null;
+  readonly date?: Date;
+  readonly attributes?: Readonly<Record<string, string | number | boolean | null>>;
 }
 
 /** What `report` was asked to compute, checked before any data is read. */
@@ -124,7 +154,7 @@ export async function report(args: ReadonlyArray<string>, io: CliIo): Promise<nu
   const table = choice<ReportTable>(
     "table",
     values.table,
-    ["overview", "distribution", "segments", "trend"],
+    ["overview", "distribution", "segments", "trend", "themes", "themes-by-period", "drivers"],
     "overview",
   );
   if (values.table !== undefined && format !== "csv") throw usageError("--table needs --format csv");
@@ -135,6 +165,20 @@ export async function report(args: ReadonlyArray<string>, io: CliIo): Promise<nu
   if (format === "csv" && table === "trend" && analysis.period === undefined && analysis.rolling === undefined) {
     throw usageError("--table trend needs --period or --rolling");
   }
+  if (format === "csv" && table === "themes" && values.comment === undefined) {
+    throw usageError("--table themes needs --comment");
+  }
+  if (
+    format === "csv" &&
+    table === "themes-by-period" &&
+    (values.comment === undefined || analysis.period === undefined)
+  ) {
+    throw usageError("--table themes-by-period needs --comment and --period");
+  }
+  if (format === "csv" && table === "drivers" && values.drivers === undefined) {
+    throw usageError("--table drivers needs --drivers");
+  }
+  const why = await whyRequest(values, io);
   const encoding = choice<EncodingChoice>(
     "encoding",
     normaliseEncoding(values.encoding),
@@ -184,12 +228,15 @@ export async function report(args: ReadonlyArray<string>, io: CliIo): Promise<nu
     ...optional("timeZone", analysis.timeZone),
   });
 
+  const whyResponses: WhyResponse[] = [];
+  const leftOut = new Set<number>();
+  let sections: { comments?: CommentSection; drivers?: DriverAnalysis } = {};
   let source: string;
   let input: InputDescription;
   let hint = "";
   let hasDates: boolean;
   if (file === undefined) {
-    const given = FILE_OPTIONS.filter((name) => values[name] !== undefined);
+    const given = FILE_OPTIONS.filter((name) => values[name] !== undefined && values[name] !== false);
     if (given.length > 0) {
       throw usageError(needsFile(given.map((name) => `--${name}`)));
     }
@@ -212,19 +259,34 @@ export async function report(args: ReadonlyArray<string>, io: CliIo): Promise<nu
     const timeZone = values["time-zone"];
     const missingScore: "reject" | "skip" = values["reject-missing"] === true ? "reject" : "skip";
     const streamOptions = {
-      columns: columnOptions(values, attributesOf(values.attribute, analysis)),
+      columns: columnOptions(values, attributesOf([...(values.attribute ?? []), ...why.drivers], analysis)),
       encoding,
       inputFormat,
       ...optional("delimiter", delimiter),
       missingScore,
       note,
-      checkColumns: (columns: ReadonlyArray<string>) => checkAttributes(analysis, columns, undefined),
+      checkColumns: (columns: ReadonlyArray<string>) => {
+        checkAttributes(analysis, columns, undefined);
+        checkAttributes({ by: why.drivers, level: 0.95, method: "adjusted-wald" }, columns, undefined, "drivers");
+      },
     };
-    // Counted straight from columns (no object per row), unless every response must be kept.
-    const read = keepResponses
-      ? await streamResponses(file, streamOptions, io, (batch) => collector.add(batch))
-      : await streamResponses(file, { ...streamOptions, output: "columns" }, io, (batch) => collector.add(batch));
+    // Counted straight from columns (no object per row), unless every response must be kept or the
+    // why sections need each response's comment and driver answers (kept, slimmed, in whyResponses).
+    const read =
+      keepResponses || wantsWhy(why)
+        ? await streamResponses(file, streamOptions, io, (batch) => {
+            collector.add(batch);
+            if (wantsWhy(why)) keepForWhy(batch, why, whyResponses, leftOut);
+          })
+        : await streamResponses(file, { ...streamOptions, output: "columns" }, io, (batch) => collector.add(batch));
     const { fields } = read;
+    if (why.comments && fields.comment === undefined) {
+      throw usageError("--comment: the comment column could not be read");
+    }
+    sections = whySections(whyResponses, why, analysis, {
+      rowNumbers: rowNumbersOf(whyResponses.length, leftOut, read.format === "csv" ? 2 : 1),
+      io,
+    });
     if (values.score === undefined) {
       hint = `\n  the score column was guessed: pass --score <column> if ${JSON.stringify(fields.score)} is not the 0–10 answer`;
     }
@@ -276,6 +338,7 @@ export async function report(args: ReadonlyArray<string>, io: CliIo): Promise<nu
       collector.tallies(),
       source,
       analysis,
+      sections,
     );
   } catch (error) {
     // A trend over dates centuries apart: say which rows hold the earliest and latest.
@@ -468,10 +531,15 @@ function attributesOf(given: ReadonlyArray<string> | undefined, analysis: Analys
 }
 
 /** Exit 1 when `--by` or `--tiers` names a column the data does not have. */
-function checkAttributes(analysis: Analysis, columns: ReadonlyArray<string>, where: string | undefined): void {
+function checkAttributes(
+  analysis: Analysis,
+  columns: ReadonlyArray<string>,
+  where: string | undefined,
+  byOption = "by",
+): void {
   const known = new Set(columns);
   const wanted: Array<[string, string]> = [
-    ...analysis.by.map((name): [string, string] => ["by", name]),
+    ...analysis.by.map((name): [string, string] => [byOption, name]),
     ...(analysis.tiers === undefined ? [] : [["tiers", analysis.tiers.attribute] as [string, string]]),
   ];
   for (const [option, name] of wanted) {
@@ -492,6 +560,7 @@ function reportOf(
   tallies: KeyedTallies | undefined,
   source: string,
   analysis: Analysis,
+  sections: { comments?: CommentSection; drivers?: DriverAnalysis } = {},
 ): ReportDocument {
   const { level, method } = analysis;
   const { responses = [], ...bookkeeping } = input;
@@ -506,6 +575,7 @@ function reportOf(
     ...optional("timeZone", analysis.timeZone),
     ...optional("respondents", analysis.respondents),
     ...optional("sort", analysis.sort),
+    ...sections,
   });
 }
 
@@ -521,11 +591,11 @@ function render(
     case "json":
       return `${JSON.stringify({ ...(jsonReport(document, input) as object), ...(benchmark === undefined ? {} : { benchmark }) }, null, 2)}\n`;
     case "markdown":
-      return `${formatReportMarkdown(document)}${benchmark === undefined ? "" : `\n## Benchmark\n\n\`\`\`\n${formatBenchmarkComparison(benchmark)}\`\`\`\n`}`;
+      return `${formatReportMarkdown(document)}${benchmark === undefined ? "" : `\n## Benchmark\n\n\`\`\`\n${formatBenchmarkComparison(benchmark)}\`\`\`\n`}${whyText(document, "markdown")}`;
     case "csv":
       return formatReportCsv(document, { table });
     default:
-      return `${textReport(document)}${benchmarkText}`;
+      return `${textReport(document)}${benchmarkText}${whyText(document, "text")}`;
   }
 }
 
@@ -542,6 +612,136 @@ function textReport(document: ReportDocument): string {
   }
   if (document.trend !== undefined) parts.push(formatTrendText(document.trend));
   return parts.join("\n");
+}
+
+/** The "What customers say" and "What drives the score" sections, each after a blank line. */
+function whyText(document: ReportDocument, format: "text" | "markdown"): string {
+  const parts: string[] = [];
+  if (document.comments !== undefined) parts.push(formatCommentsText(document.comments, { format }));
+  if (document.drivers !== undefined) parts.push(formatDriversText(document.drivers, { format }));
+  return parts.map((part) => `\n${part}`).join("");
+}
+
+/** Checks the why options before any data is read; reads the theme file. */
+async function whyRequest(
+  values: {
+    comment?: string | undefined;
+    themes?: string | undefined;
+    language?: string | undefined;
+    drivers?: string | undefined;
+    levels?: string[] | undefined;
+  },
+  io: CliIo,
+): Promise<WhyRequest> {
+  const comments = values.comment !== undefined;
+  if (!comments && (values.themes !== undefined || values.language !== undefined)) {
+    throw usageError(`--${values.themes !== undefined ? "themes" : "language"} needs --comment <column>`);
+  }
+  const drivers = (values.drivers ?? "")
+    .split(",")
+    .map((name) => name.trim())
+    .filter((name) => name !== "");
+  if (values.drivers !== undefined && drivers.length === 0) {
+    throw usageError("--drivers needs the driver columns: --drivers <column>,<column>…");
+  }
+  if (values.levels !== undefined && drivers.length === 0) throw usageError("--levels needs --drivers");
+  return {
+    comments,
+    language: choice("language", values.language, LANGUAGES, "en"),
+    definitions: values.themes === undefined ? undefined : await readThemeFile(values.themes, io),
+    drivers,
+    levels: parseLevels(drivers, values.levels),
+  };
+}
+
+function wantsWhy(why: WhyRequest): boolean {
+  return why.comments || why.drivers.length > 0;
+}
+
+/**
+ * Keeps what the why sections read of each accepted response of a batch (the comment only with
+ * --comment, the driver answers only with --drivers), and the rows left out, to number the rows.
+ */
+function keepForWhy(
+  batch: {
+    responses: ReadonlyArray<NpsResponse>;
+    skipped: ReadonlyArray<{ row: number }>;
+    issues: ReadonlyArray<{ row?: number | undefined }>;
+  },
+  why: WhyRequest,
+  kept: WhyResponse[],
+  leftOut: Set<number>,
+): void {
+  for (const skipped of batch.skipped) leftOut.add(skipped.row);
+  for (const issue of batch.issues) if (issue.row !== undefined) leftOut.add(issue.row);
+  for (const response of batch.responses) {
+    const attributes: Record<string, string | number | boolean | null> = Object.create(null);
+    for (const name of why.drivers) {
+      const value =
+        response.attributes !== undefined && Object.hasOwn(response.attributes, name)
+          ? response.attributes[name]
+          : undefined;
+      if (value !== undefined) attributes[name] = value as string | number | boolean | null;
+    }
+    kept.push({
+      score: response.score,
+      ...(why.comments && response.comment !== undefined ? { comment: response.comment } : {}),
+      ...(response.date === undefined ? {} : { date: response.date }),
+      ...(why.drivers.length === 0 ? {} : { attributes }),
+    });
+  }
+}
+
+/** The rows of the file of `count` accepted responses: every row from `first` on that was not left out. */
+function rowNumbersOf(count: number, leftOut: ReadonlySet<number>, first: number): number[] {
+  const rows: number[] = [];
+  for (let row = first; rows.length < count; row++) if (!leftOut.has(row)) rows.push(row);
+  return rows;
+}
+
+/** The why sections, computed by the library: themes, distinctive terms, themes by period, drivers. */
+function whySections(
+  responses: ReadonlyArray<WhyResponse>,
+  why: WhyRequest,
+  analysis: Analysis,
+  context: { rowNumbers: ReadonlyArray<number>; io: CliIo },
+): { comments?: CommentSection; drivers?: DriverAnalysis } {
+  let comments: CommentSection | undefined;
+  if (why.comments) {
+    const text = { language: why.language };
+    const themed = themes(responses, {
+      ...text,
+      ...(why.definitions === undefined ? {} : { themes: why.definitions }),
+      level: analysis.level,
+    });
+    comments = {
+      themes: themed,
+      distinctiveTerms: distinctiveTerms(responses, { ...text, limit: 10 }),
+      ...(analysis.period === undefined
+        ? {}
+        : {
+            byPeriod: themesByPeriod(responses, {
+              ...text,
+              // The same themes in every period: those given, or those suggested from all the comments.
+              themes: themed.definitions,
+              period: analysis.period,
+              ...optional("timeZone", analysis.timeZone),
+              level: analysis.level,
+            }),
+          }),
+    };
+  }
+  let drivers: DriverAnalysis | undefined;
+  if (why.drivers.length > 0) {
+    const list = responses as ReadonlyArray<NpsResponse>;
+    drivers = driversOf(list, {
+      drivers: why.drivers,
+      levels: levelsByDriver(list, why.drivers, why.levels),
+      level: analysis.level,
+    });
+    noteRejections(drivers, context.rowNumbers, why.levels, context.io);
+  }
+  return { ...optional("comments", comments), ...optional("drivers", drivers) };
 }
 
 /** A note longer than 80 columns, broken at spaces (table rows are left as they are). */
@@ -567,6 +767,8 @@ function jsonReport(document: ReportDocument, input: InputDescription): unknown 
     ...document.overview,
     ...(document.segments === undefined ? {} : { segmentedBy: document.segmentedBy, segments: document.segments }),
     ...(document.trend === undefined ? {} : { trend: document.trend }),
+    ...(document.comments === undefined ? {} : { comments: document.comments }),
+    ...(document.drivers === undefined ? {} : { drivers: document.drivers }),
     input,
   };
 }

@@ -200,7 +200,9 @@ export function formatCommentsText(section: CommentSection, options: WhyTextOpti
     pValue(theme.adjustedPValue),
     points(theme.impact),
   ]);
-  lines.push(...table(THEME_HEADERS, rows, markdown), "");
+  if (rows.length === 0) {
+    lines.push("No themes: none were given, and no word marks detractors or promoters (z ≥ 1.96).", "");
+  } else lines.push(...table(THEME_HEADERS, rows, markdown), "");
   const terms = section.distinctiveTerms;
   if (terms !== undefined) {
     out.heading("Words that mark each category (log-odds, informative Dirichlet prior; z ≥ 1.96)");
@@ -215,7 +217,7 @@ export function formatCommentsText(section: CommentSection, options: WhyTextOpti
     lines.push("");
   }
   const byPeriod = section.byPeriod;
-  if (byPeriod !== undefined) {
+  if (byPeriod !== undefined && byPeriod.themes.length > 0) {
     const names = byPeriod.themes.map(safe);
     out.heading(`Share of comments by ${byPeriod.period}`);
     lines.push(

@@ -121,7 +121,7 @@ export function commentsHtml(section: CommentSection, chart: ChartSlot): string 
     );
   }
   const byPeriod = section.byPeriod;
-  if (byPeriod !== undefined) {
+  if (byPeriod !== undefined && byPeriod.themes.length > 0) {
     parts.push(`<h3>${escapeHtml(`Themes by ${byPeriod.period}`)}</h3>\n`);
     parts.push(
       htmlTable(
