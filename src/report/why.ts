@@ -167,6 +167,18 @@ function writer(options: WhyTextOptions, fallback: string) {
  * @param options - Text or Markdown, heading.
  * @returns The section, ending with a newline.
  * @throws {@link NpsError} `invalid_input` when `section.themes` is not a `themes` result.
+ * @example
+ * ```ts
+ * import { formatCommentsText } from "npskit";
+ * import { themes } from "npskit/text";
+ * const analysis = themes(
+ *   [{ score: 2, comment: "long queue" }, { score: 10, comment: "friendly staff" }, { score: 8, comment: "ok" }],
+ *   { themes: [{ name: "Queue", keywords: ["queue"] }] },
+ * );
+ * const text = formatCommentsText({ themes: analysis });
+ * text.split("\n")[0]; // => "What customers say"
+ * text.includes("3 responses, 3 with a comment (0 without)."); // => true
+ * ```
  * @category Reports
  */
 export function formatCommentsText(section: CommentSection, options: WhyTextOptions = {}): string {
@@ -295,6 +307,23 @@ const THEME_HEADERS = [
  * @param options - Text or Markdown, heading.
  * @returns The section, ending with a newline.
  * @throws {@link NpsError} `invalid_option` when `result` is not a `drivers` result.
+ * @example
+ * ```ts
+ * import { drivers, formatDriversText } from "npskit";
+ * const analysis = drivers(
+ *   [
+ *     { score: 10, attributes: { service: 5 } },
+ *     { score: 8, attributes: { service: 4 } },
+ *     { score: 6, attributes: { service: 3 } },
+ *     { score: 3, attributes: { service: 1 } },
+ *     { score: 9, attributes: { service: 4 } },
+ *   ],
+ *   { drivers: ["service"], resamples: 0 },
+ * );
+ * const lines = formatDriversText(analysis, { format: "markdown" }).split("\n");
+ * lines[0]; // => "## What drives the score"
+ * lines.includes("### NPS by answer: service"); // => true
+ * ```
  * @category Reports
  */
 export function formatDriversText(result: DriverAnalysis, options: WhyTextOptions = {}): string {
@@ -443,6 +472,16 @@ export function driversRows(result: DriverAnalysis): CsvCell[][] {
  *
  * @param analysis - The result of `themes`.
  * @returns The CSV text.
+ * @example
+ * ```ts
+ * import { formatThemesCsv } from "npskit";
+ * import { themes } from "npskit/text";
+ * const analysis = themes(
+ *   [{ score: 2, comment: "long queue" }, { score: 10, comment: "friendly staff" }, { score: 8, comment: "ok" }],
+ *   { themes: [{ name: "=Queue", keywords: ["queue"] }] },
+ * );
+ * formatThemesCsv(analysis).split("\r\n")[1]?.split(",").slice(0, 3); // => ["'=Queue", "1", "0.3333333333333333"]
+ * ```
  * @category Reports
  */
 export function formatThemesCsv(analysis: ThemeAnalysis): string {
@@ -456,6 +495,19 @@ export function formatThemesCsv(analysis: ThemeAnalysis): string {
  *
  * @param result - The result of `drivers`.
  * @returns The CSV text.
+ * @example
+ * ```ts
+ * import { drivers, formatDriversCsv } from "npskit";
+ * const analysis = drivers(
+ *   [
+ *     { score: 10, attributes: { service: 5 } },
+ *     { score: 8, attributes: { service: 4 } },
+ *     { score: 3, attributes: { service: 1 } },
+ *   ],
+ *   { drivers: ["service"], resamples: 0 },
+ * );
+ * formatDriversCsv(analysis).split("\r\n")[1]?.split(",").slice(5, 8); // => ["1", "1", "1"]
+ * ```
  * @category Reports
  */
 export function formatDriversCsv(result: DriverAnalysis): string {
