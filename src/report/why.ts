@@ -29,8 +29,11 @@ export interface CommentSection {
   readonly byPeriod?: ThemesByPeriod | undefined;
 }
 
-/** Checks the `comments` and `drivers` inputs of a report: each the result of its function. */
-export function checkWhyInputs(fn: string, comments: unknown, drivers: unknown): void {
+/**
+ * Checks the `comments` and `drivers` inputs of a report: each the result of its function
+ * (`undefined`: not given). `name` is how the input is called in messages.
+ */
+export function checkWhyInputs(fn: string, comments: unknown, drivers: unknown, name?: string): void {
   const kindOf = (value: unknown): unknown =>
     value !== null && typeof value === "object" ? (value as { kind?: unknown }).kind : undefined;
   const expect = (name: string, value: unknown, kind: string, producer: string): void => {
@@ -41,22 +44,39 @@ export function checkWhyInputs(fn: string, comments: unknown, drivers: unknown):
       );
     }
   };
+  const prefix = name ?? "comments";
   if (comments !== undefined) {
-    if (comments === null || typeof comments !== "object") {
+    if (comments === null || typeof comments !== "object" || Array.isArray(comments)) {
       throw new NpsError(
         "invalid_option",
-        `${fn}: comments must be an object with themes, received ${describeValue(comments)}`,
+        `${fn}: ${prefix} must be an object with themes, received ${describeValue(comments)}`,
       );
     }
     const section = comments as CommentSection;
-    expect("comments.themes", section.themes, "themes", "themes");
-    if (section.distinctiveTerms !== undefined) {
-      expect("comments.distinctiveTerms", section.distinctiveTerms, "distinctive-terms", "distinctiveTerms");
+    const themes = section.themes;
+    expect(name === "analysis" ? "analysis" : `${prefix}.themes`, themes, "themes", "themes");
+    if (!Array.isArray(themes.themes) || themes.responses === null || typeof themes.responses !== "object") {
+      throw new NpsError(
+        "invalid_option",
+        `${fn}: ${prefix}.themes must be the result of themes, received ${describeValue(themes)}`,
+      );
     }
-    if (section.byPeriod !== undefined)
-      expect("comments.byPeriod", section.byPeriod, "themes-by-period", "themesByPeriod");
+    if (section.distinctiveTerms !== undefined) {
+      expect(`${prefix}.distinctiveTerms`, section.distinctiveTerms, "distinctive-terms", "distinctiveTerms");
+    }
+    if (section.byPeriod !== undefined) {
+      expect(`${prefix}.byPeriod`, section.byPeriod, "themes-by-period", "themesByPeriod");
+    }
   }
-  if (drivers !== undefined) expect("drivers", drivers, "drivers", "drivers");
+  if (drivers !== undefined) {
+    expect(name ?? "drivers", drivers, "drivers", "drivers");
+    if (!Array.isArray((drivers as DriverAnalysis).drivers)) {
+      throw new NpsError(
+        "invalid_option",
+        `${fn}: ${name ?? "drivers"} must be the result of drivers, received ${describeValue(drivers)}`,
+      );
+    }
+  }
 }
 
 /** How text from the data is made safe: for a terminal, or for Markdown. */
@@ -182,7 +202,7 @@ function writer(options: WhyTextOptions, fallback: string) {
  * @category Reports
  */
 export function formatCommentsText(section: CommentSection, options: WhyTextOptions = {}): string {
-  checkWhyInputs("formatCommentsText", section, undefined);
+  checkWhyInputs("formatCommentsText", section ?? null, undefined, "section");
   const analysis = section.themes;
   const out = writer(options, "What customers say");
   const { lines, safe, markdown } = out;
@@ -327,7 +347,7 @@ const THEME_HEADERS = [
  * @category Reports
  */
 export function formatDriversText(result: DriverAnalysis, options: WhyTextOptions = {}): string {
-  checkWhyInputs("formatDriversText", undefined, result);
+  checkWhyInputs("formatDriversText", undefined, result ?? null, "result");
   const out = writer(options, "What drives the score");
   const { lines, safe, markdown } = out;
   const level = levelText(result.level);
@@ -485,7 +505,7 @@ export function driversRows(result: DriverAnalysis): CsvCell[][] {
  * @category Reports
  */
 export function formatThemesCsv(analysis: ThemeAnalysis): string {
-  checkWhyInputs("formatThemesCsv", { themes: analysis }, undefined);
+  checkWhyInputs("formatThemesCsv", { themes: analysis }, undefined, "analysis");
   return formatCsv(themesRows(analysis));
 }
 
@@ -511,6 +531,6 @@ export function formatThemesCsv(analysis: ThemeAnalysis): string {
  * @category Reports
  */
 export function formatDriversCsv(result: DriverAnalysis): string {
-  checkWhyInputs("formatDriversCsv", undefined, result);
+  checkWhyInputs("formatDriversCsv", undefined, result ?? null, "result");
   return formatCsv(driversRows(result));
 }

@@ -130,8 +130,13 @@ describe("the text and Markdown of the sections", () => {
   });
 
   it("refuses what is not a themes or drivers result", () => {
-    expect(() => formatCommentsText({ themes: {} } as never)).toThrow(/comments\.themes must be the result of themes/);
-    expect(() => formatDriversText({ kind: "themes" } as never)).toThrow(/drivers must be the result of drivers/);
+    expect(() => formatCommentsText({ themes: {} } as never)).toThrow(/section\.themes must be the result of themes/);
+    expect(() => formatCommentsText({ themes: { kind: "themes" } } as never)).toThrow(NpsError);
+    expect(() => (formatCommentsText as (value?: unknown) => string)()).toThrow(/section must be an object/);
+    expect(() => formatDriversText({ kind: "themes" } as never)).toThrow(/result must be the result of drivers/);
+    expect(() => formatDriversText({ kind: "drivers" } as never)).toThrow(NpsError);
+    expect(() => formatThemesCsv([] as never)).toThrow(/analysis must be the result of themes/);
+    expect(() => formatDriversCsv(undefined as never)).toThrow(/result must be the result of drivers/);
   });
 });
 
