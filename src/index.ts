@@ -162,6 +162,7 @@ export {
   distinctiveTermsChart,
   driverImportanceChart,
   themeImpactChart,
+  themesByPeriodChart,
 } from "./report/whyCharts.js";
 export { type SampleOptions, sampleResponses } from "./sample/sampleResponses.js";
 export {

@@ -7,7 +7,7 @@ import type { ChartSpec } from "./charts.js";
 import { escapeHtml } from "./escapeHtml.js";
 import { levelText } from "./levelText.js";
 import { type CommentSection, fixed, percent, points, pValue, sizeOf } from "./why.js";
-import { distinctiveTermsChart, driverImportanceChart, themeImpactChart } from "./whyCharts.js";
+import { distinctiveTermsChart, driverImportanceChart, themeImpactChart, themesByPeriodChart } from "./whyCharts.js";
 
 /** Adds a chart to the page (when it has charts) and returns its container. */
 export type ChartSlot = (name: string, spec: ChartSpec, label: string) => string;
@@ -123,6 +123,20 @@ export function commentsHtml(section: CommentSection, chart: ChartSlot): string 
   const byPeriod = section.byPeriod;
   if (byPeriod !== undefined && byPeriod.themes.length > 0) {
     parts.push(`<h3>${escapeHtml(`Themes by ${byPeriod.period}`)}</h3>\n`);
+    if (byPeriod.points.length > 1) {
+      parts.push(
+        chart(
+          "theme-shares-by-period",
+          themesByPeriodChart(byPeriod, { measure: "share" }),
+          "Lines of each theme's share of the comments in each period",
+        ),
+        chart(
+          "theme-impacts-by-period",
+          themesByPeriodChart(byPeriod, { measure: "impact" }),
+          "Lines of each theme's NPS impact in each period",
+        ),
+      );
+    }
     parts.push(
       htmlTable(
         ["Period", "Comments", ...byPeriod.themes.map((name) => `${name}: share`)],

@@ -19,7 +19,7 @@ import { drivers } from "../../src/drivers/drivers.js";
 import { renderHtmlReport } from "../../src/report/html.js";
 import { buildReport } from "../../src/report/reportData.js";
 import { sampleResponses } from "../../src/sample/sampleResponses.js";
-import { distinctiveTerms, themes } from "../../src/text/index.js";
+import { distinctiveTerms, themes, themesByPeriod } from "../../src/text/index.js";
 
 const CHROMIUM = process.env.NPSKIT_CHROMIUM ?? "/usr/bin/chromium";
 const available = existsSync(CHROMIUM);
@@ -71,7 +71,11 @@ function whySections(responses: ReadonlyArray<NpsResponse>) {
     { name: "Price", keywords: ["price"] },
   ];
   return {
-    comments: { themes: themes(commented, { themes: themeList }), distinctiveTerms: distinctiveTerms(commented) },
+    comments: {
+      themes: themes(commented, { themes: themeList }),
+      distinctiveTerms: distinctiveTerms(commented),
+      byPeriod: themesByPeriod(commented, { period: "quarter", themes: themeList }),
+    },
     drivers: drivers(commented, { drivers: ["service", "spend"], resamples: 100 }),
   };
 }
@@ -198,6 +202,8 @@ describe.skipIf(!available && !required)("HTML report in headless Chromium", () 
       "migration",
       "theme-impacts",
       "distinctive-terms",
+      "theme-shares-by-period",
+      "theme-impacts-by-period",
       "driver-importance",
     ]);
     for (const chart of report.charts) {
