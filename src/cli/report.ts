@@ -619,7 +619,9 @@ function whyText(document: ReportDocument, format: "text" | "markdown"): string 
   const parts: string[] = [];
   if (document.comments !== undefined) parts.push(formatCommentsText(document.comments, { format }));
   if (document.drivers !== undefined) parts.push(formatDriversText(document.drivers, { format }));
-  return parts.map((part) => `\n${part}`).join("");
+  // In text, notes are broken at 80 columns like the rest of the report (tables are left as they are).
+  const wrapped = format === "text" ? parts.map((part) => part.split("\n").flatMap(wrapNote).join("\n")) : parts;
+  return wrapped.map((part) => `\n${part}`).join("");
 }
 
 /** Checks the why options before any data is read; reads the theme file. */
