@@ -5,12 +5,9 @@ import {
   type CommentSection,
   type CsvCell,
   type DriverAnalysis,
-  drivers as driversOf,
   escapeControls,
   type FieldMapping,
-  formatCommentsText,
   formatCsv,
-  formatDriversText,
   formatOverviewText,
   formatReportCsv,
   formatReportMarkdown,
@@ -40,11 +37,9 @@ import {
   usageError,
   writeTextFile,
 } from "../node.js";
-import { distinctiveTerms, type TextLanguage, type ThemeDefinition, themes, themesByPeriod } from "../text/index.js";
 import { formatBenchmarkComparison, reportBenchmark } from "./benchmarks.js";
 import { loadChartScripts } from "./chartScripts.js";
 import { type Collector, createCollector, outlyingDates } from "./collect.js";
-import { levelsByDriver, noteRejections, type ParsedLevels, parseLevels } from "./drivers.js";
 import { REPORT_HELP } from "./help.js";
 import {
   choice,
@@ -60,7 +55,7 @@ import {
 import { checkOutputPaths } from "./paths.js";
 import { plural } from "./plural.js";
 import { checkTallyOptions, readTallies } from "./readTallies.js";
-import { LANGUAGES, readThemeFile } from "./themes.js";
+import { keepForWhy, rowNumbersOf, type WhyResponse, wantsWhy, whyRequest, whySections, whyText } from "./reportWhy.js";
 
 /** Options that only make sense with a file. */
 const FILE_OPTIONS = [
@@ -102,24 +97,6 @@ interface InputDescription {
   readonly missingScore?: "skip" | "reject";
   /** For `--tallies`: the period and time zone the query's rows were read with (`null`: no time bucket). */
   readonly tallies?: { readonly period: TrendPeriod | null; readonly timeZone: string };
-}
-
-/** What the "why" sections need: the comment column's themes and language, the driver columns. */
-interface WhyRequest {
-  /** Whether the comment section was asked for (`--comment`). */
-  readonly comments: boolean;
-  readonly language: TextLanguage;
-  readonly definitions: ThemeDefinition[] | undefined;
-  readonly drivers: ReadonlyArray<string>;
-  readonly levels: ParsedLevels;
-}
-
-/** What the why sections read of each response: score, comment, date and the driver answers. */
-interface WhyResponse {
-  readonly score: number;
-  readonly comment?: string | null;
-  readonly date?: Date;
-  readonly attributes?: Readonly<Record<string, string | number | boolean | null>>;
 }
 
 /** What `report` was asked to compute, checked before any data is read. */
@@ -230,13 +207,13 @@ export async function report(args: ReadonlyArray<string>, io: CliIo): Promise<nu
 
   const whyResponses: WhyResponse[] = [];
   const leftOut = new Set<number>();
-  let sections: { comments?: CommentSection; drivers?: DriverAnalysis } = {};
+  let firstRow = 1;
   let source: string;
   let input: InputDescription;
   let hint = "";
   let hasDates: boolean;
   if (file === undefined) {
-    const given = FILE_OPTIONS.filter((name) => values[name] !== undefined && values[name] !== false);
+    const given = FILE_OPTIONS.filter((name) => values[name] !== undefined);
     if (given.length > 0) {
       throw usageError(needsFile(given.map((name) => `--${name}`)));
     }
@@ -283,10 +260,7 @@ export async function report(args: ReadonlyArray<string>, io: CliIo): Promise<nu
     if (why.comments && fields.comment === undefined) {
       throw usageError("--comment: the comment column could not be read");
     }
-    sections = whySections(whyResponses, why, analysis, {
-      rowNumbers: rowNumbersOf(whyResponses.length, leftOut, read.format === "csv" ? 2 : 1),
-      io,
-    });
+    firstRow = read.format === "csv" ? 2 : 1;
     if (values.score === undefined) {
       hint = `\n  the score column was guessed: pass --score <column> if ${JSON.stringify(fields.score)} is not the 0–10 answer`;
     }
@@ -323,6 +297,13 @@ export async function report(args: ReadonlyArray<string>, io: CliIo): Promise<nu
       `--${analysis.period === undefined ? "rolling" : "period"} needs dates, and ${source} has no date column that could be read; pass --date <column> (and --date-format)`,
     );
   }
+  // The why sections, from the rows kept for them (CSV rows numbered by their line, the header is 1).
+  const sections: { comments?: CommentSection; drivers?: DriverAnalysis } = wantsWhy(why)
+    ? whySections(whyResponses, why, analysis, {
+        rowNumbers: rowNumbersOf(whyResponses.length, leftOut, firstRow),
+        io,
+      })
+    : {};
   const spread = collector.dates();
   const far = outlyingDates(spread);
   if (far !== undefined) note(`dates: ${far}`);
@@ -591,11 +572,11 @@ function render(
     case "json":
       return `${JSON.stringify({ ...(jsonReport(document, input) as object), ...(benchmark === undefined ? {} : { benchmark }) }, null, 2)}\n`;
     case "markdown":
-      return `${formatReportMarkdown(document)}${benchmark === undefined ? "" : `\n## Benchmark\n\n\`\`\`\n${formatBenchmarkComparison(benchmark)}\`\`\`\n`}${whyText(document, "markdown")}`;
+      return `${formatReportMarkdown(document)}${benchmark === undefined ? "" : `\n## Benchmark\n\n\`\`\`\n${formatBenchmarkComparison(benchmark)}\`\`\`\n`}${whyText(document, "markdown", wrapNote)}`;
     case "csv":
       return formatReportCsv(document, { table });
     default:
-      return `${textReport(document)}${benchmarkText}${whyText(document, "text")}`;
+      return `${textReport(document)}${benchmarkText}${whyText(document, "text", wrapNote)}`;
   }
 }
 
@@ -612,138 +593,6 @@ function textReport(document: ReportDocument): string {
   }
   if (document.trend !== undefined) parts.push(formatTrendText(document.trend));
   return parts.join("\n");
-}
-
-/** The "What customers say" and "What drives the score" sections, each after a blank line. */
-function whyText(document: ReportDocument, format: "text" | "markdown"): string {
-  const parts: string[] = [];
-  if (document.comments !== undefined) parts.push(formatCommentsText(document.comments, { format }));
-  if (document.drivers !== undefined) parts.push(formatDriversText(document.drivers, { format }));
-  // In text, notes are broken at 80 columns like the rest of the report (tables are left as they are).
-  const wrapped = format === "text" ? parts.map((part) => part.split("\n").flatMap(wrapNote).join("\n")) : parts;
-  return wrapped.map((part) => `\n${part}`).join("");
-}
-
-/** Checks the why options before any data is read; reads the theme file. */
-async function whyRequest(
-  values: {
-    comment?: string | undefined;
-    themes?: string | undefined;
-    language?: string | undefined;
-    drivers?: string | undefined;
-    levels?: string[] | undefined;
-  },
-  io: CliIo,
-): Promise<WhyRequest> {
-  const comments = values.comment !== undefined;
-  if (!comments && (values.themes !== undefined || values.language !== undefined)) {
-    throw usageError(`--${values.themes !== undefined ? "themes" : "language"} needs --comment <column>`);
-  }
-  const drivers = (values.drivers ?? "")
-    .split(",")
-    .map((name) => name.trim())
-    .filter((name) => name !== "");
-  if (values.drivers !== undefined && drivers.length === 0) {
-    throw usageError("--drivers needs the driver columns: --drivers <column>,<column>…");
-  }
-  if (values.levels !== undefined && drivers.length === 0) throw usageError("--levels needs --drivers");
-  return {
-    comments,
-    language: choice("language", values.language, LANGUAGES, "en"),
-    definitions: values.themes === undefined ? undefined : await readThemeFile(values.themes, io),
-    drivers,
-    levels: parseLevels(drivers, values.levels),
-  };
-}
-
-function wantsWhy(why: WhyRequest): boolean {
-  return why.comments || why.drivers.length > 0;
-}
-
-/**
- * Keeps what the why sections read of each accepted response of a batch (the comment only with
- * --comment, the driver answers only with --drivers), and the rows left out, to number the rows.
- */
-function keepForWhy(
-  batch: {
-    responses: ReadonlyArray<NpsResponse>;
-    skipped: ReadonlyArray<{ row: number }>;
-    issues: ReadonlyArray<{ row?: number | undefined }>;
-  },
-  why: WhyRequest,
-  kept: WhyResponse[],
-  leftOut: Set<number>,
-): void {
-  for (const skipped of batch.skipped) leftOut.add(skipped.row);
-  for (const issue of batch.issues) if (issue.row !== undefined) leftOut.add(issue.row);
-  for (const response of batch.responses) {
-    const attributes: Record<string, string | number | boolean | null> = Object.create(null);
-    for (const name of why.drivers) {
-      const value =
-        response.attributes !== undefined && Object.hasOwn(response.attributes, name)
-          ? response.attributes[name]
-          : undefined;
-      if (value !== undefined) attributes[name] = value as string | number | boolean | null;
-    }
-    kept.push({
-      score: response.score,
-      ...(why.comments && response.comment !== undefined ? { comment: response.comment } : {}),
-      ...(response.date === undefined ? {} : { date: response.date }),
-      ...(why.drivers.length === 0 ? {} : { attributes }),
-    });
-  }
-}
-
-/** The rows of the file of `count` accepted responses: every row from `first` on that was not left out. */
-function rowNumbersOf(count: number, leftOut: ReadonlySet<number>, first: number): number[] {
-  const rows: number[] = [];
-  for (let row = first; rows.length < count; row++) if (!leftOut.has(row)) rows.push(row);
-  return rows;
-}
-
-/** The why sections, computed by the library: themes, distinctive terms, themes by period, drivers. */
-function whySections(
-  responses: ReadonlyArray<WhyResponse>,
-  why: WhyRequest,
-  analysis: Analysis,
-  context: { rowNumbers: ReadonlyArray<number>; io: CliIo },
-): { comments?: CommentSection; drivers?: DriverAnalysis } {
-  let comments: CommentSection | undefined;
-  if (why.comments) {
-    const text = { language: why.language };
-    const themed = themes(responses, {
-      ...text,
-      ...(why.definitions === undefined ? {} : { themes: why.definitions }),
-      level: analysis.level,
-    });
-    comments = {
-      themes: themed,
-      distinctiveTerms: distinctiveTerms(responses, { ...text, limit: 10 }),
-      ...(analysis.period === undefined
-        ? {}
-        : {
-            byPeriod: themesByPeriod(responses, {
-              ...text,
-              // The same themes in every period: those given, or those suggested from all the comments.
-              themes: themed.definitions,
-              period: analysis.period,
-              ...optional("timeZone", analysis.timeZone),
-              level: analysis.level,
-            }),
-          }),
-    };
-  }
-  let drivers: DriverAnalysis | undefined;
-  if (why.drivers.length > 0) {
-    const list = responses as ReadonlyArray<NpsResponse>;
-    drivers = driversOf(list, {
-      drivers: why.drivers,
-      levels: levelsByDriver(list, why.drivers, why.levels),
-      level: analysis.level,
-    });
-    noteRejections(drivers, context.rowNumbers, why.levels, context.io);
-  }
-  return { ...optional("comments", comments), ...optional("drivers", drivers) };
 }
 
 /** A note longer than 80 columns, broken at spaces (table rows are left as they are). */
