@@ -151,7 +151,20 @@ export { buildReport, type ReportDocument, type ReportOptions, type TalliesInput
 export { formatSegmentsText } from "./report/segmentsText.js";
 export { escapeControls, escapeLines } from "./report/terminalText.js";
 export { formatTrendText } from "./report/trendText.js";
-export { distinctiveTermsChart, driverImportanceChart, themeImpactChart } from "./report/whyCharts.js";
+export {
+  type CommentSection,
+  formatCommentsText,
+  formatDriversCsv,
+  formatDriversText,
+  formatThemesCsv,
+  type WhyTextOptions,
+} from "./report/why.js";
+export {
+  distinctiveTermsChart,
+  driverImportanceChart,
+  themeImpactChart,
+  themesByPeriodChart,
+} from "./report/whyCharts.js";
 export { type SampleOptions, sampleResponses } from "./sample/sampleResponses.js";
 export {
   type CategoryIndependence,

@@ -1,10 +1,15 @@
 import { parseArgs } from "node:util";
-import { drivers as driversOf, type NpsResponse } from "../index.js";
+import {
+  type DriverAnalysis,
+  drivers as driversOf,
+  formatDriversCsv,
+  formatDriversText,
+  type NpsResponse,
+} from "../index.js";
 import { type CliIo, usageError } from "../node.js";
 import { DRIVERS_HELP } from "./help.js";
 import { choice, levelOption, READ_OPTIONS } from "./options.js";
 import { readResponses } from "./readResponses.js";
-import { formatDrivers, formatDriversCsv } from "./whyText.js";
 
 /** The `drivers` command's options. */
 export const DRIVERS_OPTIONS = {
@@ -39,10 +44,46 @@ export async function drivers(args: ReadonlyArray<string>, io: CliIo): Promise<n
   const level = levelOption(values.level);
   const resamples = whole("resamples", values.resamples, 1000);
   const seed = whole("seed", values.seed, 1);
-  // --levels "a,b,c" for every driver, or --levels "column=a,b,c" for one (repeatable).
-  const levels: Record<string, ReadonlyArray<string>> = Object.create(null);
+  const levels = parseLevels(names, values.levels);
+  const read = await readResponses(
+    file(positionals),
+    { ...values, attribute: [...(values.attribute ?? []), ...names] },
+    io,
+  );
+  const result = driversOf(read.responses, {
+    drivers: names,
+    levels: levelsByDriver(read.responses, names, levels),
+    missing,
+    level,
+    resamples,
+    seed,
+  });
+  noteRejections(result, read.rowNumbers, levels, io);
+  if (format === "json") io.stdout(`${JSON.stringify({ file: positionals[0], ...result }, null, 2)}\n`);
+  else if (format === "csv") io.stdout(formatDriversCsv(result));
+  else {
+    io.stdout(
+      formatDriversText(result, {
+        format,
+        heading: `What drives the score: ${file(positionals)}`,
+        headingLevel: 1,
+      }),
+    );
+  }
+  return 0;
+}
+
+/** `--levels "a,b,c"` for every driver, or `--levels "column=a,b,c"` for one (repeatable). */
+export interface ParsedLevels {
+  readonly byName: Readonly<Record<string, ReadonlyArray<string>>>;
+  readonly common: ReadonlyArray<string> | undefined;
+}
+
+/** Reads the `--levels` options (usage error for a list with fewer than two labels or a blank one). */
+export function parseLevels(names: ReadonlyArray<string>, options: ReadonlyArray<string> | undefined): ParsedLevels {
+  const byName: Record<string, ReadonlyArray<string>> = Object.create(null);
   let common: ReadonlyArray<string> | undefined;
-  for (const option of values.levels ?? []) {
+  for (const option of options ?? []) {
     const equals = option.indexOf("=");
     const column = equals > 0 ? option.slice(0, equals).trim() : "";
     const list = (names.includes(column) ? option.slice(equals + 1) : option).split(",").map((label) => label.trim());
@@ -51,38 +92,51 @@ export async function drivers(args: ReadonlyArray<string>, io: CliIo): Promise<n
         `--levels must be labels from lowest to highest separated by commas, optionally after <column>=, received ${JSON.stringify(option)}`,
       );
     }
-    if (names.includes(column)) levels[column] = list;
+    if (names.includes(column)) byName[column] = list;
     else common = list;
   }
-  const read = await readResponses(
-    file(positionals),
-    { ...values, attribute: [...(values.attribute ?? []), ...names] },
-    io,
-  );
+  return { byName, common };
+}
+
+/** The levels of each driver: its own list, or the common list for a driver whose answers are text. */
+export function levelsByDriver(
+  responses: ReadonlyArray<NpsResponse>,
+  names: ReadonlyArray<string>,
+  levels: ParsedLevels,
+): Record<string, ReadonlyArray<string>> {
   const byDriver: Record<string, ReadonlyArray<string>> = Object.create(null);
   for (const name of names) {
     // A list given for every driver applies to the drivers whose answers are text, not numbers.
-    const list = Object.hasOwn(levels, name) ? levels[name] : holdsText(read.responses, name) ? common : undefined;
+    const list = Object.hasOwn(levels.byName, name)
+      ? levels.byName[name]
+      : holdsText(responses, name)
+        ? levels.common
+        : undefined;
     if (list !== undefined) byDriver[name] = list;
   }
-  const result = driversOf(read.responses, { drivers: names, levels: byDriver, missing, level, resamples, seed });
+  return byDriver;
+}
+
+/** One note per driver with rejected values, naming the first five rows of the file. */
+export function noteRejections(
+  result: DriverAnalysis,
+  rowNumbers: ReadonlyArray<number>,
+  levels: ParsedLevels,
+  io: CliIo,
+): void {
   for (const driver of result.drivers) {
     if (driver.rejected === 0) continue;
     const rows = driver.rejectedRows
       .slice(0, 5)
-      .map((rejection) => `${read.rowNumbers[rejection.row - 1]} (${JSON.stringify(rejection.value)})`);
+      .map((rejection) => `${rowNumbers[rejection.row - 1]} (${JSON.stringify(rejection.value)})`);
     const rule =
-      common === undefined && !Object.hasOwn(levels, driver.name)
+      levels.common === undefined && !Object.hasOwn(levels.byName, driver.name)
         ? "numbers (pass --levels for labels)"
         : "on the levels";
     io.stderr(
       `npskit: ${driver.name}: ${driver.rejected} values are not ${rule} and were left out: row ${rows.join(", row ")}${driver.rejected > rows.length ? `, and ${driver.rejected - rows.length} more` : ""}\n`,
     );
   }
-  if (format === "json") io.stdout(`${JSON.stringify({ file: positionals[0], ...result }, null, 2)}\n`);
-  else if (format === "csv") io.stdout(formatDriversCsv(result));
-  else io.stdout(formatDrivers(result, file(positionals), format === "markdown"));
-  return 0;
 }
 
 /** Whether a column holds an answer that is neither blank, NA nor a number. */

@@ -43,7 +43,7 @@ Columns (guessed from the header when not given; guesses are shown on stderr):
   --time-zone <IANA>       zone of dates without an offset, and of the trend's
                            calendar (default: UTC)
   --respondent <column>    respondent id
-  --comment <column>       free-text comment
+  --comment <column>       free-text comment: adds a section (see below)
   --weight <column>        survey weight (finite, > 0): weighted figures
   --attribute <column>     a segment column (repeat for several); --by and
                            --tiers columns are read without it
@@ -63,6 +63,20 @@ Segments and trends:
                            once per period or window, with the latest answer
   --sort <order>           segments by label (default: numbers by value, then
                            text), n (largest first) or nps (highest first)
+
+Why customers score as they do (need a file of responses, not --tallies):
+  --comment <column>       adds "What customers say": the comment rate per
+                           category, themes with mentions, share, NPS with and
+                           without, impact and adjusted p-values, the words
+                           that mark each category, redacted excerpts; with
+                           --period, each theme's share and impact by period
+  --themes <file>          the themes (JSON, see docs/why.md; default:
+                           suggested from the distinctive words)
+  --language <code>        en (default), fr, nl, de or es: stop words
+  --drivers <col>,<col>    adds "What drives the score": LMG importance with
+                           bootstrap intervals, Spearman, NPS by answer
+  --levels <labels>        answer labels lowest first, a,b,c for every text
+                           driver, or <column>=a,b,c (repeatable)
 
 Tallies counted in a database:
   --tallies <file>         read the result rows of a tallySql query (CSV, JSON
@@ -89,7 +103,9 @@ Reading:
 Output:
   -f, --format <format>    text, markdown, json, csv or html (default: text)
   --table <table>          with csv: overview (default), distribution,
-                           segments, trend or benchmark
+                           segments, trend or benchmark; themes and
+                           themes-by-period (with --comment), drivers (with
+                           --drivers)
   -o, --out <file>         write the report to a file instead of stdout
   --benchmark <id>         compare the NPS with a built-in benchmark (list them
                            with "npskit benchmarks"); in every format (csv:

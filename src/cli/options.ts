@@ -41,6 +41,10 @@ export const REPORT_OPTIONS = {
   rejected: { type: "string" },
   level: { type: "string" },
   method: { type: "string" },
+  themes: { type: "string" },
+  language: { type: "string" },
+  drivers: { type: "string" },
+  levels: { type: "string", multiple: true },
   help: { type: "boolean", short: "h" },
 } as const;
 

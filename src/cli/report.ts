@@ -2,7 +2,9 @@ import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import {
   buildReport,
+  type CommentSection,
   type CsvCell,
+  type DriverAnalysis,
   escapeControls,
   type FieldMapping,
   formatBenchmarkText,
@@ -54,6 +56,7 @@ import {
 import { checkOutputPaths } from "./paths.js";
 import { plural } from "./plural.js";
 import { checkTallyOptions, readTallies } from "./readTallies.js";
+import { keepForWhy, rowNumbersOf, type WhyResponse, wantsWhy, whyRequest, whySections, whyText } from "./reportWhy.js";
 
 /** Options that only make sense with a file. */
 const FILE_OPTIONS = [
@@ -70,6 +73,10 @@ const FILE_OPTIONS = [
   "skip-missing",
   "reject-missing",
   "rejected",
+  "themes",
+  "language",
+  "drivers",
+  "levels",
 ] as const;
 
 /** File options that read responses, which a file of tallies does not have. */
@@ -128,7 +135,7 @@ export async function report(args: ReadonlyArray<string>, io: CliIo): Promise<nu
   const table = choice<ReportTable>(
     "table",
     values.table,
-    ["overview", "distribution", "segments", "trend", "benchmark"],
+    ["overview", "distribution", "segments", "trend", "benchmark", "themes", "themes-by-period", "drivers"],
     "overview",
   );
   if (values.table !== undefined && format !== "csv") throw usageError("--table needs --format csv");
@@ -154,6 +161,20 @@ export async function report(args: ReadonlyArray<string>, io: CliIo): Promise<nu
   if (format === "csv" && table === "trend" && analysis.period === undefined && analysis.rolling === undefined) {
     throw usageError("--table trend needs --period or --rolling");
   }
+  if (format === "csv" && table === "themes" && values.comment === undefined) {
+    throw usageError("--table themes needs --comment");
+  }
+  if (
+    format === "csv" &&
+    table === "themes-by-period" &&
+    (values.comment === undefined || analysis.period === undefined)
+  ) {
+    throw usageError("--table themes-by-period needs --comment and --period");
+  }
+  if (format === "csv" && table === "drivers" && values.drivers === undefined) {
+    throw usageError("--table drivers needs --drivers");
+  }
+  const why = await whyRequest(values, io);
   const encoding = choice<EncodingChoice>(
     "encoding",
     normaliseEncoding(values.encoding),
@@ -203,6 +224,9 @@ export async function report(args: ReadonlyArray<string>, io: CliIo): Promise<nu
     ...optional("timeZone", analysis.timeZone),
   });
 
+  const whyResponses: WhyResponse[] = [];
+  const leftOut = new Set<number>();
+  let firstRow = 1;
   let source: string;
   let input: InputDescription;
   let hint = "";
@@ -231,19 +255,31 @@ export async function report(args: ReadonlyArray<string>, io: CliIo): Promise<nu
     const timeZone = values["time-zone"];
     const missingScore: "reject" | "skip" = values["reject-missing"] === true ? "reject" : "skip";
     const streamOptions = {
-      columns: columnOptions(values, attributesOf(values.attribute, analysis)),
+      columns: columnOptions(values, attributesOf([...(values.attribute ?? []), ...why.drivers], analysis)),
       encoding,
       inputFormat,
       ...optional("delimiter", delimiter),
       missingScore,
       note,
-      checkColumns: (columns: ReadonlyArray<string>) => checkAttributes(analysis, columns, undefined),
+      checkColumns: (columns: ReadonlyArray<string>) => {
+        checkAttributes(analysis, columns, undefined);
+        checkAttributes({ by: why.drivers, level: 0.95, method: "adjusted-wald" }, columns, undefined, "drivers");
+      },
     };
-    // Counted straight from columns (no object per row), unless every response must be kept.
-    const read = keepResponses
-      ? await streamResponses(file, streamOptions, io, (batch) => collector.add(batch))
-      : await streamResponses(file, { ...streamOptions, output: "columns" }, io, (batch) => collector.add(batch));
+    // Counted straight from columns (no object per row), unless every response must be kept or the
+    // why sections need each response's comment and driver answers (kept, slimmed, in whyResponses).
+    const read =
+      keepResponses || wantsWhy(why)
+        ? await streamResponses(file, streamOptions, io, (batch) => {
+            collector.add(batch);
+            if (wantsWhy(why)) keepForWhy(batch, why, whyResponses, leftOut);
+          })
+        : await streamResponses(file, { ...streamOptions, output: "columns" }, io, (batch) => collector.add(batch));
     const { fields } = read;
+    if (why.comments && fields.comment === undefined) {
+      throw usageError("--comment: the comment column could not be read");
+    }
+    firstRow = read.format === "csv" ? 2 : 1;
     if (values.score === undefined) {
       hint = `\n  the score column was guessed: pass --score <column> if ${JSON.stringify(fields.score)} is not the 0–10 answer`;
     }
@@ -280,6 +316,13 @@ export async function report(args: ReadonlyArray<string>, io: CliIo): Promise<nu
       `--${analysis.period === undefined ? "rolling" : "period"} needs dates, and ${source} has no date column that could be read; pass --date <column> (and --date-format)`,
     );
   }
+  // The why sections, from the rows kept for them (CSV rows numbered by their line, the header is 1).
+  const sections: { comments?: CommentSection; drivers?: DriverAnalysis } = wantsWhy(why)
+    ? whySections(whyResponses, why, analysis, {
+        rowNumbers: rowNumbersOf(whyResponses.length, leftOut, firstRow),
+        io,
+      })
+    : {};
   const spread = collector.dates();
   const far = outlyingDates(spread);
   if (far !== undefined) note(`dates: ${far}`);
@@ -295,6 +338,7 @@ export async function report(args: ReadonlyArray<string>, io: CliIo): Promise<nu
       collector.tallies(),
       source,
       analysis,
+      sections,
     );
   } catch (error) {
     // A trend over dates centuries apart: say which rows hold the earliest and latest.
@@ -479,10 +523,15 @@ function attributesOf(given: ReadonlyArray<string> | undefined, analysis: Analys
 }
 
 /** Exit 1 when `--by` or `--tiers` names a column the data does not have. */
-function checkAttributes(analysis: Analysis, columns: ReadonlyArray<string>, where: string | undefined): void {
+function checkAttributes(
+  analysis: Analysis,
+  columns: ReadonlyArray<string>,
+  where: string | undefined,
+  byOption = "by",
+): void {
   const known = new Set(columns);
   const wanted: Array<[string, string]> = [
-    ...analysis.by.map((name): [string, string] => ["by", name]),
+    ...analysis.by.map((name): [string, string] => [byOption, name]),
     ...(analysis.tiers === undefined ? [] : [["tiers", analysis.tiers.attribute] as [string, string]]),
   ];
   for (const [option, name] of wanted) {
@@ -503,6 +552,7 @@ function reportOf(
   tallies: KeyedTallies | undefined,
   source: string,
   analysis: Analysis,
+  sections: { comments?: CommentSection; drivers?: DriverAnalysis } = {},
 ): ReportDocument {
   const { level, method } = analysis;
   const { responses = [], ...bookkeeping } = input;
@@ -519,6 +569,7 @@ function reportOf(
     ...optional("sort", analysis.sort),
     ...optional("benchmark", analysis.benchmark),
     ...optional("title", analysis.title),
+    ...sections,
   });
 }
 
@@ -533,11 +584,11 @@ function render(
     case "json":
       return `${JSON.stringify(jsonReport(document, input), null, 2)}\n`;
     case "markdown":
-      return formatReportMarkdown(document);
+      return `${formatReportMarkdown(document)}${whyText(document, "markdown", wrapNote)}`;
     case "csv":
       return formatReportCsv(document, { table });
     default:
-      return textReport(document, titled);
+      return `${textReport(document, titled)}${whyText(document, "text", wrapNote)}`;
   }
 }
 
@@ -585,6 +636,8 @@ function jsonReport(document: ReportDocument, input: InputDescription): unknown 
     ...document.overview,
     ...(document.segments === undefined ? {} : { segmentedBy: document.segmentedBy, segments: document.segments }),
     ...(document.trend === undefined ? {} : { trend: document.trend }),
+    ...(document.comments === undefined ? {} : { comments: document.comments }),
+    ...(document.drivers === undefined ? {} : { drivers: document.drivers }),
     input,
     ...(document.benchmark === undefined ? {} : { benchmark: document.benchmark }),
   };

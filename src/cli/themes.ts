@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { formatCommentsText, formatThemesCsv } from "../index.js";
 import { type CliIo, dataError, usageError } from "../node.js";
 import {
   defineThemes,
@@ -10,7 +11,6 @@ import {
 import { THEMES_HELP } from "./help.js";
 import { choice, levelOption, READ_OPTIONS } from "./options.js";
 import { readResponses } from "./readResponses.js";
-import { formatThemes, formatThemesCsv } from "./whyText.js";
 
 /** The `themes` command's options. */
 export const THEMES_OPTIONS = {
@@ -29,7 +29,8 @@ export const THEMES_OPTIONS = {
   help: { type: "boolean", short: "h" },
 } as const;
 
-const LANGUAGES = ["en", "fr", "nl", "de", "es"] as const;
+/** The languages of `--language`. */
+export const LANGUAGES = ["en", "fr", "nl", "de", "es"] as const;
 
 /** `npskit themes FILE --comment COL`: returns the exit status. */
 export async function themes(args: ReadonlyArray<string>, io: CliIo): Promise<number> {
@@ -58,19 +59,7 @@ export async function themes(args: ReadonlyArray<string>, io: CliIo): Promise<nu
     .split(",")
     .map((word) => word.trim())
     .filter((word) => word !== "");
-  let definitions: ThemeDefinition[] | undefined;
-  if (values.themes !== undefined) {
-    const bytes = await io.readFile(values.themes).catch((error: unknown) => {
-      throw dataError(`cannot read ${values.themes}: ${(error as Error).message}`);
-    });
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(new TextDecoder().decode(bytes));
-    } catch (error) {
-      throw usageError(`${values.themes} is not valid JSON: ${(error as Error).message}`);
-    }
-    definitions = defineThemes(parsed);
-  }
+  const definitions = values.themes === undefined ? undefined : await readThemeFile(values.themes, io);
   const read = await readResponses(file, values, io);
   if (read.fields.comment === undefined) {
     throw usageError("themes needs the comment column: pass --comment <column>");
@@ -92,12 +81,32 @@ export async function themes(args: ReadonlyArray<string>, io: CliIo): Promise<nu
   } else if (format === "csv") {
     io.stdout(formatThemesCsv(analysis));
   } else {
-    io.stdout(formatThemes(analysis, terms, source, format === "markdown"));
+    io.stdout(
+      formatCommentsText(
+        { themes: analysis, distinctiveTerms: terms },
+        { format, heading: `What customers say: ${source}`, headingLevel: 1 },
+      ),
+    );
   }
   return 0;
 }
 
-function count(name: string, value: string | undefined, fallback: number, max: number): number {
+/** Reads and checks a theme file (`defineThemes` names the theme of any problem). */
+export async function readThemeFile(path: string, io: CliIo): Promise<ThemeDefinition[]> {
+  const bytes = await io.readFile(path).catch((error: unknown) => {
+    throw dataError(`cannot read ${path}: ${(error as Error).message}`);
+  });
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(new TextDecoder().decode(bytes));
+  } catch (error) {
+    throw usageError(`${path} is not valid JSON: ${(error as Error).message}`);
+  }
+  return defineThemes(parsed);
+}
+
+/** A whole number option from 0 to max. */
+export function count(name: string, value: string | undefined, fallback: number, max: number): number {
   if (value === undefined) return fallback;
   const number = /^\s*\d+\s*$/.test(value) ? Number(value) : Number.NaN;
   if (!(number >= 0 && number <= max)) {

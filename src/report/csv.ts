@@ -6,6 +6,18 @@ import type { TrendPoint } from "../trends/trendPoint.js";
 import { checkResult, OVERVIEW_FIELDS, ROW_FIELDS } from "./checkResult.js";
 import type { ReportDocument } from "./reportData.js";
 import { isBySegment } from "./trendKind.js";
+import { driversRows, themesByPeriodRows, themesRows } from "./why.js";
+
+/** A section of the document a table needs, or `invalid_option` saying it is missing. */
+function whyPart<T>(part: T | undefined, table: string, name: string): T {
+  if (part === undefined) {
+    throw new NpsError(
+      "invalid_option",
+      `formatReportCsv: table "${table}" needs a report with ${name}, received none`,
+    );
+  }
+  return part;
+}
 
 /**
  * The tables `formatReportCsv` can write: the overview (one row), the 0–10 distribution, the segments
@@ -13,7 +25,15 @@ import { isBySegment } from "./trendKind.js";
  *
  * @category Reports
  */
-export type ReportTable = "overview" | "distribution" | "segments" | "trend" | "benchmark";
+export type ReportTable =
+  | "overview"
+  | "distribution"
+  | "segments"
+  | "trend"
+  | "benchmark"
+  | "themes"
+  | "themes-by-period"
+  | "drivers";
 
 /**
  * Options of {@link formatReportCsv}.
@@ -47,7 +67,14 @@ export type CsvCell = string | number | boolean | undefined;
  *   detractors, nps, lower, upper, change, change_p_value`;
  * - `benchmark` (a report built with the `benchmark` option): one row — `benchmark_id, benchmark_value,
  *   statistic, segment, publisher, year, nps, difference, level, lower, upper, p_value, verdict,
- *   quartile_band, caveats` (the caveat messages joined by ` | `).
+ *   quartile_band, caveats` (the caveat messages joined by ` | `);
+ * - `themes` (with `comments`): `theme, mentions, share, detractor_share, passive_share,
+ *   promoter_share, nps_mentioners, nps_others, difference, difference_lower, difference_upper,
+ *   p_value, p_adjusted, impact`;
+ * - `themes-by-period` (with `comments.byPeriod`): `period, start, end, responses, comments, theme,
+ *   mentions, share, nps_mentioners, impact`, one row per period and theme;
+ * - `drivers` (with `drivers`): `driver, spearman, importance, importance_lower, importance_upper,
+ *   answer, answer_value, n, nps, nps_lower, nps_upper`, one row per driver and answer.
  *
  * Numbers are written in full precision as plain numbers (a negative NPS stays `-12.5`, a number).
  * Every text cell is neutralised against spreadsheet formula injection (OWASP "CSV injection"): one
@@ -110,10 +137,16 @@ export function formatReportCsv(report: ReportDocument, options: ReportCsvOption
       return formatCsv(trendTable(report));
     case "benchmark":
       return formatCsv(benchmarkTable(report));
+    case "themes":
+      return formatCsv(themesRows(whyPart(report.comments?.themes, "themes", "comments")));
+    case "themes-by-period":
+      return formatCsv(themesByPeriodRows(whyPart(report.comments?.byPeriod, "themes-by-period", "comments.byPeriod")));
+    case "drivers":
+      return formatCsv(driversRows(whyPart(report.drivers, "drivers", "drivers")));
     default:
       throw new NpsError(
         "invalid_option",
-        `formatReportCsv: table must be one of overview, distribution, segments, trend, benchmark, received ${describeValue(table)}`,
+        `formatReportCsv: table must be one of overview, distribution, segments, trend, benchmark, themes, themes-by-period, drivers, received ${describeValue(table)}`,
       );
   }
 }

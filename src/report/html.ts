@@ -2,6 +2,7 @@ import type { BenchmarkComparison } from "../benchmarks/compareToBenchmark.js";
 import { checkOptions } from "../core/checkOptions.js";
 import { NpsError } from "../core/errors.js";
 import { roundScore } from "../core/roundScore.js";
+import type { DriverAnalysis } from "../drivers/drivers.js";
 import { describeValue } from "../internal/describe.js";
 import type { CrossSegmentBreakdown } from "../segments/crossSegment.js";
 import type { SegmentBreakdown } from "../segments/segmentBy.js";
@@ -29,6 +30,8 @@ import { plural } from "./plural.js";
 import { sha256Base64 } from "./sha256.js";
 import { isBySegment, isRolling } from "./trendKind.js";
 import { segmentTrendTitle } from "./trendText.js";
+import { type CommentSection, checkWhyInputs } from "./why.js";
+import { commentsHtml, driversHtml } from "./whyHtml.js";
 
 /**
  * What {@link renderHtmlReport} shows: the overview, and the segments, trend and migration table when
@@ -51,6 +54,10 @@ export interface HtmlReportInput {
   readonly benchmark?: BenchmarkComparison;
   /** The report's title (the `title` of a {@link ReportDocument}); the `title` option wins over it. @defaultValue none */
   readonly title?: string;
+  /** What customers say (see {@link buildReport}'s `comments`). @defaultValue none */
+  readonly comments?: CommentSection;
+  /** What drives the score (the result of {@link drivers}). @defaultValue none */
+  readonly drivers?: DriverAnalysis;
 }
 
 /**
@@ -150,6 +157,8 @@ tr.total td { font-weight: 600; }
 .pair { display: flex; flex-wrap: wrap; gap: 8px 32px; align-items: flex-start; }
 .chart-error { color: #a40e26; }
 details { margin: 8px 0; }
+blockquote { margin: 6px 0; padding: 2px 12px; border-left: 3px solid var(--line); }
+ul.terms { list-style: none; padding-left: 0; }
 ul.reasons { margin: 4px 0; padding-left: 20px; color: var(--muted); }
 footer { margin-top: 40px; color: var(--muted); font-size: 0.85rem; }
 .vg-tooltip { position: fixed; z-index: 1000; padding: 6px 8px; border: 1px solid var(--line); border-radius: 4px;
@@ -222,6 +231,7 @@ export function renderHtmlReport(input: HtmlReportInput, options: HtmlReportOpti
   if (input.title !== undefined && typeof input.title !== "string") {
     throw new NpsError("invalid_input", `${fn}: input.title must be a string, received ${describeValue(input.title)}`);
   }
+  checkWhyInputs(fn, input.comments, input.drivers);
   const result = input.overview;
   const title = options.title ?? input.title ?? `NPS report${result.source === undefined ? "" : `: ${result.source}`}`;
   const charts = scripts !== undefined;
@@ -275,6 +285,9 @@ export function renderHtmlReport(input: HtmlReportInput, options: HtmlReportOpti
       `<section id="migration">\n<h2>Between two waves</h2>\n${chart("migration", spec, "Heat map of respondents by category in two waves")}${migrationTable(spec)}</section>\n`,
     );
   }
+
+  if (input.comments !== undefined) sections.push(commentsHtml(input.comments, chart));
+  if (input.drivers !== undefined) sections.push(driversHtml(input.drivers, chart));
 
   const scriptBlocks = charts
     ? [scriptForHtml(scripts.vega), scriptForHtml(scripts.vegaLite), scriptForHtml(scripts.vegaEmbed), BOOTSTRAP]

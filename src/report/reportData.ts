@@ -8,6 +8,7 @@ import { checkKeyedTallies, type KeyedTallies, keyedTalliesOf, sumsOfTally } fro
 import type { NpsResponse } from "../core/response.js";
 import { type Category, STANDARD_SCALE } from "../core/scale.js";
 import { addSums, newWeightedSums, tallyOfSums } from "../core/tally.js";
+import type { DriverAnalysis } from "../drivers/drivers.js";
 import type { IntervalMethod } from "../inference/confidenceInterval.js";
 import { describeValue } from "../internal/describe.js";
 import type { CrossSegmentBreakdown } from "../segments/crossSegment.js";
@@ -27,6 +28,7 @@ import { type Trend, trend } from "../trends/trend.js";
 import { type TrendBy, trendBy } from "../trends/trendBy.js";
 import type { RespondentPolicy } from "../trends/trendPoint.js";
 import { type Overview, type OverviewInput, overview, overviewOfParts } from "./overview.js";
+import { type CommentSection, checkWhyInputs } from "./why.js";
 
 const FN = "buildReport";
 
@@ -86,6 +88,14 @@ export interface ReportOptions {
   readonly benchmark?: Benchmark | string;
   /** The report's title, shown by the Markdown and HTML renderers and the text overview. @defaultValue "NPS report: " and the source */
   readonly title?: string;
+  /**
+   * The "What customers say" section: the results of `themes`, and optionally `distinctiveTerms` and
+   * `themesByPeriod` (from `npskit/text`), computed on the same responses. Copied to the document.
+   * @defaultValue no such section
+   */
+  readonly comments?: CommentSection;
+  /** The "What drives the score" section: the result of {@link drivers}. @defaultValue no such section */
+  readonly drivers?: DriverAnalysis;
 }
 
 /**
@@ -120,6 +130,10 @@ export interface ReportDocument {
   readonly benchmark?: BenchmarkComparison;
   /** The `title` option; absent when not given (renderers then write "NPS report: " and the source). */
   readonly title?: string;
+  /** What customers say: themes, distinctive terms, themes by period; absent when not given. */
+  readonly comments?: CommentSection;
+  /** What drives the score; absent when not given. */
+  readonly drivers?: DriverAnalysis;
 }
 
 /**
@@ -180,6 +194,7 @@ export function buildReport(input: OverviewInput | TalliesInput, options: Report
   if (options.title !== undefined && typeof options.title !== "string") {
     throw new NpsError("invalid_option", `${FN}: title must be a string, received ${describeValue(options.title)}`);
   }
+  checkWhyInputs(FN, options.comments, options.drivers);
   const interval = {
     ...(options.level === undefined ? {} : { level: options.level }),
     ...(options.method === undefined ? {} : { method: options.method }),
@@ -287,6 +302,8 @@ export function buildReport(input: OverviewInput | TalliesInput, options: Report
     ...(segmentedBy === undefined ? {} : { segmentedBy }),
     ...(trendResult === undefined ? {} : { trend: trendResult }),
     ...(benchmark === undefined ? {} : { benchmark }),
+    ...(options.comments === undefined ? {} : { comments: options.comments }),
+    ...(options.drivers === undefined ? {} : { drivers: options.drivers }),
   };
 }
 

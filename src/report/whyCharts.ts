@@ -3,6 +3,7 @@ import type { DriverAnalysis } from "../drivers/drivers.js";
 import { describeValue } from "../internal/describe.js";
 import type { DistinctiveTerms } from "../text/distinctiveTerms.js";
 import type { ThemeAnalysis } from "../text/themes.js";
+import type { ThemesByPeriod } from "../text/themesByPeriod.js";
 import type { ChartOptions, ChartSpec } from "./charts.js";
 
 /** The Vega-Lite v6 schema URL: identifies the version, never fetched. */
@@ -296,5 +297,110 @@ export function driverImportanceChart(analysis: DriverAnalysis, options: ChartOp
         encoding: { y, x: { field: "lower", type: "quantitative" }, x2: { field: "upper" } },
       },
     ],
+  };
+}
+
+/**
+ * A Vega-Lite line chart of each theme by period (`themesByPeriod` from `npskit/text`): one line per
+ * theme, its share of the period's comments (`measure: "share"`, the default) or its NPS impact in
+ * points against that period's baseline (`measure: "impact"`, with a rule at zero); tooltips give
+ * mentions, comments and responses. Periods without a value (no comment, or no baseline) leave a gap.
+ * O(periods × themes).
+ *
+ * @param byPeriod - The result of `themesByPeriod`.
+ * @param options - Title, size and the measure.
+ * @returns A Vega-Lite spec with its data inlined (one row per period and theme).
+ * @throws {@link NpsError} `invalid_input` when `byPeriod` is not a `themesByPeriod` result; `invalid_option` for a bad option.
+ * @example
+ * ```ts
+ * import { themesByPeriodChart } from "npskit";
+ * import { themesByPeriod } from "npskit/text";
+ * const byPeriod = themesByPeriod(
+ *   [
+ *     { score: 2, comment: "long queue", date: new Date("2026-01-10") },
+ *     { score: 10, comment: "great staff", date: new Date("2026-01-12") },
+ *     { score: 9, comment: "fine", date: new Date("2026-02-05") },
+ *   ],
+ *   { period: "month", themes: [{ name: "Waiting", keywords: ["queue"] }] },
+ * );
+ * const spec = themesByPeriodChart(byPeriod);
+ * (spec.data as { values: { period: string; value: number }[] }).values.map((row) => [row.period, row.value]);
+ * // => [["2026-01", 0.5], ["2026-02", 0]]
+ * ```
+ * @category Reports
+ */
+export function themesByPeriodChart(
+  byPeriod: ThemesByPeriod,
+  options: ChartOptions & { readonly measure?: "share" | "impact" } = {},
+): ChartSpec {
+  const fn = "themesByPeriodChart";
+  checkKind(fn, byPeriod, "themes-by-period", "themesByPeriod");
+  const measure = options?.measure ?? "share";
+  if (measure !== "share" && measure !== "impact") {
+    throw new NpsError(
+      "invalid_option",
+      `${fn}: measure must be "share" or "impact", received ${describeValue(measure)}`,
+    );
+  }
+  const values = byPeriod.points.flatMap((point) =>
+    point.themes.map((theme) => ({
+      period: point.label,
+      theme: theme.name,
+      value: finite(measure === "share" ? theme.share : theme.impact),
+      mentions: theme.mentions,
+      comments: point.comments,
+      responses: point.responses,
+    })),
+  );
+  const size = frame(
+    fn,
+    options ?? {},
+    measure === "share"
+      ? `Share of comments by ${byPeriod.period}, per theme`
+      : `NPS impact by ${byPeriod.period}, per theme (points)`,
+    240,
+  );
+  const x = {
+    field: "period",
+    type: "ordinal",
+    sort: byPeriod.points.map((point) => point.label),
+    title: null,
+    axis: { labelOverlap: true },
+  };
+  const line = {
+    mark: { type: "line", point: true },
+    encoding: {
+      x,
+      y: {
+        field: "value",
+        type: "quantitative",
+        title: measure === "share" ? "share of comments" : "impact (points)",
+        ...(measure === "share" ? { axis: { format: ".0%" } } : {}),
+      },
+      color: { field: "theme", type: "nominal", title: "Theme", legend: { labelLimit: 240 } },
+      tooltip: [
+        { field: "theme", type: "nominal" },
+        { field: "period", type: "ordinal" },
+        {
+          field: "value",
+          type: "quantitative",
+          title: measure === "share" ? "share of comments" : "impact",
+          format: measure === "share" ? ".1%" : "+.1f",
+        },
+        { field: "mentions", type: "quantitative" },
+        { field: "comments", type: "quantitative" },
+        { field: "responses", type: "quantitative" },
+      ],
+    },
+  };
+  return {
+    $schema: SCHEMA,
+    description: `Lines: each of ${byPeriod.themes.length} themes' ${measure === "share" ? "share of the comments" : "NPS impact"} in each ${byPeriod.period} (${byPeriod.points.length} periods).`,
+    title: size.title,
+    width: size.width,
+    height: size.height,
+    data: { values },
+    layer:
+      measure === "share" ? [line] : [line, { mark: { type: "rule", color: "#333" }, encoding: { y: { datum: 0 } } }],
   };
 }

@@ -22,4 +22,12 @@ export {
   type ThemesOptions,
   themes,
 } from "./themes.js";
+export {
+  type DatedCommentedResponse,
+  type ThemePeriod,
+  type ThemePeriodValue,
+  type ThemesByPeriod,
+  type ThemesByPeriodOptions,
+  themesByPeriod,
+} from "./themesByPeriod.js";
 export { tokenize } from "./tokenize.js";

@@ -216,7 +216,33 @@ interface Phrase {
  * @category Text
  */
 export function themes(responses: ReadonlyArray<CommentedResponse>, options: ThemesOptions = {}): ThemeAnalysis {
-  const fn = "themes";
+  return analyseThemes("themes", responses, options);
+}
+
+/**
+ * The NPS impact of a theme: (1/N)·Σ over mentioners of (s − b) = [100·(P − D) − m·b]/N, with P and D
+ * the promoters and detractors among the m mentioners, b the baseline's NPS and N every response.
+ * `undefined` without a baseline or responses. The one place this formula is written.
+ */
+export function themeImpact(
+  mentioners: { readonly promoters: number; readonly detractors: number; readonly n: number },
+  baselineNps: number | undefined,
+  total: number,
+): number | undefined {
+  if (baselineNps === undefined || total === 0) return undefined;
+  return (100 * (mentioners.promoters - mentioners.detractors) - mentioners.n * baselineNps) / total + 0;
+}
+
+/**
+ * {@link themes} under another function name, calling `onResponse` with each response's index and
+ * the themes it mentions (a 0/1 flag per theme, reused between calls; `undefined` for a blank comment).
+ */
+export function analyseThemes(
+  fn: string,
+  responses: ReadonlyArray<CommentedResponse>,
+  options: ThemesOptions,
+  onResponse?: (index: number, matched: Uint8Array | undefined) => void,
+): ThemeAnalysis {
   const text = resolveTextOptions(fn, options);
   const {
     allowPatterns = false,
@@ -296,6 +322,7 @@ export function themes(responses: ReadonlyArray<CommentedResponse>, options: The
   read.forEach(({ category, comment }, index) => {
     people[category]++;
     if (comment === undefined) {
+      onResponse?.(index, undefined);
       empty++;
       if (compareWith === "everyone-else") baseline[category]++;
       return;
@@ -335,6 +362,7 @@ export function themes(responses: ReadonlyArray<CommentedResponse>, options: The
         }
       }
     }
+    onResponse?.(index, matched);
     let any = false;
     for (let t = 0; t < count; t++) {
       if (matched[t] === 0) continue;
@@ -364,10 +392,11 @@ export function themes(responses: ReadonlyArray<CommentedResponse>, options: The
     const mentioners = categoryTally(m);
     const others = categoryTally(otherCounts);
     const comparison = mentionCount === 0 ? undefined : compareNps(mentioners, others, { level, method });
-    const impact =
-      baselineNps === undefined || totalResponses === 0
-        ? undefined
-        : (100 * ((m[2] as number) - (m[0] as number)) - mentionCount * baselineNps) / totalResponses + 0;
+    const impact = themeImpact(
+      { promoters: m[2] as number, detractors: m[0] as number, n: mentionCount },
+      baselineNps,
+      totalResponses,
+    );
     const shown = (chosen[t] as number[]).map((index): ThemeExcerpt => {
       const response = responses[index] as CommentedResponse;
       const raw = read[index]?.comment as string;

@@ -290,7 +290,7 @@ describe("npskit report usage errors", () => {
     [["--table", "segments"], "--table needs --format csv"],
     [
       ["--format", "csv", "--table", "people"],
-      '--table must be one of overview, distribution, segments, trend, benchmark, received "people"',
+      '--table must be one of overview, distribution, segments, trend, benchmark, themes, themes-by-period, drivers, received "people"',
     ],
     [["--format", "csv", "--table", "segments"], "--table segments needs --by or --tiers"],
     [["--format", "csv", "--table", "trend"], "--table trend needs --period or --rolling"],

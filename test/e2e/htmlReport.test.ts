@@ -15,9 +15,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadChartScripts } from "../../src/cli/chartScripts.js";
 import type { NpsResponse } from "../../src/core/response.js";
 import { migrationBetween } from "../../src/customers/migrationBetween.js";
+import { drivers } from "../../src/drivers/drivers.js";
 import { renderHtmlReport } from "../../src/report/html.js";
 import { buildReport } from "../../src/report/reportData.js";
 import { sampleResponses } from "../../src/sample/sampleResponses.js";
+import { distinctiveTerms, themes, themesByPeriod } from "../../src/text/index.js";
 
 const CHROMIUM = process.env.NPSKIT_CHROMIUM ?? "/usr/bin/chromium";
 const available = existsSync(CHROMIUM);
@@ -48,6 +50,36 @@ function hostileSample(): NpsResponse[] {
   return [...sampleResponses(), ...extra];
 }
 
+/** Comments by category (one with a hostile name) and a 1–5 service rating that follows the score. */
+function whySections(responses: ReadonlyArray<NpsResponse>) {
+  // Some say nothing a theme matches: they are the baseline of the impacts.
+  const said = [
+    "slow delivery again",
+    "price is fine",
+    "great support team",
+    `${SCRIPT_NAME} support`,
+    "nothing to add",
+  ];
+  const commented = responses.map((response, i) => ({
+    ...response,
+    comment: said[i % 4 === 0 ? 4 : response.score <= 6 ? 0 : response.score <= 8 ? 1 : i % 7 === 0 ? 3 : 2],
+    attributes: { ...response.attributes, service: 1 + Math.floor((response.score + (i % 3)) / 3) },
+  }));
+  const themeList = [
+    { name: "Delivery", keywords: ["delivery"] },
+    { name: "Support", keywords: ["support"] },
+    { name: "Price", keywords: ["price"] },
+  ];
+  return {
+    comments: {
+      themes: themes(commented, { themes: themeList }),
+      distinctiveTerms: distinctiveTerms(commented),
+      byPeriod: themesByPeriod(commented, { period: "quarter", themes: themeList }),
+    },
+    drivers: drivers(commented, { drivers: ["service", "spend"], resamples: 100 }),
+  };
+}
+
 interface PageReport {
   readonly requests: string[];
   readonly errors: string[];
@@ -71,7 +103,12 @@ describe.skipIf(!available && !required)("HTML report in headless Chromium", () 
     const responses = hostileSample();
     const reportDocument = buildReport(
       { responses },
-      { source: "built-in sample <with a hostile plan>", by: ["plan"], period: "quarter" },
+      {
+        source: "built-in sample <with a hostile plan>",
+        by: ["plan"],
+        period: "quarter",
+        ...whySections(responses),
+      },
     );
     const waves = migrationBetween(
       responses.filter((response) => (response.date?.getTime() ?? 0) < Date.UTC(2025, 11, 1)),
@@ -163,6 +200,11 @@ describe.skipIf(!available && !required)("HTML report in headless Chromium", () 
       "trend",
       "trend-shares",
       "migration",
+      "theme-impacts",
+      "distinctive-terms",
+      "theme-shares-by-period",
+      "theme-impacts-by-period",
+      "driver-importance",
     ]);
     for (const chart of report.charts) {
       expect(chart.errors, chart.name ?? "").toBe(0);

@@ -210,6 +210,9 @@ function optionsFor(columns: ReadonlyArray<string>, command: "report" | "follow-
           maybe(fc.constantFrom("0.9", "95", "1", "0", "99.9999999").map((l) => ["--level", l])),
           maybe(fc.constantFrom("wald", "score", "bayes", "bootstrap", "exact").map((m) => ["--method", m])),
           maybe(fc.constantFrom(["--skip-missing"], ["--reject-missing"], ["--strict"])),
+          maybe(fc.tuple(column, column).map(([a, b]) => ["--drivers", `${a},${b}`])),
+          maybe(fc.constantFrom("a,b,c", "x=low,high", "one").map((l) => ["--levels", l])),
+          maybe(fc.constantFrom("fr", "en", "xx").map((l) => ["--language", l])),
           fc.constantFrom("text", "json", "markdown", "csv", "html").map((f) => ["--format", f]),
         ]
       : command === "follow-up"

@@ -10,8 +10,9 @@ import {
   drivers,
   type NpsResponse,
   themeImpactChart,
+  themesByPeriodChart,
 } from "../../src/index.js";
-import { distinctiveTerms, themes } from "../../src/text/index.js";
+import { distinctiveTerms, themes, themesByPeriod } from "../../src/text/index.js";
 import { errorOf } from "../helpers/errors.js";
 
 /** Compiles with Vega-Lite, checks there is no warning, and renders the chart to SVG with Vega. */
@@ -75,6 +76,31 @@ describe("charts of comments and drivers", () => {
     const rows = (spec.data as { values: Array<{ importance: number; lower: number }> }).values;
     expect(rows.map((row) => row.importance)).toEqual(analysis.drivers.map((driver) => driver.importance));
     expect(await render(spec)).toContain("<svg");
+  });
+
+  it("themesByPeriodChart: one line per theme, shares or impacts as in the result, renders", async () => {
+    const dated = corpus.map((response, i) => ({ ...response, date: new Date(Date.UTC(2026, i % 4, 10)) }));
+    const byPeriod = themesByPeriod(dated, {
+      removeStopWords: false,
+      period: "month",
+      themes: [
+        { name: "Queue", keywords: ["queue", "wait"] },
+        { name: "Staff", keywords: ["staff", "friendly"] },
+      ],
+    });
+    for (const measure of ["share", "impact"] as const) {
+      const spec = themesByPeriodChart(byPeriod, { measure });
+      const rows = (spec.data as { values: Array<{ period: string; theme: string; value: number | null }> }).values;
+      expect(rows).toHaveLength(byPeriod.points.length * 2);
+      expect(rows.map((row) => row.value)).toEqual(
+        byPeriod.points.flatMap((point) => point.themes.map((theme) => theme[measure] ?? null)),
+      );
+      expect(await render(spec)).toContain("<svg");
+    }
+    expect(errorOf(() => themesByPeriodChart(byPeriod, { measure: "mentions" as never })).message).toBe(
+      'themesByPeriodChart: measure must be "share" or "impact", received "mentions"',
+    );
+    expect(errorOf(() => themesByPeriodChart({ kind: "themes" } as never)).code).toBe("invalid_input");
   });
 
   it("rejects inputs that are not the right result", () => {
