@@ -540,6 +540,7 @@ function textReport(document: ReportDocument): string {
     const text = formatSegmentsText(document.segments).split("\n").flatMap(wrapNote).join("\n");
     parts.push(`NPS by ${escapeControls(title.replace(/[\r\n\t]+/g, " "))}\n\n${text}`);
   }
+  if (document.overallTrend !== undefined) parts.push(formatTrendText(document.overallTrend));
   if (document.trend !== undefined) parts.push(formatTrendText(document.trend));
   return parts.join("\n");
 }
@@ -560,12 +561,14 @@ function wrapNote(line: string): string[] {
 
 /**
  * The JSON document of `report --format json`: the overview's fields, then `segmentedBy` and
- * `segments`, `trend` when asked for, then how the input was read.
+ * `segments`, `overallTrend` (beside per-segment trends) and `trend` when asked for, then how the input
+ * was read.
  */
 function jsonReport(document: ReportDocument, input: InputDescription): unknown {
   return {
     ...document.overview,
     ...(document.segments === undefined ? {} : { segmentedBy: document.segmentedBy, segments: document.segments }),
+    ...(document.overallTrend === undefined ? {} : { overallTrend: document.overallTrend }),
     ...(document.trend === undefined ? {} : { trend: document.trend }),
     input,
   };
