@@ -258,7 +258,16 @@ export function renderHtmlReport(input: HtmlReportInput, options: HtmlReportOpti
     sections.push(
       `<section id="trend">\n<h2>Trend</h2>\n${
         hasPoints
-          ? chart("trend", trendChart(trend), "Line chart of the NPS over time with its interval") +
+          ? (input.overallTrend === undefined
+              ? ""
+              : chart("trend", trendChart(input.overallTrend), "Line chart of the NPS over time with its interval")) +
+            (isBySegment(trend)
+              ? chart(
+                  "trend-segments",
+                  trendChart(trend),
+                  "Line charts of the NPS over time with its interval, one panel per segment",
+                )
+              : chart("trend", trendChart(trend), "Line chart of the NPS over time with its interval")) +
             chart("trend-shares", trendSharesChart(trend), "Stacked bars of the category shares over time")
           : ""
       }${trendTables(trend, input.overallTrend)}</section>\n`,
