@@ -174,17 +174,27 @@ export function trendNotes(trend: AnyTrend, compact = false): string[] {
   if (points.some((point) => point.small)) {
     const minResponses = series[0]?.minResponses ?? 0;
     const weighted = points.some((point) => point.tally.weighted !== undefined);
-    // The +3 adjusted Wald interval is centred on the adjusted estimate, n·NPS/(n + 3): on a few
-    // responses it can leave out the NPS itself (1 detractor: -100 in [-98.5, +48.5]).
-    const adjusted = points.some((point) => point.small && point.interval?.method === "adjusted-wald");
     notes.push(
-      `${compact ? "*" : "small"}: fewer than ${minResponses} ${weighted ? "effective " : ""}responses, too few to act on${adjusted ? "; the interval, centred on an estimate pulled towards 0, can exclude the NPS" : ""}.`,
+      `${compact ? "*" : "small"}: fewer than ${minResponses} ${weighted ? "effective " : ""}responses, too few to act on.`,
     );
-    if (points.some((point) => point.change?.method === "adjusted-wald")) {
-      notes.push(
-        "Next to a small period, p and the change's interval (adjusted Wald, +3 a period) test a change pulled towards 0, not the one shown.",
-      );
-    }
+  }
+  // The +3 adjusted Wald interval is centred on the adjusted estimate, n·NPS/(n + 3): with one
+  // response (at 95 %), or answers nearly all in one category at a low level, it leaves out the NPS.
+  const outside = points.find(
+    (point) =>
+      point.nps !== undefined &&
+      point.interval !== undefined &&
+      (point.nps < point.interval.lower || point.nps > point.interval.upper),
+  );
+  if (outside !== undefined) {
+    notes.push(
+      `The interval of ${outside.label} leaves out its NPS: the adjusted Wald interval is centred on the NPS pulled towards 0, n·NPS/(n + 3).`,
+    );
+  }
+  if (points.some((point) => point.small) && points.some((point) => point.change?.method === "adjusted-wald")) {
+    notes.push(
+      "Next to a small period, p and the change's interval (adjusted Wald, +3 a period) test a change pulled towards 0, not the one shown.",
+    );
   }
   return notes;
 }

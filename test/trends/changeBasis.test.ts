@@ -135,8 +135,20 @@ describe("small periods", () => {
     const text = formatTrendText(result);
     expect(text).toContain("2026-01  1*  -100.0  [-98.5, +48.5]");
     expect(text.replace(/\n {2}/g, " ")).toContain(
-      "*: fewer than 30 responses, too few to act on; the interval, centred on an estimate pulled towards 0, can exclude the NPS.",
+      "The interval of 2026-01 leaves out its NPS: the adjusted Wald interval is centred on the NPS pulled towards 0, n·NPS/(n + 3).",
     );
+    // Two responses, both detractors: the interval holds -100, and nothing is said.
+    const two = formatTrendText(trend([at("2026-01-10", 0), at("2026-01-11", 0)]));
+    expect(two).toContain("*: fewer than 30 responses, too few to act on.");
+    expect(two).not.toContain("leaves out");
+    // At the 80% level the pull matters at any size: 40 promoters give +100 in about [+86.8, +99.2].
+    const many = trend(
+      Array.from({ length: 40 }, (_, i) => at(`2026-01-${String(1 + (i % 28)).padStart(2, "0")}`, 10)),
+      { level: 0.8 },
+    );
+    expect(many.points[0]?.small).toBe(false);
+    expect(many.points[0]?.interval?.upper).toBeLessThan(100);
+    expect(formatTrendText(many)).toContain("The interval of 2026-01 leaves out its NPS");
   });
 
   it("next to a small period the change's test is on the adjusted change, and the text says so", () => {
