@@ -63,6 +63,22 @@ describe("the overall trend beside per-segment trends", () => {
   });
 });
 
+describe("rolling windows in Markdown and HTML", () => {
+  it("name the window each change compares with, and flag small windows", () => {
+    const report = buildReport({ responses }, { by: ["plan"], rolling: { days: 30, step: "month" } });
+    const markdown = formatReportMarkdown(report);
+    expect(markdown).toContain("| Window to | n | NPS | 95% interval | Change | vs window to | p | Flags |");
+    // Enterprise has a few answers a month: its windows are small.
+    expect(markdown).toMatch(/\| small \|\n/);
+    expect(markdown).toContain(
+      '- Change: from the window in "vs window to", the latest earlier one sharing no day with it',
+    );
+    const html = renderHtmlReport(report);
+    expect(html).toContain(`<th scope="col">vs window to</th>`);
+    expect(html).toContain("<td>small</td>");
+  });
+});
+
 describe("npskit report --by with a trend shows the overall trend too", () => {
   it("text: the overall table first, then one per segment, within 80 columns", async () => {
     const result = await run(["report", "--by", "plan", "--period", "quarter"]);
