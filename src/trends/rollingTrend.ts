@@ -79,7 +79,7 @@ export interface RollingTrend {
   /** The respondent policy. */
   readonly respondents: RespondentPolicy;
   /** What each point's `change` compares it with: the latest earlier window that does not overlap it. */
-  readonly changeBasis: ChangeBasis & "latest-non-overlapping-window";
+  readonly changeBasis: Extract<ChangeBasis, "latest-non-overlapping-window">;
   /** Windows with responses but fewer than this (effective) number of them are flagged `small`. */
   readonly minResponses: number;
   /**

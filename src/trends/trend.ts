@@ -60,7 +60,7 @@ export interface Trend {
   /** The respondent policy. */
   readonly respondents: RespondentPolicy;
   /** What each point's `change` compares it with: the previous calendar period. */
-  readonly changeBasis: ChangeBasis & "previous-period";
+  readonly changeBasis: Extract<ChangeBasis, "previous-period">;
   /** Points with responses but fewer than this (effective) number of them are flagged `small`. */
   readonly minResponses: number;
   /** One point per period, oldest first, from the period of the first dated response to that of the last. */
