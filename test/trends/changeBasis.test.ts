@@ -57,6 +57,35 @@ describe("what a change compares with", () => {
     expect(result.points[2]?.change?.difference).toBe(-100);
   });
 
+  it("with a step at least as long as the window, windows do not overlap and each compares with the row above", () => {
+    // Answers on the 28th, inside each month's last 7 days.
+    const late = [
+      at("2017-12-28", 10),
+      at("2018-01-28", 0),
+      at("2018-02-28", 8),
+      at("2018-03-28", 10),
+      at("2018-04-28", 0),
+    ];
+    const result = rollingTrend(late, { window: { days: 7 }, step: "month" });
+    expect(result.points.map((point) => point.comparedWith)).toEqual([
+      undefined,
+      "2017-12",
+      "2018-01",
+      "2018-02",
+      "2018-03",
+    ]);
+  });
+
+  it("30-day windows ending each day compare with the window ending 30 days earlier", () => {
+    const result = rollingTrend(monthly, { window: { days: 30 }, step: "day" });
+    const march31 = result.points.find((point) => point.label === "2018-03-31");
+    expect(march31?.comparedWith).toBe("2018-03-01");
+    // 15 January's window [17 Dec, 16 Jan) against 16 December's [17 Nov, 17 Dec).
+    expect(result.points.find((point) => point.label === "2018-01-15")?.comparedWith).toBe("2017-12-16");
+    // 13 January's window starts on 15 December, the first day: no window ends before it.
+    expect(result.points.find((point) => point.label === "2018-01-13")?.comparedWith).toBeUndefined();
+  });
+
   it("the text table names the compared window in a vs column and explains it under the table", () => {
     const text = formatTrendText(rollingTrend(monthly, { window: { days: 30 }, step: "month" }));
     const lines = text.split("\n");
