@@ -63,6 +63,30 @@ describe("the overall trend beside per-segment trends", () => {
   });
 });
 
+describe("buildReport's minResponses", () => {
+  it("sets the small threshold of the segments and of every trend at once", () => {
+    const report = buildReport({ responses }, { by: ["plan"], period: "quarter", minResponses: 100 });
+    expect(report.segments?.settings.minResponses).toBe(100);
+    expect(report.overallTrend?.minResponses).toBe(100);
+    const segments = report.trend?.kind === "trend-by-segment" ? report.trend.segments : [];
+    expect(segments.every((segment) => segment.trend.minResponses === 100)).toBe(true);
+    // Every quarter of every plan has fewer than 200 answers; all of them are small at 200.
+    const strict = buildReport({ responses }, { by: ["plan"], period: "quarter", minResponses: 200 });
+    const points =
+      strict.trend?.kind === "trend-by-segment" ? strict.trend.segments.flatMap((s) => s.trend.points) : [];
+    expect(points.length).toBeGreaterThan(0);
+    expect(points.every((point) => point.small === point.n > 0)).toBe(true);
+    const defaults = buildReport({ responses }, { period: "quarter" });
+    expect(defaults.trend?.kind === "trend" ? defaults.trend.minResponses : undefined).toBe(30);
+  });
+
+  it("a bad threshold is an option error naming the value", () => {
+    expect(() => buildReport({ responses }, { period: "month", minResponses: -5 })).toThrow(
+      "trend: minResponses must be a finite number >= 0, received -5",
+    );
+  });
+});
+
 describe("rolling windows in Markdown and HTML", () => {
   it("name the window each change compares with, and flag small windows", () => {
     const report = buildReport({ responses }, { by: ["plan"], rolling: { days: 30, step: "month" } });
