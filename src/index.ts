@@ -248,5 +248,5 @@ export { rollingTrendColumns } from "./trends/rollingTrendColumns.js";
 export { type Trend, type TrendOptions, trend } from "./trends/trend.js";
 export { type SegmentTrend, type TrendBy, trendBy } from "./trends/trendBy.js";
 export { trendColumns } from "./trends/trendColumns.js";
-export type { TrendCommonOptions, TrendPoint } from "./trends/trendPoint.js";
+export type { ChangeBasis, TrendCommonOptions, TrendPoint } from "./trends/trendPoint.js";
 export { type SlopePoint, type TrendSlope, type TrendSlopeOptions, trendSlope } from "./trends/trendSlope.js";

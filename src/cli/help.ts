@@ -54,9 +54,10 @@ Segments and trends:
   --tiers <attr>:<c>,<c>   by explicit cut points (spend:0,100,500; one cut:
                            spend:100,); not with --by
   --period <period>        trend by day, week, month, quarter or year; with
-                           one --by, the trend of each segment
+                           one --by, the overall trend, then each segment's
   --rolling <days>         trend over trailing windows of this many days (not
-                           with --period); with one --by, per segment
+                           with --period); with one --by, overall and per
+                           segment
   --step <step>            a rolling window ends every day (default), week
                            or month
   --respondents <policy>   all (default) or latest: each respondent counts

@@ -608,6 +608,7 @@ function textReport(document: ReportDocument, titled: boolean): string {
     const text = formatSegmentsText(document.segments).split("\n").flatMap(wrapNote).join("\n");
     parts.push(`NPS by ${escapeControls(title.replace(/[\r\n\t]+/g, " "))}\n\n${text}`);
   }
+  if (document.overallTrend !== undefined) parts.push(formatTrendText(document.overallTrend));
   if (document.trend !== undefined) parts.push(formatTrendText(document.trend));
   if (document.benchmark !== undefined) parts.push(formatBenchmarkText(document.benchmark));
   return parts.join("\n");
@@ -629,12 +630,14 @@ function wrapNote(line: string): string[] {
 
 /**
  * The JSON document of `report --format json`: the overview's fields, then `segmentedBy` and
- * `segments`, `trend` when asked for, then how the input was read.
+ * `segments`, `overallTrend` (beside per-segment trends) and `trend` when asked for, then how the input
+ * was read.
  */
 function jsonReport(document: ReportDocument, input: InputDescription): unknown {
   return {
     ...document.overview,
     ...(document.segments === undefined ? {} : { segmentedBy: document.segmentedBy, segments: document.segments }),
+    ...(document.overallTrend === undefined ? {} : { overallTrend: document.overallTrend }),
     ...(document.trend === undefined ? {} : { trend: document.trend }),
     ...(document.comments === undefined ? {} : { comments: document.comments }),
     ...(document.drivers === undefined ? {} : { drivers: document.drivers }),

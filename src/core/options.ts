@@ -48,3 +48,19 @@ export function checkBoolean(fn: string, name: string, value: unknown): asserts 
     throw new NpsError("invalid_option", `${fn}: ${name} must be true or false, received ${describeValue(value)}`);
   }
 }
+
+/**
+ * The default size below which a segment or a trend period is flagged `small` (its figures are shown
+ * but too uncertain to act on): one value for segments and trends.
+ */
+export const DEFAULT_MIN_RESPONSES = 30;
+
+/** Throws `invalid_option` unless `minResponses` is a finite number ≥ 0. */
+export function checkMinResponses(fn: string, minResponses: unknown): asserts minResponses is number {
+  if (typeof minResponses !== "number" || !(minResponses >= 0) || minResponses === Number.POSITIVE_INFINITY) {
+    throw new NpsError(
+      "invalid_option",
+      `${fn}: minResponses must be a finite number >= 0, received ${describeValue(minResponses)}`,
+    );
+  }
+}

@@ -168,13 +168,17 @@ function trendTitle(trend: AnyTrend, what: string): string {
 
 /**
  * A Vega-Lite line chart of a trend: the NPS of each period (or trailing window) as a line with
- * points, over a band showing its confidence interval; one coloured line and band per segment for
- * {@link trendBy}. Periods without responses have `null` figures, so the line breaks there. The x
- * axis lists the period labels in time order; tooltips give n, NPS and interval. Pair it with
- * {@link trendSharesChart} for the categories. Browser-safe, no dependency. O(points).
+ * points, over a band showing its confidence interval, in a neutral blue (red, grey and green are kept
+ * for the categories). Periods flagged `small` (fewer responses than the trend's `minResponses`) are
+ * drawn as hollow points without a band, and a legend says so. Per-segment trends ({@link trendBy},
+ * {@link rollingTrendBy}) are drawn as small multiples: one panel per segment, in the trend's order,
+ * on shared axes. Periods without responses have `null` figures, so the line breaks there. The x axis
+ * lists the period labels in time order, horizontally, at most one label every 64 pixels; tooltips
+ * give n, NPS and interval. Pair it with {@link trendSharesChart} for the categories. Browser-safe,
+ * no dependency. O(points).
  *
- * @param trend - The result of `trend`, `rollingTrend` or `trendBy`.
- * @param options - Title and size.
+ * @param trend - The result of `trend`, `rollingTrend`, `trendBy` or `rollingTrendBy`.
+ * @param options - Title and size (for per-segment trends, the size of each panel).
  * @returns A Vega-Lite spec with its data inlined (one row per point and segment).
  * @throws {@link NpsError} `invalid_input` when `trend` is not a trend result; `invalid_option` for a
  * size that is not a number > 0 or a title that is not a string.
@@ -189,6 +193,7 @@ function trendTitle(trend: AnyTrend, what: string): string {
  * );
  * spec.$schema; // => "https://vega.github.io/schema/vega-lite/v6.json"
  * (spec.data as { values: { period: string; nps: number | null }[] }).values.map((row) => [row.period, row.nps]); // => [["2026-01", 100], ["2026-02", null], ["2026-03", -100]]
+ * (spec.data as { values: { small: boolean }[] }).values.map((row) => row.small); // => [true, false, true]
  * ```
  * @category Reports
  */
@@ -198,65 +203,119 @@ export function trendChart(
 ): ChartSpec {
   const fn = "trendChart";
   const series = seriesOf(fn, trend);
-  const frame = frameOf(fn, options, trendTitle(trend, "NPS"), 260);
   const bySegment = isBySegment(trend);
-  const values = series.flatMap(({ segment, points }) =>
+  const frame = frameOf(fn, options, trendTitle(trend, "NPS"), bySegment ? 110 : 260);
+  const values = series.flatMap(({ segment, points }, order) =>
     points.map((point) => ({
-      ...(segment === undefined ? {} : { segment }),
+      ...(segment === undefined ? {} : { segment, order }),
       period: point.label,
       index: point.index,
       n: point.n,
       nps: finite(point.nps),
       lower: finite(point.interval?.lower),
       upper: finite(point.interval?.upper),
+      small: point.small === true,
+      // The band of a small period is left out: its interval says little, and the adjusted one can
+      // even leave out the NPS.
+      bandLower: point.small === true ? null : finite(point.interval?.lower),
+      bandUpper: point.small === true ? null : finite(point.interval?.upper),
     })),
   );
-  const x = { field: "period", type: "ordinal", sort: periodOrder(series), title: null, axis: { labelOverlap: true } };
-  // One legend for band and line, drawn as opaque line symbols rather than the pale band's.
-  const color = bySegment
-    ? {
-        color: {
-          field: "segment",
-          type: "nominal",
-          title: "Segment",
-          legend: { symbolType: "stroke", symbolStrokeWidth: 2, symbolOpacity: 1 },
-        },
-      }
-    : {};
+  const x = {
+    field: "period",
+    type: "ordinal",
+    sort: periodOrder(series),
+    title: null,
+    axis: periodAxis(series, frame),
+  };
   const level = levelOf(series);
+  const minResponses = minResponsesOf(trend);
+  const layer = [
+    {
+      mark: { type: "area", opacity: 0.18, color: LINE_COLOR },
+      encoding: { y: { field: "bandLower", type: "quantitative", title: "NPS" }, y2: { field: "bandUpper" } },
+    },
+    {
+      mark: { type: "line", color: LINE_COLOR },
+      encoding: { y: { field: "nps", type: "quantitative", title: "NPS" } },
+    },
+    {
+      mark: { type: "point", size: 40, color: LINE_COLOR, strokeWidth: 1.5, opacity: 1 },
+      encoding: {
+        y: { field: "nps", type: "quantitative", title: "NPS" },
+        fill: {
+          field: "small",
+          type: "nominal",
+          scale: { domain: [false, true], range: [LINE_COLOR, "#ffffff"] },
+          legend: values.some((row) => row.small)
+            ? { title: `Fewer than ${minResponses} responses`, labelExpr: "datum.value ? 'yes' : 'no'" }
+            : null,
+        },
+        tooltip: [
+          ...(bySegment ? [{ field: "segment", type: "nominal", title: "Segment" }] : []),
+          { field: "period", type: "ordinal", title: "Period" },
+          { field: "n", type: "quantitative", title: "n" },
+          { field: "nps", type: "quantitative", title: "NPS", format: "+.1f" },
+          { field: "lower", type: "quantitative", title: `${level} lower`, format: "+.1f" },
+          { field: "upper", type: "quantitative", title: `${level} upper`, format: "+.1f" },
+        ],
+      },
+    },
+  ];
+  const description = `${frame.title}: NPS of each period with its ${level} confidence interval${bySegment ? ", one panel per segment" : ""}`;
+  if (!bySegment) {
+    return {
+      $schema: SCHEMA,
+      description,
+      title: frame.title,
+      width: frame.width,
+      height: frame.height,
+      data: { values },
+      encoding: { x },
+      layer,
+    };
+  }
   return {
     $schema: SCHEMA,
-    description: `${frame.title}: NPS of each period with its ${level} confidence interval`,
+    description,
     title: frame.title,
-    width: frame.width,
-    height: frame.height,
     data: { values },
-    encoding: { x },
-    layer: [
-      {
-        mark: { type: "area", opacity: 0.18, ...(bySegment ? {} : { color: LINE_COLOR }) },
-        encoding: {
-          y: { field: "lower", type: "quantitative", title: "NPS" },
-          y2: { field: "upper" },
-          ...color,
-        },
+    facet: {
+      row: {
+        field: "segment",
+        type: "nominal",
+        // Sorted by a number, not by a list of labels (see segmentChart).
+        sort: { field: "order", op: "min", order: "ascending" },
+        title: null,
+        header: { labelAngle: 0, labelAnchor: "start", labelOrient: "top", labelFontWeight: "bold" },
       },
-      {
-        mark: { type: "line", point: true, ...(bySegment ? {} : { color: LINE_COLOR }) },
-        encoding: {
-          y: { field: "nps", type: "quantitative", title: "NPS" },
-          ...color,
-          tooltip: [
-            ...(bySegment ? [{ field: "segment", type: "nominal", title: "Segment" }] : []),
-            { field: "period", type: "ordinal", title: "Period" },
-            { field: "n", type: "quantitative", title: "n" },
-            { field: "nps", type: "quantitative", title: "NPS", format: "+.1f" },
-            { field: "lower", type: "quantitative", title: `${level} lower`, format: "+.1f" },
-            { field: "upper", type: "quantitative", title: `${level} upper`, format: "+.1f" },
-          ],
-        },
-      },
-    ],
+    },
+    spec: { width: frame.width, height: frame.height, encoding: { x }, layer },
+    resolve: { scale: { x: "shared", y: "shared" } },
+  };
+}
+
+/** The `minResponses` of a trend (of its first segment's trend), 0 when the result does not carry one. */
+function minResponsesOf(trend: AnyTrend): number {
+  const part = isBySegment(trend) ? trend.segments[0]?.trend : trend;
+  return typeof part?.minResponses === "number" ? part.minResponses : 0;
+}
+
+/**
+ * The x axis of a trend chart: horizontal labels, at most one every 64 pixels (every k-th period,
+ * from the first), so that labels never have to be turned to be read.
+ */
+function periodAxis(
+  series: ReadonlyArray<{ points: ReadonlyArray<TrendPoint> }>,
+  frame: Frame,
+): Record<string, unknown> {
+  const labels = periodOrder(series);
+  const room = Math.max(1, Math.floor(frame.width / 64));
+  const every = Math.ceil(labels.length / room);
+  return {
+    labelAngle: 0,
+    labelOverlap: true,
+    ...(every > 1 ? { values: labels.filter((_, i) => i % every === 0) } : {}),
   };
 }
 
@@ -323,7 +382,7 @@ export function trendSharesChart(
     data: { values },
     mark: { type: "bar" },
     encoding: {
-      x: { field: "period", type: "ordinal", sort: periodOrder(series), title: null, axis: { labelOverlap: true } },
+      x: { field: "period", type: "ordinal", sort: periodOrder(series), title: null, axis: periodAxis(series, frame) },
       y: {
         field: "share",
         type: "quantitative",

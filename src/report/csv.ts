@@ -64,7 +64,13 @@ export type CsvCell = string | number | boolean | undefined;
  * - `segments`: `segment, n, effective_n, share, promoters, passives, detractors, nps, lower, upper,
  *   difference_vs_rest, p_value, adjusted_p_value, small`;
  * - `trend`: `segment` (per-segment trends only), `period, start, end, n, promoters, passives,
- *   detractors, nps, lower, upper, change, change_p_value`;
+ *   detractors, nps, lower, upper, change, change_p_value, compared_with, change_tested, change_lower,
+ *   change_upper, small`, and `overall` (per-segment trends only). `change` is the change of the NPS
+ *   shown from the period or window named in `compared_with` (the previous period; for rolling
+ *   windows the latest earlier one sharing no day); `change_tested` is the change that the p-value and
+ *   the interval `change_lower` to `change_upper` are about (with the adjusted Wald, the change of the
+ *   +3 adjusted estimates: close to `change` unless a period is `small`). With per-segment trends, the
+ *   rows of the trend of all responses come first, with `overall` true and no segment;
  * - `benchmark` (a report built with the `benchmark` option): one row — `benchmark_id, benchmark_value,
  *   statistic, segment, publisher, year, nps, difference, level, lower, upper, p_value, verdict,
  *   quartile_band, caveats` (the caveat messages joined by ` | `);
@@ -311,6 +317,11 @@ function trendTable(report: ReportDocument): CsvCell[][] {
     "upper",
     "change",
     "change_p_value",
+    "compared_with",
+    "change_tested",
+    "change_lower",
+    "change_upper",
+    "small",
   ];
   const cells = (point: TrendPoint): CsvCell[] => [
     point.label,
@@ -325,12 +336,19 @@ function trendTable(report: ReportDocument): CsvCell[][] {
     point.interval?.upper,
     point.change?.difference,
     point.change?.pValue,
+    point.comparedWith,
+    point.change?.center,
+    point.change?.lower,
+    point.change?.upper,
+    point.small,
   ];
   if (isBySegment(trend)) {
+    const overall = report.overallTrend?.points ?? [];
     return [
-      ["segment", ...header],
+      ["segment", ...header, "overall"],
+      ...overall.map((point) => [undefined, ...cells(point), true]),
       ...trend.segments.flatMap((segment) =>
-        segment.trend.points.map((point) => [segment.key === null ? "" : segment.key, ...cells(point)]),
+        segment.trend.points.map((point) => [segment.key === null ? "" : segment.key, ...cells(point), false]),
       ),
     ];
   }

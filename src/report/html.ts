@@ -11,7 +11,6 @@ import type { RollingTrend } from "../trends/rollingTrend.js";
 import type { RollingTrendBy } from "../trends/rollingTrendBy.js";
 import type { Trend } from "../trends/trend.js";
 import type { TrendBy } from "../trends/trendBy.js";
-import type { TrendPoint } from "../trends/trendPoint.js";
 import {
   type ChartSpec,
   distributionChart,
@@ -29,7 +28,7 @@ import type { Overview } from "./overview.js";
 import { plural } from "./plural.js";
 import { sha256Base64 } from "./sha256.js";
 import { isBySegment, isRolling } from "./trendKind.js";
-import { segmentTrendTitle } from "./trendText.js";
+import { changeHeaders, segmentTrendTitle, trendNotes } from "./trendText.js";
 import { type CommentSection, checkWhyInputs } from "./why.js";
 import { commentsHtml, driversHtml } from "./whyHtml.js";
 
@@ -48,6 +47,11 @@ export interface HtmlReportInput {
   readonly segmentedBy?: ReadonlyArray<string>;
   /** A trend ({@link trend}, {@link trendBy} or {@link rollingTrend}). @defaultValue none */
   readonly trend?: Trend | TrendBy | RollingTrend | RollingTrendBy;
+  /**
+   * The trend of all responses, shown first when `trend` is per segment ({@link buildReport}'s
+   * `overallTrend`). @defaultValue none
+   */
+  readonly overallTrend?: Trend | RollingTrend;
   /** A 3×3 migration table between two survey waves (see {@link migrationChart}). @defaultValue none */
   readonly migration?: ReadonlyArray<MigrationCell> | MigrationRows;
   /** A comparison with a published benchmark ({@link compareToBenchmark}), shown in the summary. @defaultValue none */
@@ -272,10 +276,19 @@ export function renderHtmlReport(input: HtmlReportInput, options: HtmlReportOpti
     sections.push(
       `<section id="trend">\n<h2>Trend</h2>\n${
         hasPoints
-          ? chart("trend", trendChart(trend), "Line chart of the NPS over time with its interval") +
+          ? (input.overallTrend === undefined
+              ? ""
+              : chart("trend", trendChart(input.overallTrend), "Line chart of the NPS over time with its interval")) +
+            (isBySegment(trend)
+              ? chart(
+                  "trend-segments",
+                  trendChart(trend),
+                  "Line charts of the NPS over time with its interval, one panel per segment",
+                )
+              : chart("trend", trendChart(trend), "Line chart of the NPS over time with its interval")) +
             chart("trend-shares", trendSharesChart(trend), "Stacked bars of the category shares over time")
           : ""
-      }${trendTables(trend)}</section>\n`,
+      }${trendTables(trend, input.overallTrend)}</section>\n`,
     );
   }
   const migration = input.migration;
@@ -515,14 +528,23 @@ function segmentsTable(breakdown: SegmentBreakdown | TierBreakdown | CrossSegmen
   return `${htmlTable(header, body)}${notes.map((note) => `<p class="note">${escapeHtml(note)}</p>\n`).join("")}`;
 }
 
-function trendTables(trend: Trend | TrendBy | RollingTrend | RollingTrendBy): string {
+function trendTables(trend: Trend | TrendBy | RollingTrend | RollingTrendBy, overall?: Trend | RollingTrend): string {
+  const table = [...(overall === undefined ? [] : trendParts(overall)), ...trendParts(trend)].join("");
+  const rows =
+    (isBySegment(trend) ? trend.segments.reduce((sum, s) => sum + s.trend.points.length, 0) : trend.points.length) +
+    (overall?.points.length ?? 0);
+  // Long tables (daily windows) are folded so that the charts stay in view.
+  return rows > 40 ? `<details><summary>Table (${rows} rows)</summary>\n${table}</details>\n` : table;
+}
+
+/** The title, tables and notes of one trend. */
+function trendParts(trend: Trend | TrendBy | RollingTrend | RollingTrendBy): string[] {
   const parts: string[] = [];
   if (isBySegment(trend)) {
     parts.push(`<p class="note">${escapeHtml(`${segmentTrendTitle(trend)} (${trend.timeZone}).`)}</p>\n`);
-    const first = isRolling(trend) ? "Window to" : "Period";
     for (const segment of trend.segments) {
       const key = segment.key === null ? "(no value)" : String(segment.key);
-      parts.push(`<h3>${escapeHtml(`Segment ${key}`)}</h3>\n${pointsTable(first, segment.trend.points)}`);
+      parts.push(`<h3>${escapeHtml(`Segment ${key}`)}</h3>\n${pointsTable(segment.trend)}`);
     }
     if (trend.leftOut > 0)
       parts.push(`<p class="note">${escapeHtml(`${plural(trend.leftOut, "response")} in no segment.`)}</p>\n`);
@@ -530,27 +552,38 @@ function trendTables(trend: Trend | TrendBy | RollingTrend | RollingTrendBy): st
     parts.push(
       `<p class="note">${escapeHtml(`NPS over trailing ${trend.window.days}-day windows, one per ${trend.step} (${trend.timeZone}).`)}</p>\n`,
     );
-    parts.push(pointsTable("Window to", trend.points));
+    parts.push(pointsTable(trend));
   } else {
     parts.push(`<p class="note">${escapeHtml(`NPS by ${trend.period} (${trend.timeZone}).`)}</p>\n`);
-    parts.push(pointsTable("Period", trend.points));
+    parts.push(pointsTable(trend));
   }
   const undated = isBySegment(trend) ? 0 : trend.undated;
   if (undated > 0)
     parts.push(`<p class="note">${escapeHtml(`${plural(undated, "response")} without a date, in no period.`)}</p>\n`);
-  const table = parts.join("");
-  const rows = isBySegment(trend)
-    ? trend.segments.reduce((sum, s) => sum + s.trend.points.length, 0)
-    : trend.points.length;
-  // Long tables (daily windows) are folded so that the charts stay in view.
-  return rows > 40 ? `<details><summary>Table (${rows} rows)</summary>\n${table}</details>\n` : table;
+  for (const note of trendNotes(trend)) parts.push(`<p class="note">${escapeHtml(note)}</p>\n`);
+  return parts;
 }
 
-function pointsTable(first: string, points: ReadonlyArray<TrendPoint>): string {
+function pointsTable(trend: Trend | RollingTrend): string {
+  const points = trend.points;
   if (points.length === 0) return `<p class="note">No dated responses.</p>\n`;
   const level = points.find((point) => point.interval !== undefined)?.interval?.level ?? 0.95;
+  const headers = changeHeaders(trend);
+  const rolling = isRolling(trend);
   return htmlTable(
-    [first, "n", "NPS", `${levelText(level)} interval`, "Promoters", "Passives", "Detractors", "Change", "p"],
+    [
+      headers.label,
+      "n",
+      "NPS",
+      `${levelText(level)} interval`,
+      "Promoters",
+      "Passives",
+      "Detractors",
+      headers.change,
+      ...(rolling ? [headers.comparedWith] : []),
+      "p",
+      "Flags",
+    ],
     points.map((point) => [
       point.label,
       countText(point.n),
@@ -560,7 +593,9 @@ function pointsTable(first: string, points: ReadonlyArray<TrendPoint>): string {
       point.shares === undefined ? "" : percent(point.shares.passives),
       point.shares === undefined ? "" : percent(point.shares.detractors),
       point.change === undefined ? "" : signed(point.change.difference),
+      ...(rolling ? [point.comparedWith ?? ""] : []),
       point.change?.pValue === undefined ? "" : pValue(point.change.pValue),
+      point.small ? "small" : "",
     ]),
   );
 }

@@ -2,13 +2,14 @@ import type { BenchmarkComparison } from "../benchmarks/compareToBenchmark.js";
 import { roundScore } from "../core/roundScore.js";
 import { escapeControls, escapeLines } from "../internal/describe.js";
 import type { SegmentFigures } from "../segments/segmentFigures.js";
-import type { TrendPoint } from "../trends/trendPoint.js";
+import type { RollingTrend } from "../trends/rollingTrend.js";
+import type { Trend } from "../trends/trend.js";
 import { checkResult, OVERVIEW_FIELDS, ROW_FIELDS } from "./checkResult.js";
 import { levelText } from "./levelText.js";
 import { plural } from "./plural.js";
 import type { ReportDocument } from "./reportData.js";
 import { isBySegment, isRolling } from "./trendKind.js";
-import { segmentTrendTitle } from "./trendText.js";
+import { changeHeaders, segmentTrendTitle, trendNotes } from "./trendText.js";
 
 /**
  * Renders a {@link ReportDocument} as GitHub-flavoured Markdown: a title, the row counts with the
@@ -110,6 +111,7 @@ export function formatReportMarkdown(report: ReportDocument): string {
     "",
   );
   if (report.segments !== undefined) lines.push(...segmentLines(report), "");
+  if (report.overallTrend !== undefined) lines.push(...trendLines(report.overallTrend), "");
   if (report.trend !== undefined) lines.push(...trendLines(report.trend), "");
   if (report.benchmark !== undefined) lines.push(...benchmarkLines(report.benchmark), "");
   while (lines[lines.length - 1] === "") lines.pop();
@@ -190,37 +192,51 @@ function segmentLines(report: ReportDocument): string[] {
 }
 
 function trendLines(trend: NonNullable<ReportDocument["trend"]>): string[] {
+  const notes = trendNotes(trend).map((note) => `- ${note}`);
   if (isBySegment(trend)) {
     const lines = [`## ${segmentTrendTitle(trend)} (${escapeMarkdown(trend.timeZone)})`];
-    const first = isRolling(trend) ? "Window to" : "Period";
     for (const segment of trend.segments) {
       const name = segment.key === null ? "(no value)" : escapeMarkdown(String(segment.key));
-      lines.push("", `### ${name}`, "", ...pointTable(first, segment.trend.points));
+      lines.push("", `### ${name}`, "", ...pointTable(segment.trend));
     }
-    if (trend.leftOut > 0) lines.push("", `- ${plural(trend.leftOut, "response")} in no segment`);
-    return lines;
+    if (trend.leftOut > 0) notes.unshift(`- ${plural(trend.leftOut, "response")} in no segment`);
+    return notes.length > 0 ? [...lines, "", ...notes] : lines;
   }
   const latest = trend.respondents === "latest" ? ", latest answer per respondent" : "";
   const title = isRolling(trend)
     ? `## NPS over trailing ${trend.window.days}-day windows, every ${trend.step}${latest} (${escapeMarkdown(trend.timeZone)})`
     : `## NPS by ${trend.period}${latest} (${escapeMarkdown(trend.timeZone)})`;
-  const lines = [title, "", ...pointTable(isRolling(trend) ? "Window to" : "Period", trend.points)];
-  if (trend.undated > 0) lines.push("", `- ${plural(trend.undated, "response")} without a date, in no period`);
-  return lines;
+  const lines = [title, "", ...pointTable(trend)];
+  if (trend.undated > 0) notes.unshift(`- ${plural(trend.undated, "response")} without a date, in no period`);
+  return notes.length > 0 ? [...lines, "", ...notes] : lines;
 }
 
-function pointTable(first: string, points: ReadonlyArray<TrendPoint>): string[] {
+function pointTable(trend: Trend | RollingTrend): string[] {
+  const points = trend.points;
   const level = points.find((point) => point.interval !== undefined)?.interval?.level ?? 0.95;
-  const header = [first, "n", "NPS", `${levelText(level, 1)} interval`, "Change", "p"];
+  const headers = changeHeaders(trend);
+  const rolling = isRolling(trend);
+  const header = [
+    headers.label,
+    "n",
+    "NPS",
+    `${levelText(level, 1)} interval`,
+    headers.change,
+    ...(rolling ? [headers.comparedWith] : []),
+    "p",
+    "Flags",
+  ];
   const body = points.map((point) => [
     point.label,
     Number.isInteger(point.n) ? String(point.n) : point.n.toFixed(2),
     point.nps === undefined ? "–" : signed(point.nps),
     point.interval === undefined ? "" : `${signed(point.interval.lower)} to ${signed(point.interval.upper)}`,
     point.change === undefined ? "" : signed(point.change.difference),
+    ...(rolling ? [point.comparedWith ?? ""] : []),
     point.change?.pValue === undefined ? "" : pValue(point.change.pValue),
+    point.small ? "small" : "",
   ]);
-  return points.length === 0 ? ["(no dated responses)"] : table(header, body, header.length);
+  return points.length === 0 ? ["(no dated responses)"] : table(header, body, header.length - 1);
 }
 
 /** A pipe table; columns from `rightFrom` (0-based, exclusive of the first) on are right-aligned. */

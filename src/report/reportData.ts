@@ -96,6 +96,11 @@ export interface ReportOptions {
   readonly comments?: CommentSection;
   /** The "What drives the score" section: the result of {@link drivers}. @defaultValue no such section */
   readonly drivers?: DriverAnalysis;
+  /**
+   * Segments, trend periods and windows with fewer (effective) responses than this are flagged
+   * `small`. A number ≥ 0. @defaultValue 30
+   */
+  readonly minResponses?: number;
 }
 
 /**
@@ -134,6 +139,11 @@ export interface ReportDocument {
   readonly comments?: CommentSection;
   /** What drives the score; absent when not given. */
   readonly drivers?: DriverAnalysis;
+  /**
+   * The trend of all the responses when `trend` is per segment (the same periods or windows, the
+   * responses in no segment included), so that the overall line is never lost; absent otherwise.
+   */
+  readonly overallTrend?: Trend | RollingTrend;
 }
 
 /**
@@ -199,17 +209,19 @@ export function buildReport(input: OverviewInput | TalliesInput, options: Report
     ...(options.level === undefined ? {} : { level: options.level }),
     ...(options.method === undefined ? {} : { method: options.method }),
   };
+  const small = options.minResponses === undefined ? {} : { minResponses: options.minResponses };
   const overviewOptions = {
     ...(options.source === undefined ? {} : { source: options.source }),
     ...interval,
   };
   const calendar = {
     ...interval,
+    ...small,
     ...(options.timeZone === undefined ? {} : { timeZone: options.timeZone }),
     ...(options.respondents === undefined ? {} : { respondents: options.respondents }),
   };
   const [first, second] = by;
-  const sorted = options.sort === undefined ? {} : { sort: options.sort };
+  const sorted = { ...small, ...(options.sort === undefined ? {} : { sort: options.sort }) };
   const rolling =
     options.rolling === undefined
       ? undefined
@@ -266,26 +278,27 @@ export function buildReport(input: OverviewInput | TalliesInput, options: Report
     segments = segmentsOfTallies("segmentBy", tallies, { ...interval, ...sorted, by: first });
     segmentedBy = [first];
   }
-  let trendResult: ReportDocument["trend"];
+  // The trend of all responses, and per segment with one `by` attribute (beside the overall one).
+  let overallTrend: Trend | RollingTrend | undefined;
+  let segmentTrends: TrendBy | RollingTrendBy | undefined;
   if (latest) {
     const list = responses as ReadonlyArray<NpsResponse>;
     if (rolling !== undefined) {
-      trendResult = first === undefined ? rollingTrend(list, rolling) : rollingTrendBy(list, first, rolling);
+      overallTrend = rollingTrend(list, rolling);
+      if (first !== undefined) segmentTrends = rollingTrendBy(list, first, rolling);
     } else if (options.period !== undefined) {
       const period = { ...calendar, period: options.period };
-      trendResult = first === undefined ? trend(list, period) : trendBy(list, first, period);
+      overallTrend = trend(list, period);
+      if (first !== undefined) segmentTrends = trendBy(list, first, period);
     }
   } else if (rolling !== undefined) {
-    trendResult =
-      first === undefined
-        ? rollingTrendOfTallies("rollingTrend", tallies, rolling)
-        : rollingTrendByOfTallies("rollingTrendBy", tallies, { ...rolling, by: first });
+    overallTrend = rollingTrendOfTallies("rollingTrend", tallies, rolling);
+    if (first !== undefined)
+      segmentTrends = rollingTrendByOfTallies("rollingTrendBy", tallies, { ...rolling, by: first });
   } else if (options.period !== undefined) {
     const period = { ...calendar, period: options.period };
-    trendResult =
-      first === undefined
-        ? trendOfTallies("trend", tallies, period)
-        : trendByOfTallies("trendBy", tallies, { ...period, by: first });
+    overallTrend = trendOfTallies("trend", tallies, period);
+    if (first !== undefined) segmentTrends = trendByOfTallies("trendBy", tallies, { ...period, by: first });
   }
   const newest = result.period?.last;
   const benchmark =
@@ -300,7 +313,11 @@ export function buildReport(input: OverviewInput | TalliesInput, options: Report
     overview: result,
     ...(segments === undefined ? {} : { segments }),
     ...(segmentedBy === undefined ? {} : { segmentedBy }),
-    ...(trendResult === undefined ? {} : { trend: trendResult }),
+    ...(segmentTrends !== undefined
+      ? { trend: segmentTrends, ...(overallTrend === undefined ? {} : { overallTrend }) }
+      : overallTrend === undefined
+        ? {}
+        : { trend: overallTrend }),
     ...(benchmark === undefined ? {} : { benchmark }),
     ...(options.comments === undefined ? {} : { comments: options.comments }),
     ...(options.drivers === undefined ? {} : { drivers: options.drivers }),

@@ -8,7 +8,7 @@ import type { TrendPoint } from "../trends/trendPoint.js";
 import { checkResult } from "./checkResult.js";
 import { levelText } from "./levelText.js";
 import { plural } from "./plural.js";
-import { isBySegment, isRolling } from "./trendKind.js";
+import { type AnyTrend, isBySegment, isRolling } from "./trendKind.js";
 
 const PERIOD_NAMES = { day: "day", week: "week", month: "month", quarter: "quarter", year: "year" } as const;
 const STEP_NAMES = { day: "daily", week: "weekly", month: "monthly" } as const;
@@ -16,9 +16,12 @@ const STEP_NAMES = { day: "daily", week: "weekly", month: "monthly" } as const;
 /**
  * Renders a trend ({@link trend}), a rolling trend ({@link rollingTrend}) or per-segment trends
  * ({@link trendBy}) as an aligned plain-text table: one row per period or window with its label, n,
- * NPS, confidence interval, shares of promoters, passives and detractors, and the change from the
- * previous period with its p-value. Empty periods show `–`. A final line counts the responses without
- * a date (and, per segment, those in no segment). Figures are rounded for display only: NPS, bounds
+ * NPS, confidence interval, shares of promoters, passives and detractors, and the change with its
+ * p-value: headed `vs prev.` for calendar periods (the row above); for rolling windows a `vs` column
+ * names the window compared with (the latest earlier one sharing no day). A `*` after n marks a small
+ * period (`small`). Empty periods show `–`. Lines under the table count the responses without a date
+ * (and, per segment, those in no segment) and say what the change compares and what `*` means
+ * (wrapped at 80 characters). Figures are rounded for display only: NPS, bounds
  * and changes to one decimal with {@link roundScore}, shares to one decimal of a percent, p-values to
  * four decimals (`<0.0001` below). Browser-safe. O(points).
  *
@@ -34,9 +37,9 @@ const STEP_NAMES = { day: "daily", week: "weekly", month: "monthly" } as const;
  *   ]),
  * );
  * text.split("\n")[0]; // => "NPS by month (UTC)"
- * text.split("\n")[1]; // => "Period   n     NPS    95% interval   Prom.  Pass.   Detr.  Change  p"
- * text.split("\n")[2]; // => "2026-01  1  +100.0  [-48.5, +98.5]  100.0%   0.0%    0.0%"
- * text.split("\n")[3]; // => "2026-02  0       –"
+ * text.split("\n")[1]; // => "Period    n     NPS    95% interval   Prom.  Pass.   Detr.  vs prev.  p"
+ * text.split("\n")[2]; // => "2026-01  1*  +100.0  [-48.5, +98.5]  100.0%   0.0%    0.0%"
+ * text.split("\n")[3]; // => "2026-02  0        –"
  * ```
  * @category Reports
  */
@@ -56,19 +59,19 @@ export function formatTrendText(result: Trend | RollingTrend | TrendBy | Rolling
     lines.push(`${segmentTrendTitle(result)}${latestNote(result.respondents)} (${result.timeZone})`);
     for (const segment of result.segments) {
       lines.push("", `Segment ${segment.key === null ? "(no value)" : escapeControls(String(segment.key))}`);
-      lines.push(
-        ...tableLines(isRolling(result) ? "Window to" : "Period", segment.trend.points, segment.trend.undated),
-      );
+      lines.push(...tableLines(segment.trend, segment.trend.points, segment.trend.undated));
     }
     if (result.leftOut > 0) lines.push("", `${plural(result.leftOut, "response")} in no segment`);
+    const notes = trendNotes(result, true).flatMap(wrapped);
+    if (notes.length > 0) lines.push("", ...notes);
   } else if (isRolling(result)) {
     lines.push(
       `NPS over trailing ${result.window.days}-day windows, ${STEP_NAMES[result.step]}${latestNote(result.respondents)} (${result.timeZone})`,
     );
-    lines.push(...tableLines(`Window to`, result.points, result.undated));
+    lines.push(...tableLines(result, result.points, result.undated), ...trendNotes(result, true).flatMap(wrapped));
   } else {
     lines.push(`NPS by ${PERIOD_NAMES[result.period]}${latestNote(result.respondents)} (${result.timeZone})`);
-    lines.push(...tableLines("Period", result.points, result.undated));
+    lines.push(...tableLines(result, result.points, result.undated), ...trendNotes(result, true).flatMap(wrapped));
   }
   return escapeLines(`${lines.join("\n")}\n`);
 }
@@ -84,23 +87,39 @@ function latestNote(respondents: "all" | "latest"): string {
   return respondents === "latest" ? ", latest answer per respondent" : "";
 }
 
-function tableLines(first: string, points: ReadonlyArray<TrendPoint>, undated: number): string[] {
+function tableLines(trend: Trend | RollingTrend, points: ReadonlyArray<TrendPoint>, undated: number): string[] {
   const level = points.find((point) => point.interval !== undefined)?.interval?.level ?? 0.95;
+  const headers = changeHeaders(trend, true);
+  const rolling = isRolling(trend);
+  const small = points.some((point) => point.small);
   const rows: string[][] = [
-    [first, "n", "NPS", `${levelText(level, 1)} interval`, "Prom.", "Pass.", "Detr.", "Change", "p"],
+    [
+      headers.label,
+      "n",
+      "NPS",
+      `${levelText(level, 1)} interval`,
+      "Prom.",
+      "Pass.",
+      "Detr.",
+      headers.change,
+      ...(rolling ? [headers.comparedWith] : []),
+      "p",
+    ],
   ];
   for (const point of points) {
     const interval = point.interval;
     const change = point.change;
     rows.push([
       point.label,
-      count(point.n),
+      // The mark of a small period follows its n; other counts keep their digits aligned.
+      `${count(point.n)}${point.small ? "*" : small ? " " : ""}`,
       point.nps === undefined ? "–" : signed(point.nps),
       interval === undefined ? "" : `[${signed(interval.lower)}, ${signed(interval.upper)}]`,
       point.shares === undefined ? "" : percent(point.shares.promoters),
       point.shares === undefined ? "" : percent(point.shares.passives),
       point.shares === undefined ? "" : percent(point.shares.detractors),
       change === undefined ? "" : signed(change.difference),
+      ...(rolling ? [point.comparedWith ?? ""] : []),
       change?.pValue === undefined ? "" : pValue(change.pValue),
     ]);
   }
@@ -114,6 +133,83 @@ function tableLines(first: string, points: ReadonlyArray<TrendPoint>, undated: n
   if (points.length === 0) lines.push("(no dated responses)");
   if (undated > 0) lines.push(`${plural(undated, "response")} without a date, in no period`);
   return lines;
+}
+
+/**
+ * The headers of a trend table that say what the change compares: the first column, the change
+ * ("vs prev." for calendar periods), and for rolling windows the column naming the window the change
+ * compares with (often not the row above). `compact` gives the short headers of the plain-text table.
+ */
+export function changeHeaders(
+  trend: Trend | RollingTrend,
+  compact = false,
+): { label: string; change: string; comparedWith: string } {
+  if (isRolling(trend)) return { label: "Window to", change: "Change", comparedWith: compact ? "vs" : "vs window to" };
+  return {
+    label: "Period",
+    change: compact ? "vs prev." : `Change vs prev. ${PERIOD_NAMES[trend.period]}`,
+    comparedWith: "",
+  };
+}
+
+/**
+ * The notes under a trend table, one line each: what the change compares and what its p-value tests,
+ * and what a small period is (only when there is one). `compact` names the columns of the plain-text
+ * table. Shared by every format.
+ */
+export function trendNotes(trend: AnyTrend, compact = false): string[] {
+  const series: ReadonlyArray<Trend | RollingTrend> = isBySegment(trend)
+    ? trend.segments.map((segment) => segment.trend)
+    : [trend];
+  const points = series.flatMap((part) => part.points);
+  const notes: string[] = [];
+  if (points.some((point) => point.change !== undefined)) {
+    const column = compact ? "vs" : "vs window to";
+    notes.push(
+      isRolling(trend)
+        ? `Change: from the window in "${column}", the latest earlier one sharing no day with it, so that no response is in both; p: two-sided test of no change.`
+        : `${compact ? "vs prev." : "Change"}: change from the previous ${PERIOD_NAMES[trend.period]} (the row above); p: two-sided test of no change.`,
+    );
+  }
+  if (points.some((point) => point.small)) {
+    const minResponses = series[0]?.minResponses ?? 0;
+    const weighted = points.some((point) => point.tally.weighted !== undefined);
+    notes.push(
+      `${compact ? "*" : "small"}: fewer than ${minResponses} ${weighted ? "effective " : ""}responses, too few to act on.`,
+    );
+  }
+  // The +3 adjusted Wald interval is centred on the adjusted estimate, n·NPS/(n + 3): with one
+  // response (at 95 %), or answers nearly all in one category at a low level, it leaves out the NPS.
+  const outside = points.find(
+    (point) =>
+      point.nps !== undefined &&
+      point.interval !== undefined &&
+      (point.nps < point.interval.lower || point.nps > point.interval.upper),
+  );
+  if (outside !== undefined) {
+    notes.push(
+      `The interval of ${outside.label} leaves out its NPS: the adjusted Wald interval is centred on the NPS pulled towards 0, n·NPS/(n + 3).`,
+    );
+  }
+  if (points.some((point) => point.small) && points.some((point) => point.change?.method === "adjusted-wald")) {
+    notes.push(
+      "Next to a small period, p and the change's interval (adjusted Wald, +3 a period) test a change pulled towards 0, not the one shown.",
+    );
+  }
+  return notes;
+}
+
+/** A note broken at spaces into lines of at most 80 characters, the next lines indented by two. */
+function wrapped(note: string): string[] {
+  const lines: string[] = [];
+  let rest = note;
+  while (rest.length > 80) {
+    const cut = rest.lastIndexOf(" ", 80);
+    if (cut <= 2) break;
+    lines.push(rest.slice(0, cut));
+    rest = `  ${rest.slice(cut + 1)}`;
+  }
+  return [...lines, rest];
 }
 
 function count(n: number): string {

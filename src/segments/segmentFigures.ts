@@ -1,6 +1,6 @@
 import { NpsError } from "../core/errors.js";
 import { nps } from "../core/nps.js";
-import { checkChoice } from "../core/options.js";
+import { checkChoice, DEFAULT_MIN_RESPONSES } from "../core/options.js";
 import { type Scale, STANDARD_SCALE } from "../core/scale.js";
 import type { SegmentKey } from "../core/segmentKey.js";
 import { shares } from "../core/shares.js";
@@ -159,7 +159,7 @@ export function resolveSegmentOptions(fn: string, options: SegmentOptions): Reso
     scale = STANDARD_SCALE,
     comparison = "adjusted-wald",
     adjust = "holm",
-    minResponses = 30,
+    minResponses = DEFAULT_MIN_RESPONSES,
     sort = "key",
   } = options;
   checkChoice(fn, "comparison", comparison, ["wald", "adjusted-wald", "score"]);

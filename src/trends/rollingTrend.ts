@@ -20,13 +20,15 @@ import { rollingTrendOfTallies } from "./fromTallies.js";
 import { orderByBucket, sortWithinBuckets } from "./latest.js";
 import { timeOf } from "./trend.js";
 import {
-  changeOf,
+  type ChangeBasis,
+  type PointFigures,
   pointOf,
   type ResolvedTrendOptions,
   type RespondentPolicy,
   resolveTrendOptions,
   type TrendCommonOptions,
   type TrendPoint,
+  withChange,
 } from "./trendPoint.js";
 
 /**
@@ -76,6 +78,10 @@ export interface RollingTrend {
   readonly weekStartsOn: WeekDay;
   /** The respondent policy. */
   readonly respondents: RespondentPolicy;
+  /** What each point's `change` compares it with: the latest earlier window that does not overlap it. */
+  readonly changeBasis: Extract<ChangeBasis, "latest-non-overlapping-window">;
+  /** Windows with responses but fewer than this (effective) number of them are flagged `small`. */
+  readonly minResponses: number;
   /**
    * One point per step, oldest first, from the step that contains the first dated response to the
    * one that contains the last. Each point's `label` is the label of its step (the day, week or month
@@ -266,6 +272,8 @@ export function rollingOfDays(
     timeZone: calendar.timeZone,
     weekStartsOn: calendar.weekStartsOn,
     respondents: options.respondents,
+    changeBasis: "latest-non-overlapping-window" as const,
+    minResponses: options.minResponses,
   };
   const { undated } = counts;
   if (Number.isNaN(range.first)) return { ...header, points: [], dated: 0, undated };
@@ -294,7 +302,7 @@ export function rollingOfDays(
   const dayCount = days.instants.length - 1;
   const windowSums = daysOf(days.instants, dayCount);
   const sums = new Float64Array(9);
-  const computed: Omit<TrendPoint, "change">[] = [];
+  const computed: PointFigures[] = [];
   const points: TrendPoint[] = [];
   const endDays: number[] = [];
   let before = -1;
@@ -312,7 +320,7 @@ export function rollingOfDays(
     );
     endDays.push(endDay);
     while (before + 1 < w && (endDays[before + 1] as number) <= startDay) before++;
-    points.push({ ...point, change: changeOf(point, before >= 0 ? computed[before] : undefined, options) });
+    points.push(withChange(point, before >= 0 ? computed[before] : undefined, options));
     computed.push(point);
   }
   return { ...header, points, dated: counts.dated, undated };

@@ -17,13 +17,15 @@ import { type Tally, withScale } from "../core/tally.js";
 import { trendOfTallies } from "./fromTallies.js";
 import { dedupeLatest } from "./latest.js";
 import {
-  changeOf,
+  type ChangeBasis,
+  type PointFigures,
   pointOf,
   type ResolvedTrendOptions,
   type RespondentPolicy,
   resolveTrendOptions,
   type TrendCommonOptions,
   type TrendPoint,
+  withChange,
 } from "./trendPoint.js";
 
 /**
@@ -57,6 +59,10 @@ export interface Trend {
   readonly weekStartsOn: WeekDay;
   /** The respondent policy. */
   readonly respondents: RespondentPolicy;
+  /** What each point's `change` compares it with: the previous calendar period. */
+  readonly changeBasis: Extract<ChangeBasis, "previous-period">;
+  /** Points with responses but fewer than this (effective) number of them are flagged `small`. */
+  readonly minResponses: number;
   /** One point per period, oldest first, from the period of the first dated response to that of the last. */
   readonly points: ReadonlyArray<TrendPoint>;
   /** Sum of the points' tallies: every dated response counted (once per period with `"latest"`). */
@@ -186,6 +192,8 @@ export function trendOfSums(
     timeZone: options.calendar.timeZone,
     weekStartsOn: options.calendar.weekStartsOn,
     respondents: options.respondents,
+    changeBasis: "previous-period" as const,
+    minResponses: options.minResponses,
   };
   const { undated } = counts;
   if (Number.isNaN(range.first)) {
@@ -196,7 +204,7 @@ export function trendOfSums(
   const sums = sumsOf(instants, periods);
   const points: TrendPoint[] = [];
   const texts = dates.map(instantText);
-  let previous: Omit<TrendPoint, "change"> | undefined;
+  let previous: PointFigures | undefined;
   for (let p = 0; p < periods; p++) {
     const where = {
       label: periodLabel(dates[p] as (typeof dates)[number], period, options.calendar),
@@ -205,7 +213,7 @@ export function trendOfSums(
       end: texts[p + 1] as string,
     };
     const point = pointOf(where, sums, p, counts.weighted, options);
-    if (fillGaps || point.n > 0) points.push({ ...point, change: changeOf(point, previous, options) });
+    if (fillGaps || point.n > 0) points.push(withChange(point, previous, options));
     previous = point;
   }
   const total = sumTallies("trend", [emptyTally(options), ...points.map((point) => point.tally)]);

@@ -1,7 +1,7 @@
 import { type Calendar, checkTimeZone, type WeekDay } from "../core/calendar.js";
 import { NpsError } from "../core/errors.js";
 import { nps } from "../core/nps.js";
-import { checkChoice, checkInteger } from "../core/options.js";
+import { checkChoice, checkInteger, checkMinResponses, DEFAULT_MIN_RESPONSES } from "../core/options.js";
 import type { TallySums } from "../core/prepareResponses.js";
 import type { RespondentPolicy } from "../core/response.js";
 import { type Scale, STANDARD_SCALE } from "../core/scale.js";
@@ -16,6 +16,7 @@ import {
   confidenceInterval,
   resolveIntervalOptions,
 } from "../inference/confidenceInterval.js";
+import { inferenceCounts } from "../inference/counts.js";
 import { standardError } from "../inference/standardError.js";
 import { describeValue } from "../internal/describe.js";
 
@@ -42,7 +43,27 @@ export interface TrendCommonOptions extends ConfidenceIntervalOptions {
   readonly comparison?: ComparisonMethod;
   /** The answer scale. @defaultValue {@link STANDARD_SCALE} */
   readonly scale?: Scale;
+  /**
+   * Periods or windows with responses but fewer than this (effective) number of them are flagged
+   * `small`: their figures are shown but too uncertain to act on. A number ≥ 0; the same default as
+   * the segments' (see {@link segmentBy}). @defaultValue 30
+   */
+  readonly minResponses?: number;
 }
+
+/**
+ * What the `change` of each point compares it with:
+ *
+ * - `"previous-period"`: the calendar period just before ({@link trend});
+ * - `"latest-non-overlapping-window"`: the latest earlier window that shares no day with it
+ *   ({@link rollingTrend}), so that the two samples are independent — with a step shorter than the
+ *   window this is not the row above (30-day windows ending each month: often two months back).
+ *
+ * Each point's `comparedWith` names the point.
+ *
+ * @category Trends
+ */
+export type ChangeBasis = "previous-period" | "latest-non-overlapping-window";
 
 /**
  * One point of a trend: a calendar period or a rolling window, with its figures.
@@ -73,8 +94,19 @@ export interface TrendPoint {
   /**
    * Change from the previous period (for a rolling window: from the latest earlier window that does
    * not overlap it), this point minus that one; `undefined` for the first point or when either is empty.
+   * `difference` is the change of the NPS shown; the interval (`lower`, `upper`) and `pValue` are those
+   * of the comparison method, centred on `center` (with the default adjusted Wald, the difference of
+   * the +3 adjusted estimates, which is close to `difference` unless a period is small).
    */
   readonly change: NpsComparison | undefined;
+  /** The label of the point `change` compares this one with; `undefined` when there is no change. */
+  readonly comparedWith: string | undefined;
+  /**
+   * Whether the point has responses but fewer than `minResponses` of them (effective responses when
+   * weighted): its interval and change are too uncertain to act on, and the adjusted-Wald interval,
+   * centred on an estimate pulled towards 0, can even exclude the NPS shown. Empty points are not small.
+   */
+  readonly small: boolean;
 }
 
 /** Options with defaults filled in and checked. */
@@ -87,6 +119,7 @@ export interface ResolvedTrendOptions {
   readonly comparison: ComparisonMethod;
   readonly level: number;
   readonly scale: Scale;
+  readonly minResponses: number;
 }
 
 const COMPARISON_METHODS: ReadonlyArray<ComparisonMethod> = ["wald", "adjusted-wald", "score"];
@@ -96,8 +129,15 @@ export function resolveTrendOptions(fn: string, options: TrendCommonOptions): Re
   if (options === null || typeof options !== "object") {
     throw new NpsError("invalid_option", `${fn}: options must be an object, received ${describeValue(options)}`);
   }
-  const { timeZone = "UTC", weekStartsOn = 1, respondents = "all", scale = STANDARD_SCALE } = options;
+  const {
+    timeZone = "UTC",
+    weekStartsOn = 1,
+    respondents = "all",
+    scale = STANDARD_SCALE,
+    minResponses = DEFAULT_MIN_RESPONSES,
+  } = options;
   checkTimeZone(fn, timeZone);
+  checkMinResponses(fn, minResponses);
   checkInteger(fn, "weekStartsOn", weekStartsOn, 0, 6);
   checkChoice(fn, "respondents", respondents, ["all", "latest"]);
   const resolved = resolveIntervalOptions(fn, options);
@@ -115,6 +155,7 @@ export function resolveTrendOptions(fn: string, options: TrendCommonOptions): Re
     comparison,
     level: resolved.level,
     scale,
+    minResponses,
   };
 }
 
@@ -125,7 +166,7 @@ export function pointOf(
   slot: number,
   weighted: boolean,
   options: ResolvedTrendOptions,
-): Omit<TrendPoint, "change"> {
+): Omit<TrendPoint, "change" | "comparedWith"> {
   const tally = tallyOfSums(sums, weighted, options.scale, slot);
   const base = slot * 9;
   const n = (sums[base + 6] as number) + (sums[base + 7] as number) + (sums[base + 8] as number);
@@ -140,17 +181,27 @@ export function pointOf(
     nps: nps(tally),
     standardError: standardError(tally),
     interval: confidenceInterval(tally, options.interval),
+    small: n > 0 && (inferenceCounts(options.fn, tally)?.effectiveN ?? 0) < options.minResponses,
   };
 }
 
-/** The comparison `current − previous`, or `undefined` when there is no previous point. */
-export function changeOf(
-  current: Omit<TrendPoint, "change">,
-  previous: Omit<TrendPoint, "change"> | undefined,
+/** A point without its change. */
+export type PointFigures = Omit<TrendPoint, "change" | "comparedWith">;
+
+/**
+ * The point with its change `current − previous` and the label of `previous`; no change when there
+ * is no previous point or either is empty.
+ */
+export function withChange(
+  current: PointFigures,
+  previous: PointFigures | undefined,
   options: ResolvedTrendOptions,
-): NpsComparison | undefined {
-  if (previous === undefined) return undefined;
-  return compareNps(current.tally, previous.tally, { level: options.level, method: options.comparison });
+): TrendPoint {
+  const change =
+    previous === undefined
+      ? undefined
+      : compareNps(current.tally, previous.tally, { level: options.level, method: options.comparison });
+  return { ...current, change, comparedWith: change === undefined ? undefined : previous?.label };
 }
 
 export type { RespondentPolicy } from "../core/response.js";

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
-import { buildReport, crossSegment, sampleResponses, segmentBy, trendBy } from "../../src/index.js";
+import { buildReport, crossSegment, sampleResponses, segmentBy, trend, trendBy } from "../../src/index.js";
 import { run, tempDirectory } from "./helpers.js";
 
 const temp = tempDirectory();
@@ -43,7 +43,9 @@ describe("npskit report segments and trends on the built-in sample", () => {
     const { leftOutIndices: _, ...segments } = segmentBy(responses, "plan");
     expect(report.segments).toEqual(JSON.parse(JSON.stringify(segments)));
     expect(report.trend).toEqual(JSON.parse(JSON.stringify(trendBy(responses, "plan", { period: "quarter" }))));
-    expect(Object.keys(report).slice(-4)).toEqual(["segmentedBy", "segments", "trend", "input"]);
+    // The trend of all responses comes with the per-segment trends.
+    expect(report.overallTrend).toEqual(JSON.parse(JSON.stringify(trend(responses, { period: "quarter" }))));
+    expect(Object.keys(report).slice(-5)).toEqual(["segmentedBy", "segments", "overallTrend", "trend", "input"]);
   });
 
   it("crosses two --by attributes", async () => {
@@ -177,11 +179,14 @@ describe("npskit report formats", () => {
     // A negative NPS and difference from the rest stay plain numbers.
     expect(lines[1]?.split(",")[7]).toBe("-100");
     expect(lines[1]?.split(",")[10]).toMatch(/^-\d/);
-    const trend = await run(["report", path, "--period", "month", "--format", "csv", "--table", "trend"]);
-    expect(trend.stdout.split("\r\n")[0]).toBe(
-      "period,start,end,n,promoters,passives,detractors,nps,lower,upper,change,change_p_value",
+    const monthly = await run(["report", path, "--period", "month", "--format", "csv", "--table", "trend"]);
+    expect(monthly.stdout.split("\r\n")[0]).toBe(
+      "period,start,end,n,promoters,passives,detractors,nps,lower,upper,change,change_p_value,compared_with,change_tested,change_lower,change_upper,small",
     );
-    expect(trend.stdout.split("\r\n")[1]?.startsWith("2026-01,2026-01-01T00:00:00")).toBe(true);
+    expect(monthly.stdout.split("\r\n")[1]?.startsWith("2026-01,2026-01-01T00:00:00")).toBe(true);
+    // February compares with January; every month has 2 or 3 answers, so each is small.
+    const february = monthly.stdout.split("\r\n")[2]?.split(",") ?? [];
+    expect([february[0], february[12], february[16]]).toEqual(["2026-02", "2026-01", "true"]);
   });
 
   it("--out writes the report to a file", async () => {

@@ -198,6 +198,7 @@ describe.skipIf(!available && !required)("HTML report in headless Chromium", () 
       "distribution",
       "segments",
       "trend",
+      "trend-segments",
       "trend-shares",
       "migration",
       "theme-impacts",

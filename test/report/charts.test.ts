@@ -105,12 +105,12 @@ describe("trendChart", () => {
     dated(2, "2026-03-21T10:00:00Z", "pro"),
   ];
 
-  it("draws an interval band and an NPS line whose data are the trend's points", () => {
+  it("draws an interval band, an NPS line and points whose data are the trend's points", () => {
     const result = trend(responses);
     const spec = trendChart(result);
     expect(spec.$schema).toBe(SCHEMA);
     expect(spec.title).toBe("NPS by month (UTC)");
-    expect((spec.layer as View[]).map(markType)).toEqual(["area", "line"]);
+    expect((spec.layer as View[]).map(markType)).toEqual(["area", "line", "point"]);
     expect((spec.encoding as { x: { sort: string[] } }).x.sort).toEqual(["2026-01", "2026-02", "2026-03"]);
     expect(rowsOf(spec)).toEqual(
       result.points.map((point) => ({
@@ -120,6 +120,9 @@ describe("trendChart", () => {
         nps: point.nps ?? null,
         lower: point.interval?.lower ?? null,
         upper: point.interval?.upper ?? null,
+        small: point.small,
+        bandLower: point.small ? null : (point.interval?.lower ?? null),
+        bandUpper: point.small ? null : (point.interval?.upper ?? null),
       })),
     );
     expect(rowsOf(spec)[1]).toMatchObject({ period: "2026-02", n: 0, nps: null, lower: null, upper: null });
@@ -128,16 +131,70 @@ describe("trendChart", () => {
     expectCompiles(spec);
   });
 
-  it("colours one line per segment for trendBy and keeps the period order across segments", () => {
+  it("draws small periods hollow and without a band, with a legend naming the threshold", () => {
+    // 3 answers in January, 2 in March: with minResponses 3, March is small and January is not.
+    const spec = trendChart(trend(responses, { minResponses: 3 }));
+    const rows = rowsOf(spec);
+    expect(rows.map((row) => [row.period, row.small])).toEqual([
+      ["2026-01", false],
+      ["2026-02", false],
+      ["2026-03", true],
+    ]);
+    expect(rows[0]?.bandLower).toBe(rows[0]?.lower);
+    expect(rows[2]?.lower).not.toBeNull();
+    expect([rows[2]?.bandLower, rows[2]?.bandUpper]).toEqual([null, null]);
+    const points = (spec.layer as View[])[2] as View & { encoding: { fill: Record<string, unknown> } };
+    expect(points.encoding.fill).toMatchObject({
+      field: "small",
+      scale: { domain: [false, true], range: ["#2c6fbb", "#ffffff"] },
+      legend: { title: "Fewer than 3 responses" },
+    });
+    expect(
+      ((trendChart(trend(responses, { minResponses: 1 })).layer as View[])[2] as typeof points).encoding.fill.legend,
+    ).toBeNull();
+    expectCompiles(spec);
+  });
+
+  it("keeps red, grey and green for the categories: the NPS line and band are blue in every panel", () => {
+    for (const spec of [trendChart(trend(responses)), trendChart(trendBy(responses, "plan"))]) {
+      const layers = ((spec.layer ?? (spec.spec as { layer: View[] }).layer) as View[]).map(
+        (view) => view.mark as { color?: string },
+      );
+      expect(layers.map((mark) => mark.color)).toEqual(["#2c6fbb", "#2c6fbb", "#2c6fbb"]);
+      expect(JSON.stringify(spec)).not.toMatch(/#d6604d|#a3a3a3|#1b9e77|"color":\{"field"/);
+    }
+  });
+
+  it("draws per-segment trends as small multiples: one panel per segment, in key order, on shared axes", () => {
     const spec = trendChart(trendBy(responses, "plan"));
     expect(spec.title).toBe("NPS by month and segment (UTC)");
     const rows = rowsOf(spec);
     expect([...new Set(rows.map((row) => row.segment))]).toEqual(["free", "pro"]);
-    expect((spec.encoding as { x: { sort: string[] } }).x.sort).toEqual(["2026-01", "2026-02", "2026-03"]);
-    const line = (spec.layer as View[])[1] as View;
-    expect(line.encoding?.color).toMatchObject({ field: "segment", type: "nominal" });
-    expectFieldsInData(spec);
+    expect(rows.map((row) => row.order)).toEqual([0, 0, 0, 1, 1, 1]);
+    expect(spec.facet).toMatchObject({ row: { field: "segment", sort: { field: "order", op: "min" } } });
+    expect(spec.resolve).toEqual({ scale: { x: "shared", y: "shared" } });
+    const inner = spec.spec as { width: number; height: number; encoding: { x: { sort: string[] } }; layer: View[] };
+    expect([inner.width, inner.height]).toEqual([560, 110]);
+    expect(inner.encoding.x.sort).toEqual(["2026-01", "2026-02", "2026-03"]);
+    expect(inner.layer.map(markType)).toEqual(["area", "line", "point"]);
     expectPlainJson(spec);
+    expectCompiles(spec);
+  });
+
+  it("writes period labels horizontally, at most one every 64 pixels", () => {
+    const daily = trend(responses, { period: "day" });
+    const spec = trendChart(daily, { width: 320 });
+    const axis = (spec.encoding as { x: { axis: { labelAngle: number; values?: string[] } } }).x.axis;
+    expect(axis.labelAngle).toBe(0);
+    // 76 days from 5 January to 21 March, room for 5 labels: every 16th day.
+    expect(daily.points).toHaveLength(76);
+    expect(axis.values).toEqual(["2026-01-05", "2026-01-21", "2026-02-06", "2026-02-22", "2026-03-10"]);
+    expect((trendChart(trend(responses)).encoding as { x: { axis: object } }).x.axis).toEqual({
+      labelAngle: 0,
+      labelOverlap: true,
+    });
+    const shares = trendSharesChart(daily, { width: 320 });
+    expect((shares.encoding as { x: { axis: object } }).x.axis).toEqual(axis);
     expectCompiles(spec);
   });
 

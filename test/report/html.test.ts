@@ -75,6 +75,7 @@ describe("renderHtmlReport", () => {
     segments: segmentBy(responses, "plan"),
     segmentedBy: [ATTRIBUTE_BREAK],
     trend: trendBy(responses, "plan", { period: "quarter" }),
+    overallTrend: trend(responses, { period: "quarter" }),
     migration: [{ from: "passive", to: "promoter", count: 2 }] as const,
   };
 
@@ -118,11 +119,12 @@ describe("renderHtmlReport", () => {
     expect(chartData(html)).toEqual({
       distribution: distributionChart(input.overview, { width: 480 }),
       segments: segmentChart(input.segments, { title: `NPS by ${ATTRIBUTE_BREAK}` }),
-      trend: trendChart(input.trend),
+      trend: trendChart(input.overallTrend),
+      "trend-segments": trendChart(input.trend),
       "trend-shares": trendSharesChart(input.trend),
       migration: migrationChart(input.migration),
     });
-    for (const name of ["distribution", "segments", "trend", "trend-shares", "migration"]) {
+    for (const name of ["distribution", "segments", "trend", "trend-segments", "trend-shares", "migration"]) {
       expect(html).toContain(`<div class="chart" data-chart="${name}" role="img"`);
     }
   });

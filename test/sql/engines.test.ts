@@ -201,6 +201,7 @@ function jsonOf(document: ReturnType<typeof buildReport>): Record<string, unknow
     JSON.stringify({
       ...document.overview,
       ...(document.segments === undefined ? {} : { segmentedBy: document.segmentedBy, segments: document.segments }),
+      ...(document.overallTrend === undefined ? {} : { overallTrend: document.overallTrend }),
       ...(document.trend === undefined ? {} : { trend: document.trend }),
     }),
   ) as Record<string, unknown>;
