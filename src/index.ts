@@ -18,6 +18,7 @@ export {
 export { defineBenchmarks } from "./benchmarks/defineBenchmarks.js";
 export { type BenchmarkQuery, findBenchmarks } from "./benchmarks/findBenchmarks.js";
 export type { TrendPeriod, WeekDay } from "./core/calendar.js";
+export { similarNames, unknownNameMessage } from "./core/columnNames.js";
 export type { ColumnarResponses, SegmentColumn } from "./core/columns.js";
 export { type CountColumnsOptions, countColumns } from "./core/countColumns.js";
 export { type BatchCounter, countInBatches } from "./core/countInBatches.js";

@@ -35,7 +35,9 @@ the NPS by segment and over time. With no file, it reports on the built-in
 sample (attributes plan, country, channel and spend). CSV and NDJSON are read
 as a stream: memory does not grow with the file for the plain overview.
 
-Columns (guessed from the header when not given; guesses are shown on stderr):
+Columns (guessed from the header when not given; guesses are shown on stderr;
+a name that is not a column is an error suggesting the closest ones, in any
+case: "did you mean "SURVEY_SUB_TYPE"?"):
   --score <column>         the 0-10 answer
   --date <column>          when the answer was given
   --date-format <pattern>  date-fns pattern of the dates, e.g. "M/d/yy H:mm"
@@ -49,7 +51,8 @@ Columns (guessed from the header when not given; guesses are shown on stderr):
                            --tiers columns are read without it
 
 Segments and trends:
-  --by <attribute>         NPS per segment; twice (--by a --by b) crosses two
+  --by <attribute>         NPS per segment; twice (--by a --by b) crosses two;
+                           a blank or NA value is the "(no value)" segment
   --tiers <attr>:<n>       NPS by n quantile tiers of a numeric attribute, or
   --tiers <attr>:<c>,<c>   by explicit cut points (spend:0,100,500; one cut:
                            spend:100,); not with --by
@@ -137,7 +140,9 @@ Options:
 `;
 
 /** The help of the reading options that `migration` and `follow-up` share (`READ_OPTIONS`). */
-const READ_HELP = `Columns (guessed from the header when not given; guesses are shown on stderr):
+const READ_HELP = `Columns (guessed from the header when not given; guesses are shown on stderr;
+a name that is not a column is an error suggesting the closest ones, in any
+case: "did you mean "SURVEY_SUB_TYPE"?"):
   --score <column>         the 0-10 answer
   --date <column>          when the answer was given
   --date-format <pattern>  date-fns pattern of the dates (default: ISO 8601,

@@ -23,6 +23,7 @@ import {
   renderHtmlReport,
   sampleResponses,
   type TrendPeriod,
+  unknownNameMessage,
 } from "../index.js";
 import {
   type CliIo,
@@ -476,9 +477,8 @@ function checkAttributes(analysis: Analysis, columns: ReadonlyArray<string>, whe
   ];
   for (const [option, name] of wanted) {
     if (known.has(name)) continue;
-    const list = columns.slice(0, 30).map((column) => JSON.stringify(column));
     throw dataError(
-      `--${option}: no ${where === undefined ? "column" : "attribute"} named ${JSON.stringify(name)}${where === undefined ? "" : ` in ${where}`}; the ${where === undefined ? "columns" : "attributes"} are ${list.join(", ")}${columns.length > 30 ? ` and ${columns.length - 30} more` : ""}`,
+      `--${option}: ${unknownNameMessage(name, columns, where === undefined ? "column" : "attribute", where)}`,
     );
   }
 }
