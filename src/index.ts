@@ -123,6 +123,13 @@ export {
   type SkippedRow,
 } from "./input/parseResponses.js";
 export {
+  checkWhereColumns,
+  matchesWhere,
+  parseWhere,
+  type WhereFilter,
+  type WhereOperator,
+} from "./input/where.js";
+export {
   type ChartOptions,
   type ChartSpec,
   distributionChart,

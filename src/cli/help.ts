@@ -67,6 +67,14 @@ Segments and trends:
   --sort <order>           segments by label (default: numbers by value, then
                            text), n (largest first) or nps (highest first)
 
+Filters (repeatable, combined with AND; rows left out are counted):
+  --where <filter>         keep the rows that match: plan=pro, country!=FR,
+                           "plan in pro,team", spend>=100 (also <, <=, >);
+                           = != in compare text exactly; a blank or NA value
+                           matches only "plan=" (no value) and !=; < <= > >=
+                           need numbers (other text: exit 1 naming the row);
+                           quote a value with commas: 'plan in "a, b",c'
+
 Tallies counted in a database:
   --tallies <file>         read the result rows of a tallySql query (CSV, JSON
                            or NDJSON; - for stdin) instead of responses: the

@@ -33,6 +33,7 @@ export const REPORT_OPTIONS = {
   step: { type: "string" },
   respondents: { type: "string" },
   sort: { type: "string" },
+  where: { type: "string", multiple: true },
   format: { type: "string", short: "f" },
   table: { type: "string" },
   out: { type: "string", short: "o" },

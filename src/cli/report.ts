@@ -13,9 +13,11 @@ import {
   formatTrendText,
   type IntervalMethod,
   type KeyedTallies,
+  matchesWhere,
   NpsError,
   type NpsResponse,
   type OverviewInput,
+  parseWhere,
   type ReportDocument,
   type ReportOptions,
   type ReportTable,
@@ -24,6 +26,7 @@ import {
   sampleResponses,
   type TrendPeriod,
   unknownNameMessage,
+  type WhereFilter,
 } from "../index.js";
 import {
   type CliIo,
@@ -89,6 +92,8 @@ interface InputDescription {
   readonly dateFormat?: string;
   readonly timeZone?: string;
   readonly missingScore?: "skip" | "reject";
+  /** The `--where` filters, as given. */
+  readonly where?: ReadonlyArray<string>;
   /** For `--tallies`: the period and time zone the query's rows were read with (`null`: no time bucket). */
   readonly tallies?: { readonly period: TrendPeriod | null; readonly timeZone: string };
 }
@@ -130,6 +135,7 @@ export async function report(args: ReadonlyArray<string>, io: CliIo): Promise<nu
   );
   if (values.table !== undefined && format !== "csv") throw usageError("--table needs --format csv");
   const analysis = analysisOptions(values);
+  const where = (values.where ?? []).map(parseWhere);
   if (format === "csv" && table === "segments" && analysis.by.length === 0 && analysis.tiers === undefined) {
     throw usageError("--table segments needs --by or --tiers");
   }
@@ -163,6 +169,9 @@ export async function report(args: ReadonlyArray<string>, io: CliIo): Promise<nu
   );
   const note = (text: string): void => io.stderr(`npskit: ${text}\n`);
   if (values.tallies !== undefined) {
+    if (where.length > 0) {
+      throw usageError("--where filters the rows of a file of responses; with --tallies, filter in the query (WHERE)");
+    }
     return reportTallies(values.tallies, file, values, analysis, { encoding, inputFormat, delimiter, note }, io, {
       format,
       table,
@@ -189,17 +198,25 @@ export async function report(args: ReadonlyArray<string>, io: CliIo): Promise<nu
   let input: InputDescription;
   let hint = "";
   let hasDates: boolean;
+  // Rows left out by --where (undefined without filters), counted in the row accounting.
+  let filtered: number | undefined;
+  const checkColumns = (columns: ReadonlyArray<string>, place?: string): void => {
+    checkAttributes(analysis, columns, place);
+    checkWhere(where, columns, place);
+  };
   if (file === undefined) {
     const given = FILE_OPTIONS.filter((name) => values[name] !== undefined);
     if (given.length > 0) {
       throw usageError(needsFile(given.map((name) => `--${name}`)));
     }
-    const responses = sampleResponses();
+    const sample = sampleResponses();
     source = "built-in sample";
     note(
-      `no file given: reporting on the built-in sample (${responses.length} responses); run "npskit report <file>" for your data`,
+      `no file given: reporting on the built-in sample (${sample.length} responses); run "npskit report <file>" for your data`,
     );
-    checkAttributes(analysis, sampleColumns(responses), "the built-in sample");
+    checkColumns(sampleColumns(sample), "the built-in sample");
+    const responses = where.length === 0 ? sample : sample.filter((response) => keepResponse(where, response));
+    if (where.length > 0) filtered = sample.length - responses.length;
     collector.add({
       responses,
       skipped: [],
@@ -219,13 +236,15 @@ export async function report(args: ReadonlyArray<string>, io: CliIo): Promise<nu
       ...optional("delimiter", delimiter),
       missingScore,
       note,
-      checkColumns: (columns: ReadonlyArray<string>) => checkAttributes(analysis, columns, undefined),
+      checkColumns: (columns: ReadonlyArray<string>) => checkColumns(columns),
+      ...(where.length === 0 ? {} : { where }),
     };
     // Counted straight from columns (no object per row), unless every response must be kept.
     const read = keepResponses
       ? await streamResponses(file, streamOptions, io, (batch) => collector.add(batch))
       : await streamResponses(file, { ...streamOptions, output: "columns" }, io, (batch) => collector.add(batch));
     const { fields } = read;
+    filtered = read.filtered;
     if (values.score === undefined) {
       hint = `\n  the score column was guessed: pass --score <column> if ${JSON.stringify(fields.score)} is not the 0–10 answer`;
     }
@@ -239,6 +258,10 @@ export async function report(args: ReadonlyArray<string>, io: CliIo): Promise<nu
       ...(fields.date === undefined ? {} : { timeZone: timeZone ?? "UTC" }),
       missingScore,
     };
+  }
+  if (filtered !== undefined) {
+    collector.counts.rows += filtered;
+    input = { ...input, where: where.map((filter) => filter.expression) };
   }
 
   if (values.rejected !== undefined) {
@@ -254,7 +277,7 @@ export async function report(args: ReadonlyArray<string>, io: CliIo): Promise<nu
     ];
     const { rows, skipped, rejected } = collector.counts;
     throw dataError(
-      `no valid score in ${source} (${plural(rows, "row")}: ${skipped} skipped, ${rejected} rejected)${reasons.length > 0 ? `\n  ${reasons.join("\n  ")}` : ""}${hint}`,
+      `no valid score in ${source} (${plural(rows, "row")}: ${skipped} skipped, ${rejected} rejected${filtered === undefined ? "" : `, ${filtered} left out by --where`})${reasons.length > 0 ? `\n  ${reasons.join("\n  ")}` : ""}${hint}`,
     );
   }
   if ((analysis.period !== undefined || analysis.rolling !== undefined) && !hasDates) {
@@ -270,7 +293,7 @@ export async function report(args: ReadonlyArray<string>, io: CliIo): Promise<nu
     document = reportOf(
       {
         responses: collector.responses,
-        counts: collector.counts,
+        counts: filtered === undefined ? collector.counts : { ...collector.counts, filtered },
         skipped: collector.skipped,
         issues: collector.issues,
       },
@@ -481,6 +504,27 @@ function checkAttributes(analysis: Analysis, columns: ReadonlyArray<string>, whe
       `--${option}: ${unknownNameMessage(name, columns, where === undefined ? "column" : "attribute", where)}`,
     );
   }
+}
+
+/** Exit 1 when a `--where` filter names a column the data does not have. */
+function checkWhere(
+  where: ReadonlyArray<WhereFilter>,
+  columns: ReadonlyArray<string>,
+  place: string | undefined,
+): void {
+  for (const filter of where) {
+    if (columns.includes(filter.column)) continue;
+    const message = unknownNameMessage(filter.column, columns, place === undefined ? "column" : "attribute", place);
+    throw dataError(`--where ${JSON.stringify(filter.expression)}: ${message}`);
+  }
+}
+
+/** Whether a response's attributes pass the filters. */
+function keepResponse(where: ReadonlyArray<WhereFilter>, response: NpsResponse): boolean {
+  const attributes = response.attributes;
+  return matchesWhere(where, (name) =>
+    attributes !== undefined && Object.hasOwn(attributes, name) ? attributes[name] : undefined,
+  );
 }
 
 function sampleColumns(responses: ReadonlyArray<NpsResponse>): string[] {

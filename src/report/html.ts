@@ -341,7 +341,7 @@ function summarySection(result: Overview): string {
   const lines: string[] = [];
   const { rows } = result;
   lines.push(
-    `<p class="meta">${escapeHtml(`${plural(rows.read, "row")} read: ${rows.accepted} accepted, ${rows.skipped} skipped, ${rows.rejected} rejected. Scale ${result.scale}.`)}</p>`,
+    `<p class="meta">${escapeHtml(`${plural(rows.read, "row")} read: ${rows.accepted} accepted, ${rows.skipped} skipped, ${rows.rejected} rejected${rows.filtered === undefined ? "" : `, ${rows.filtered} left out by the filters`}. Scale ${result.scale}.`)}</p>`,
   );
   if (result.period !== undefined) {
     const undated = rows.accepted - result.period.dated;

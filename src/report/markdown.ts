@@ -47,7 +47,10 @@ export function formatReportMarkdown(report: ReportDocument): string {
   lines.push(`# NPS report${result.source === undefined ? "" : `: ${escapeMarkdown(result.source)}`}`, "");
   const { rows } = result;
   const summary: string[][] = [
-    ["Rows", `${rows.read} read, ${rows.accepted} accepted, ${rows.skipped} skipped, ${rows.rejected} rejected`],
+    [
+      "Rows",
+      `${rows.read} read, ${rows.accepted} accepted, ${rows.skipped} skipped, ${rows.rejected} rejected${rows.filtered === undefined ? "" : `, ${rows.filtered} left out by the filters`}`,
+    ],
   ];
   if (result.period !== undefined) {
     summary.push(["Period", `${result.period.first.slice(0, 10)} to ${result.period.last.slice(0, 10)} (UTC)`]);
