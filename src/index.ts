@@ -181,6 +181,11 @@ export {
   segmentsFromTallies,
 } from "./segments/fromTallies.js";
 export { groupResponses } from "./segments/groupResponses.js";
+export {
+  limitSegments,
+  type SegmentLimitOptions,
+  type SmallSegments,
+} from "./segments/limitSegments.js";
 export { type ScoreAssociation, type ScoreAssociationOptions, scoreAssociation } from "./segments/scoreAssociation.js";
 export { type SegmentBreakdown, segmentBy } from "./segments/segmentBy.js";
 export {
@@ -198,6 +203,7 @@ export {
   segmentContributions,
 } from "./segments/segmentContributions.js";
 export type {
+  HiddenSegments,
   RestComparison,
   SegmentFigures,
   SegmentOptions,

@@ -66,6 +66,15 @@ Segments and trends:
                            once per period or window, with the latest answer
   --sort <order>           segments by label (default: numbers by value, then
                            text), n (largest first) or nps (highest first)
+  --min-n <n>              segments with fewer responses are flagged small
+                           and listed last, apart (default: 30, in place)
+  --hide-small             do not show the small segments (counted below the
+                           table)
+  --top <k | all>          show the k largest segments (default: above 50
+                           segments, the 50 largest, with a warning on
+                           stderr); the segments not shown are counted below
+                           the table and still count in the total and in
+                           every comparison; per-segment trends show the same
 
 Filters (repeatable, combined with AND; rows left out are counted):
   --where <filter>         keep the rows that match: plan=pro, country!=FR,

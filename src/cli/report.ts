@@ -106,6 +106,12 @@ interface Analysis {
   readonly rolling?: { readonly days: number; readonly step?: RollingStep };
   readonly respondents?: "all" | "latest";
   readonly sort?: "key" | "size" | "nps";
+  /** `--min-n`: the size below which a segment is small. */
+  readonly minResponses?: number;
+  /** `--top`: how many segments at most (`undefined`: the library's default, with a warning when it hides some). */
+  readonly top?: number | "all";
+  /** Small segments flagged in place, apart (`--min-n`) or hidden (`--hide-small`). */
+  readonly smallSegments: "flag" | "apart" | "hide";
   readonly timeZone?: string;
   readonly level: number;
   readonly method: IntervalMethod;
@@ -318,6 +324,7 @@ export async function report(args: ReadonlyArray<string>, io: CliIo): Promise<nu
     }
     throw error;
   }
+  warnHidden(document, analysis, note);
   return emit(document, input, collector.counts.rejected, values, { format, table, level: analysis.level }, io);
 }
 
@@ -419,6 +426,7 @@ async function reportTallies(
       timeZone: read.tallies.time?.timeZone ?? analysis.timeZone ?? "UTC",
     },
   };
+  warnHidden(document, analysis, reading.note);
   return emit(document, input, read.counts.rejected, values, { ...output, level: analysis.level }, io);
 }
 
@@ -431,6 +439,9 @@ function analysisOptions(values: {
   step?: string | undefined;
   respondents?: string | undefined;
   sort?: string | undefined;
+  "min-n"?: string | undefined;
+  top?: string | undefined;
+  "hide-small"?: boolean | undefined;
   "time-zone"?: string | undefined;
   level?: string | undefined;
   method?: string | undefined;
@@ -471,9 +482,20 @@ function analysisOptions(values: {
   const sortChoice =
     values.sort === undefined ? undefined : choice("sort", values.sort, ["label", "n", "nps"] as const, "label");
   const sort = sortChoice === undefined ? undefined : ({ label: "key", n: "size", nps: "nps" } as const)[sortChoice];
+  const limits = (["min-n", "top", "hide-small"] as const).filter((name) => values[name] !== undefined);
+  if (limits.length > 0 && by.length === 0 && tiers === undefined) {
+    throw usageError(
+      `${limits.map((name) => `--${name}`).join(", ")} limit${limits.length === 1 ? "s" : ""} the segments: give --by or --tiers`,
+    );
+  }
+  const minResponses = countOption("min-n", values["min-n"], 0);
+  const top: number | "all" | undefined = values.top === "all" ? "all" : countOption("top", values.top, 1);
   return {
     by,
     ...optional("sort", sort),
+    ...optional("minResponses", minResponses),
+    ...optional("top", top),
+    smallSegments: values["hide-small"] === true ? "hide" : minResponses !== undefined ? "apart" : "flag",
     ...optional("tiers", tiers),
     ...optional("period", period),
     ...(days === undefined ? {} : { rolling: { days, ...optional("step", step) } }),
@@ -482,6 +504,34 @@ function analysisOptions(values: {
     level,
     method,
   };
+}
+
+/**
+ * A warning on standard error when the default limit hid segments (above 50): how many there are,
+ * how many responses they hold, and the options that show them.
+ */
+function warnHidden(document: ReportDocument, analysis: Analysis, note: (text: string) => void): void {
+  const hidden = document.segments?.hidden;
+  if (hidden?.top === undefined || analysis.top !== undefined || document.segments === undefined) return;
+  const segments = document.segments;
+  const shown = segments.kind === "cross-segment-breakdown" ? segments.cells.length : segments.segments.length;
+  const name =
+    segments.kind === "cross-segment-breakdown" ? "cell" : segments.kind === "tier-breakdown" ? "tier" : "segment";
+  note(
+    `${plural(shown + hidden.segments, name)}: only the ${hidden.top} largest are shown; ${plural(hidden.segments, name)} with ${plural(hidden.responses, "response")} are not (--top all shows every one, --min-n N --hide-small hides the small ones)`,
+  );
+}
+
+/** A whole number from `least` up (`--min-n`, `--top`), or a usage error naming it. */
+function countOption(name: string, value: string | undefined, least: number): number | undefined {
+  if (value === undefined) return undefined;
+  const number = /^\s*\d+\s*$/.test(value) ? Number(value) : Number.NaN;
+  if (!(Number.isSafeInteger(number) && number >= least)) {
+    throw usageError(
+      `--${name} must be a whole number${least === 0 ? "" : ` from ${least}`}${name === "top" ? ' or "all"' : ""}, received ${JSON.stringify(value)}`,
+    );
+  }
+  return number;
 }
 
 /** The attributes to read: those of `--attribute`, then those `--by` and `--tiers` use. */
@@ -550,6 +600,9 @@ function reportOf(
     ...optional("timeZone", analysis.timeZone),
     ...optional("respondents", analysis.respondents),
     ...optional("sort", analysis.sort),
+    ...optional("minResponses", analysis.minResponses),
+    ...optional("top", analysis.top),
+    smallSegments: analysis.smallSegments,
   });
 }
 

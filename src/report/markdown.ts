@@ -6,6 +6,7 @@ import { checkResult, OVERVIEW_FIELDS, ROW_FIELDS } from "./checkResult.js";
 import { levelText } from "./levelText.js";
 import { plural } from "./plural.js";
 import type { ReportDocument } from "./reportData.js";
+import { segmentLimitNotes } from "./segmentLimitsText.js";
 import { isBySegment, isRolling } from "./trendKind.js";
 import { segmentTrendTitle } from "./trendText.js";
 
@@ -162,7 +163,8 @@ function segmentLines(report: ReportDocument): string[] {
     const why = segments.kind === "tier-breakdown" ? "no numeric value" : "no value";
     notes.push(`${plural(segments.leftOut, "response")} left out (${why})`);
   }
-  if (rows.length === 0) notes.push("no segmented responses");
+  notes.push(...segmentLimitNotes(segments));
+  if (rows.length === 0 && segments.hidden === undefined) notes.push("no segmented responses");
   if (notes.length > 0) lines.push("", ...notes.map((note) => `- ${note}`));
   return lines;
 }

@@ -10,6 +10,7 @@ import type { IntervalMethod } from "../inference/confidenceInterval.js";
 import { describeValue } from "../internal/describe.js";
 import type { CrossSegmentBreakdown } from "../segments/crossSegment.js";
 import { crossSegmentsOfTallies, segmentsOfTallies } from "../segments/fromTallies.js";
+import { DEFAULT_TOP, limitSegments, resolveSegmentLimits, type SmallSegments } from "../segments/limitSegments.js";
 import type { SegmentBreakdown } from "../segments/segmentBy.js";
 import { segmentByTiers, type TierBreakdown } from "../segments/segmentByTiers.js";
 import type { SegmentSort } from "../segments/segmentFigures.js";
@@ -75,6 +76,22 @@ export interface ReportOptions {
   readonly respondents?: RespondentPolicy;
   /** The order of the segments (see {@link segmentBy}). @defaultValue "key" */
   readonly sort?: SegmentSort;
+  /**
+   * Segments whose (effective) number of responses is below this are flagged `small` (see
+   * {@link segmentBy}); a number ≥ 0. @defaultValue 30
+   */
+  readonly minResponses?: number;
+  /**
+   * Small segments: flagged in place (`"flag"`), shown after the others (`"apart"`) or not shown
+   * (`"hide"`), see {@link limitSegments}. @defaultValue "flag"
+   */
+  readonly smallSegments?: SmallSegments;
+  /**
+   * Show at most this many segments (or cells), the largest, or `"all"` (see {@link limitSegments});
+   * the per-segment trend shows the same segments. Hidden segments are counted in the breakdown's
+   * `hidden` and still count in the total and in every comparison. @defaultValue 50
+   */
+  readonly top?: number | "all";
 }
 
 /**
@@ -176,7 +193,11 @@ export function buildReport(input: OverviewInput | TalliesInput, options: Report
     ...(options.respondents === undefined ? {} : { respondents: options.respondents }),
   };
   const [first, second] = by;
-  const sorted = options.sort === undefined ? {} : { sort: options.sort };
+  const sorted = {
+    ...(options.sort === undefined ? {} : { sort: options.sort }),
+    ...(options.minResponses === undefined ? {} : { minResponses: options.minResponses }),
+  };
+  const limits = resolveSegmentLimits(FN, options.top ?? DEFAULT_TOP, options.smallSegments, "smallSegments");
   const rolling =
     options.rolling === undefined
       ? undefined
@@ -233,6 +254,8 @@ export function buildReport(input: OverviewInput | TalliesInput, options: Report
     segments = segmentsOfTallies("segmentBy", tallies, { ...interval, ...sorted, by: first });
     segmentedBy = [first];
   }
+  const all = segments;
+  if (segments !== undefined) segments = limitSegments(segments, limits);
   let trendResult: ReportDocument["trend"];
   if (latest) {
     const list = responses as ReadonlyArray<NpsResponse>;
@@ -254,12 +277,34 @@ export function buildReport(input: OverviewInput | TalliesInput, options: Report
         ? trendOfTallies("trend", tallies, period)
         : trendByOfTallies("trendBy", tallies, { ...period, by: first });
   }
+  if (all !== undefined && segments !== undefined && segments.hidden !== undefined && trendResult !== undefined) {
+    trendResult = sameSegments(trendResult, all, segments);
+  }
   return {
     overview: result,
     ...(segments === undefined ? {} : { segments }),
     ...(segmentedBy === undefined ? {} : { segmentedBy }),
     ...(trendResult === undefined ? {} : { trend: trendResult }),
   };
+}
+
+/** A per-segment trend with the segments the limited breakdown shows, in its order; another trend as it is. */
+function sameSegments(
+  trendResult: NonNullable<ReportDocument["trend"]>,
+  all: NonNullable<ReportDocument["segments"]>,
+  shown: NonNullable<ReportDocument["segments"]>,
+): NonNullable<ReportDocument["trend"]> {
+  if (trendResult.kind !== "trend-by-segment" && trendResult.kind !== "rolling-trend-by-segment") return trendResult;
+  if (all.kind !== "segment-breakdown" || shown.kind !== "segment-breakdown") return trendResult;
+  const keys = shown.segments.map((segment) => segment.key);
+  const byKey = new Map<unknown, (typeof trendResult.segments)[number]>(
+    trendResult.segments.map((segment) => [segment.key, segment]),
+  );
+  const segments = keys.flatMap((key) => {
+    const found = byKey.get(key);
+    return found === undefined ? [] : [found];
+  });
+  return { ...trendResult, segments } as NonNullable<ReportDocument["trend"]>;
 }
 
 /** The overview of keyed tallies: their total tally, distribution and dated range. */
