@@ -58,12 +58,18 @@ export function unknownNameMessage(
   noun = "column",
   place?: string,
 ): string {
-  const close = similarNames(name, names);
-  const hint =
-    close.length === 0 ? "" : ` (did you mean ${close.map((candidate) => JSON.stringify(candidate)).join(" or ")}?)`;
+  const hint = didYouMean(name, names);
   const shown = names.slice(0, 30).map((candidate) => JSON.stringify(candidate));
   const list = names.length > 30 ? `${shown.join(", ")} and ${names.length - 30} more` : shown.join(", ");
   return `no ${noun} named ${JSON.stringify(name)}${place === undefined ? "" : ` in ${place}`}${hint}; the ${noun}s are ${names.length === 0 ? "(none)" : list}`;
+}
+
+/** ` (did you mean "a" or "b"?)` with the {@link similarNames} of `name`, or `""` when none is close. */
+export function didYouMean(name: string, names: Iterable<string>): string {
+  const close = similarNames(name, [...names]);
+  return close.length === 0
+    ? ""
+    : ` (did you mean ${close.map((candidate) => JSON.stringify(candidate)).join(" or ")}?)`;
 }
 
 /** A name in lower case without spaces, underscores, hyphens or dots. */

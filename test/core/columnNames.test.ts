@@ -61,3 +61,18 @@ describe("unknownNameMessage", () => {
     expect(message).toContain("and 2 more");
   });
 });
+
+describe("the library's unknown-name errors suggest close names too", () => {
+  it("segmentBy, segmentColumns and segmentsFromTallies", async () => {
+    const { countResponses, segmentBy, segmentColumns, segmentsFromTallies } = await import("../../src/index.js");
+    const responses = [{ score: 9, attributes: { Plan: "pro" } }];
+    expect(() => segmentBy(responses, "plan")).toThrowError('attribute "plan" does not exist (did you mean "Plan"?)');
+    expect(() =>
+      segmentColumns({ scores: [9], segments: { Plan: { codes: [0], dictionary: ["pro"] } } }, "plan"),
+    ).toThrowError('segment column "plan" does not exist (did you mean "Plan"?)');
+    const tallies = countResponses(responses, { by: ["Plan"] });
+    expect(() => segmentsFromTallies(tallies, { by: "plan" })).toThrowError(
+      'tallies have no dimension "plan" (did you mean "Plan"?)',
+    );
+  });
+});
