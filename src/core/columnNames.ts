@@ -1,3 +1,6 @@
+import { describeValue } from "../internal/describe.js";
+import { NpsError } from "./errors.js";
+
 /**
  * Names among `names` that look like `name`, best first, at most `limit`: the same name in another
  * case or with other separators (`survey sub-type` for `SURVEY_SUB_TYPE`) first, then names within a
@@ -18,6 +21,13 @@
  * @category Input
  */
 export function similarNames(name: string, names: ReadonlyArray<string>, limit = 3): string[] {
+  checkNames("similarNames", name, names);
+  if (!Number.isSafeInteger(limit) || limit < 0) {
+    throw new NpsError(
+      "invalid_option",
+      `similarNames: limit must be an integer >= 0, received ${describeValue(limit)}`,
+    );
+  }
   const folded = fold(name);
   const lower = name.toLowerCase();
   const reach = Math.floor([...lower].length / 3);
@@ -58,10 +68,26 @@ export function unknownNameMessage(
   noun = "column",
   place?: string,
 ): string {
+  checkNames("unknownNameMessage", name, names);
+  if (typeof noun !== "string" || (place !== undefined && typeof place !== "string")) {
+    throw new NpsError(
+      "invalid_option",
+      `unknownNameMessage: noun and place must be strings, received ${describeValue(noun)} and ${describeValue(place)}`,
+    );
+  }
   const hint = didYouMean(name, names);
   const shown = names.slice(0, 30).map((candidate) => JSON.stringify(candidate));
   const list = names.length > 30 ? `${shown.join(", ")} and ${names.length - 30} more` : shown.join(", ");
   return `no ${noun} named ${JSON.stringify(name)}${place === undefined ? "" : ` in ${place}`}${hint}; the ${noun}s are ${names.length === 0 ? "(none)" : list}`;
+}
+
+function checkNames(fn: string, name: unknown, names: unknown): void {
+  if (typeof name !== "string") {
+    throw new NpsError("invalid_option", `${fn}: name must be a string, received ${describeValue(name)}`);
+  }
+  if (!Array.isArray(names) || !names.every((candidate) => typeof candidate === "string")) {
+    throw new NpsError("invalid_option", `${fn}: names must be an array of strings, received ${describeValue(names)}`);
+  }
 }
 
 /** ` (did you mean "a" or "b"?)` with the {@link similarNames} of `name`, or `""` when none is close. */

@@ -105,6 +105,13 @@ export function parseWhere(expression: string): WhereFilter {
  * @category Input
  */
 export function checkWhereColumns(filters: ReadonlyArray<WhereFilter>, columns: ReadonlyArray<string>): void {
+  checkFilters("checkWhereColumns", filters);
+  if (!Array.isArray(columns) || !columns.every((column) => typeof column === "string")) {
+    throw new NpsError(
+      "invalid_option",
+      `checkWhereColumns: columns must be an array of strings, received ${describeValue(columns)}`,
+    );
+  }
   const known = new Set(columns);
   for (const filter of filters) {
     if (!known.has(filter.column)) {
@@ -145,13 +152,55 @@ export function matchesWhere(
   value: (column: string) => unknown,
   row?: number,
 ): boolean {
+  checkFilters("matchesWhere", filters);
+  if (typeof value !== "function") {
+    throw new NpsError("invalid_option", `matchesWhere: value must be a function, received ${describeValue(value)}`);
+  }
+  if (row !== undefined && !Number.isSafeInteger(row)) {
+    throw new NpsError("invalid_option", `matchesWhere: row must be an integer, received ${describeValue(row)}`);
+  }
   for (const filter of filters) {
     if (!matchesOne(filter, value(filter.column), row)) return false;
   }
   return true;
 }
 
+/** Throws unless `filters` is an array of filters as {@link parseWhere} makes them. */
+function checkFilters(fn: string, filters: unknown): asserts filters is ReadonlyArray<WhereFilter> {
+  const valid = (filter: unknown): boolean => {
+    if (filter === null || typeof filter !== "object") return false;
+    const { expression, column, operator, values, number } = filter as Partial<WhereFilter>;
+    if (typeof expression !== "string" || typeof column !== "string") return false;
+    if (!Array.isArray(values) || values.length === 0 || !values.every((value) => typeof value === "string"))
+      return false;
+    if (operator === "=" || operator === "!=" || operator === "in") return true;
+    return (
+      (operator === "<" || operator === "<=" || operator === ">" || operator === ">=") &&
+      typeof number === "number" &&
+      !Number.isNaN(number)
+    );
+  };
+  if (!Array.isArray(filters) || !filters.every(valid)) {
+    throw new NpsError(
+      "invalid_option",
+      `${fn}: filters must be an array of filters from parseWhere, received ${describeValue(filters)}`,
+    );
+  }
+}
+
 function matchesOne(filter: WhereFilter, raw: unknown, row: number | undefined): boolean {
+  if (
+    raw !== undefined &&
+    raw !== null &&
+    typeof raw !== "string" &&
+    typeof raw !== "number" &&
+    typeof raw !== "boolean"
+  ) {
+    throw new NpsError(
+      "invalid_input",
+      `where ${JSON.stringify(filter.expression)}: ${row === undefined ? "" : `row ${row}: `}${JSON.stringify(filter.column)} is ${describeValue(raw)}, which cannot be compared (a text, a number, a boolean or no value)`,
+    );
+  }
   const text = raw === undefined || raw === null ? "" : missingAsBlank(String(raw).trim());
   switch (filter.operator) {
     case "=":

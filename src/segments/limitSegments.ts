@@ -68,8 +68,35 @@ export function limitSegments<B extends SegmentBreakdown | TierBreakdown | Cross
     throw new NpsError("invalid_option", `${fn}: options must be an object, received ${describeValue(options)}`);
   }
   const { top, small } = resolveSegmentLimits(fn, options.top ?? "all", options.small, "small");
-  const rows: ReadonlyArray<SegmentFigures> =
-    breakdown.kind === "cross-segment-breakdown" ? breakdown.cells : breakdown.segments;
+  const rows: unknown =
+    breakdown === null || typeof breakdown !== "object"
+      ? undefined
+      : breakdown.kind === "cross-segment-breakdown"
+        ? breakdown.cells
+        : breakdown.kind === "segment-breakdown" || breakdown.kind === "tier-breakdown"
+          ? breakdown.segments
+          : undefined;
+  const row = (value: unknown): boolean =>
+    value !== null &&
+    typeof value === "object" &&
+    typeof (value as SegmentFigures).n === "number" &&
+    !Number.isNaN((value as SegmentFigures).n) &&
+    typeof (value as SegmentFigures).small === "boolean";
+  if (!Array.isArray(rows) || !rows.every(row)) {
+    throw new NpsError(
+      "invalid_option",
+      `${fn}: breakdown must be the result of segmentBy, segmentByTiers or crossSegment, received ${describeValue(breakdown)}`,
+    );
+  }
+  return limitRows(breakdown, rows as ReadonlyArray<SegmentFigures>, top, small);
+}
+
+function limitRows<B extends SegmentBreakdown | TierBreakdown | CrossSegmentBreakdown>(
+  breakdown: B,
+  rows: ReadonlyArray<SegmentFigures>,
+  top: number | "all",
+  small: SmallSegments,
+): B {
   const indices = rows.map((_, i) => i);
   const candidates = small === "hide" ? indices.filter((i) => !(rows[i] as SegmentFigures).small) : indices;
   const hiddenSmall = indices.length - candidates.length;

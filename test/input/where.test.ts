@@ -87,6 +87,13 @@ describe("matchesWhere", () => {
     );
   });
 
+  it("a value that is an object or an array is an error, never compared as text", () => {
+    expect(() => matchesWhere([parseWhere("plan=pro")], () => ({ toString: () => "pro" }), 4)).toThrowError(
+      /where "plan=pro": row 4: "plan" is .*, which cannot be compared/,
+    );
+    expect(() => matchesWhere([parseWhere("plan!=pro")], () => ["pro"])).toThrowError(NpsError);
+  });
+
   it("combines filters with AND", () => {
     const filters = [parseWhere("plan in pro,team"), parseWhere("spend>=100")];
     const row: Record<string, string> = { plan: "pro", spend: "50" };
