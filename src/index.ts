@@ -18,6 +18,7 @@ export {
 export { defineBenchmarks } from "./benchmarks/defineBenchmarks.js";
 export { type BenchmarkQuery, findBenchmarks } from "./benchmarks/findBenchmarks.js";
 export type { TrendPeriod, WeekDay } from "./core/calendar.js";
+export { similarNames, unknownNameMessage } from "./core/columnNames.js";
 export type { ColumnarResponses, SegmentColumn } from "./core/columns.js";
 export { type CountColumnsOptions, countColumns } from "./core/countColumns.js";
 export { type BatchCounter, countInBatches } from "./core/countInBatches.js";
@@ -121,6 +122,13 @@ export {
   parseResponses,
   type SkippedRow,
 } from "./input/parseResponses.js";
+export {
+  checkWhereColumns,
+  matchesWhere,
+  parseWhere,
+  type WhereFilter,
+  type WhereOperator,
+} from "./input/where.js";
 export { formatBenchmarkText } from "./report/benchmarkText.js";
 export {
   type ChartOptions,
@@ -187,6 +195,11 @@ export {
   segmentsFromTallies,
 } from "./segments/fromTallies.js";
 export { groupResponses } from "./segments/groupResponses.js";
+export {
+  limitSegments,
+  type SegmentLimitOptions,
+  type SmallSegments,
+} from "./segments/limitSegments.js";
 export { type ScoreAssociation, type ScoreAssociationOptions, scoreAssociation } from "./segments/scoreAssociation.js";
 export { type SegmentBreakdown, segmentBy } from "./segments/segmentBy.js";
 export {
@@ -204,6 +217,7 @@ export {
   segmentContributions,
 } from "./segments/segmentContributions.js";
 export type {
+  HiddenSegments,
   RestComparison,
   SegmentFigures,
   SegmentOptions,

@@ -35,7 +35,9 @@ the NPS by segment and over time. With no file, it reports on the built-in
 sample (attributes plan, country, channel and spend). CSV and NDJSON are read
 as a stream: memory does not grow with the file for the plain overview.
 
-Columns (guessed from the header when not given; guesses are shown on stderr):
+Columns (guessed from the header when not given; guesses are shown on stderr;
+a name that is not a column is an error suggesting the closest ones, in any
+case: "did you mean "SURVEY_SUB_TYPE"?"):
   --score <column>         the 0-10 answer
   --date <column>          when the answer was given
   --date-format <pattern>  date-fns pattern of the dates, e.g. "M/d/yy H:mm"
@@ -49,7 +51,8 @@ Columns (guessed from the header when not given; guesses are shown on stderr):
                            --tiers columns are read without it
 
 Segments and trends:
-  --by <attribute>         NPS per segment; twice (--by a --by b) crosses two
+  --by <attribute>         NPS per segment; twice (--by a --by b) crosses two;
+                           a blank or NA value is the "(no value)" segment
   --tiers <attr>:<n>       NPS by n quantile tiers of a numeric attribute, or
   --tiers <attr>:<c>,<c>   by explicit cut points (spend:0,100,500; one cut:
                            spend:100,); not with --by
@@ -64,6 +67,23 @@ Segments and trends:
                            once per period or window, with the latest answer
   --sort <order>           segments by label (default: numbers by value, then
                            text), n (largest first) or nps (highest first)
+  --min-n <n>              segments with fewer responses are flagged small
+                           and listed last, apart (default: 30, in place)
+  --hide-small             do not show the small segments (counted below the
+                           table)
+  --top <k | all>          show the k largest segments (default: above 50
+                           segments, the 50 largest, with a warning on
+                           stderr); the segments not shown are counted below
+                           the table and still count in the total and in
+                           every comparison; per-segment trends show the same
+
+Filters (repeatable, combined with AND; rows left out are counted):
+  --where <filter>         keep the rows that match: plan=pro, country!=FR,
+                           "plan in pro,team", spend>=100 (also <, <=, >);
+                           = != in compare text exactly; a blank or NA value
+                           matches only "plan=" (no value) and !=; < <= > >=
+                           need numbers (other text: exit 1 naming the row);
+                           quote a value with commas: 'plan in "a, b",c'
 
 Why customers score as they do (need a file of responses, not --tallies):
   --comment <column>       adds "What customers say": the comment rate per
@@ -158,7 +178,9 @@ Options:
 `;
 
 /** The help of the reading options that `migration` and `follow-up` share (`READ_OPTIONS`). */
-const READ_HELP = `Columns (guessed from the header when not given; guesses are shown on stderr):
+const READ_HELP = `Columns (guessed from the header when not given; guesses are shown on stderr;
+a name that is not a column is an error suggesting the closest ones, in any
+case: "did you mean "SURVEY_SUB_TYPE"?"):
   --score <column>         the 0-10 answer
   --date <column>          when the answer was given
   --date-format <pattern>  date-fns pattern of the dates (default: ISO 8601,

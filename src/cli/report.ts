@@ -16,9 +16,11 @@ import {
   formatTrendText,
   type IntervalMethod,
   type KeyedTallies,
+  matchesWhere,
   NpsError,
   type NpsResponse,
   type OverviewInput,
+  parseWhere,
   type ReportDocument,
   type ReportOptions,
   type ReportTable,
@@ -26,6 +28,8 @@ import {
   renderHtmlReport,
   sampleResponses,
   type TrendPeriod,
+  unknownNameMessage,
+  type WhereFilter,
 } from "../index.js";
 import {
   type CliIo,
@@ -96,6 +100,8 @@ interface InputDescription {
   readonly dateFormat?: string;
   readonly timeZone?: string;
   readonly missingScore?: "skip" | "reject";
+  /** The `--where` filters, as given. */
+  readonly where?: ReadonlyArray<string>;
   /** For `--tallies`: the period and time zone the query's rows were read with (`null`: no time bucket). */
   readonly tallies?: { readonly period: TrendPeriod | null; readonly timeZone: string };
 }
@@ -108,6 +114,12 @@ interface Analysis {
   readonly rolling?: { readonly days: number; readonly step?: RollingStep };
   readonly respondents?: "all" | "latest";
   readonly sort?: "key" | "size" | "nps";
+  /** `--min-n`: the size below which a segment is small. */
+  readonly minResponses?: number;
+  /** `--top`: how many segments at most (`undefined`: the library's default, with a warning when it hides some). */
+  readonly top?: number | "all";
+  /** Small segments flagged in place, apart (`--min-n`) or hidden (`--hide-small`). */
+  readonly smallSegments: "flag" | "apart" | "hide";
   readonly timeZone?: string;
   readonly level: number;
   readonly method: IntervalMethod;
@@ -147,14 +159,9 @@ export async function report(args: ReadonlyArray<string>, io: CliIo): Promise<nu
   const analysis = {
     ...analysisOptions(values),
     ...optional("benchmark", values.benchmark),
-    ...optional(
-      "title",
-      values.title ??
-        (positionals[0] === undefined || positionals[0] === "-"
-          ? undefined
-          : `NPS report: ${basename(positionals[0])}`),
-    ),
+    ...optional("title", values.title ?? defaultTitle(values.tallies ?? positionals[0])),
   };
+  const where = (values.where ?? []).map(parseWhere);
   if (format === "csv" && table === "segments" && analysis.by.length === 0 && analysis.tiers === undefined) {
     throw usageError("--table segments needs --by or --tiers");
   }
@@ -202,6 +209,9 @@ export async function report(args: ReadonlyArray<string>, io: CliIo): Promise<nu
   );
   const note = (text: string): void => io.stderr(`npskit: ${text}\n`);
   if (values.tallies !== undefined) {
+    if (where.length > 0) {
+      throw usageError("--where filters the rows of a file of responses; with --tallies, filter in the query (WHERE)");
+    }
     return reportTallies(values.tallies, file, values, analysis, { encoding, inputFormat, delimiter, note }, io, {
       format,
       table,
@@ -231,17 +241,25 @@ export async function report(args: ReadonlyArray<string>, io: CliIo): Promise<nu
   let input: InputDescription;
   let hint = "";
   let hasDates: boolean;
+  // Rows left out by --where (undefined without filters), counted in the row accounting.
+  let filtered: number | undefined;
+  const checkColumns = (columns: ReadonlyArray<string>, place?: string): void => {
+    checkAttributes(analysis, columns, place);
+    checkWhere(where, columns, place);
+  };
   if (file === undefined) {
     const given = FILE_OPTIONS.filter((name) => values[name] !== undefined);
     if (given.length > 0) {
       throw usageError(needsFile(given.map((name) => `--${name}`)));
     }
-    const responses = sampleResponses();
+    const sample = sampleResponses();
     source = "built-in sample";
     note(
-      `no file given: reporting on the built-in sample (${responses.length} responses); run "npskit report <file>" for your data`,
+      `no file given: reporting on the built-in sample (${sample.length} responses); run "npskit report <file>" for your data`,
     );
-    checkAttributes(analysis, sampleColumns(responses), "the built-in sample");
+    checkColumns(sampleColumns(sample), "the built-in sample");
+    const responses = where.length === 0 ? sample : sample.filter((response) => keepResponse(where, response));
+    if (where.length > 0) filtered = sample.length - responses.length;
     collector.add({
       responses,
       skipped: [],
@@ -262,9 +280,15 @@ export async function report(args: ReadonlyArray<string>, io: CliIo): Promise<nu
       missingScore,
       note,
       checkColumns: (columns: ReadonlyArray<string>) => {
-        checkAttributes(analysis, columns, undefined);
-        checkAttributes({ by: why.drivers, level: 0.95, method: "adjusted-wald" }, columns, undefined, "drivers");
+        checkColumns(columns);
+        checkAttributes(
+          { by: why.drivers, level: 0.95, method: "adjusted-wald", smallSegments: "flag" },
+          columns,
+          undefined,
+          "drivers",
+        );
       },
+      ...(where.length === 0 ? {} : { where }),
     };
     // Counted straight from columns (no object per row), unless every response must be kept or the
     // why sections need each response's comment and driver answers (kept, slimmed, in whyResponses).
@@ -280,6 +304,7 @@ export async function report(args: ReadonlyArray<string>, io: CliIo): Promise<nu
       throw usageError("--comment: the comment column could not be read");
     }
     firstRow = read.format === "csv" ? 2 : 1;
+    filtered = read.filtered;
     if (values.score === undefined) {
       hint = `\n  the score column was guessed: pass --score <column> if ${JSON.stringify(fields.score)} is not the 0–10 answer`;
     }
@@ -293,6 +318,10 @@ export async function report(args: ReadonlyArray<string>, io: CliIo): Promise<nu
       ...(fields.date === undefined ? {} : { timeZone: timeZone ?? "UTC" }),
       missingScore,
     };
+  }
+  if (filtered !== undefined) {
+    collector.counts.rows += filtered;
+    input = { ...input, where: where.map((filter) => filter.expression) };
   }
 
   if (values.rejected !== undefined) {
@@ -308,7 +337,7 @@ export async function report(args: ReadonlyArray<string>, io: CliIo): Promise<nu
     ];
     const { rows, skipped, rejected } = collector.counts;
     throw dataError(
-      `no valid score in ${source} (${plural(rows, "row")}: ${skipped} skipped, ${rejected} rejected)${reasons.length > 0 ? `\n  ${reasons.join("\n  ")}` : ""}${hint}`,
+      `no valid score in ${source} (${plural(rows, "row")}: ${skipped} skipped, ${rejected} rejected${filtered === undefined ? "" : `, ${filtered} left out by --where`})${reasons.length > 0 ? `\n  ${reasons.join("\n  ")}` : ""}${hint}`,
     );
   }
   if ((analysis.period !== undefined || analysis.rolling !== undefined) && !hasDates) {
@@ -331,7 +360,7 @@ export async function report(args: ReadonlyArray<string>, io: CliIo): Promise<nu
     document = reportOf(
       {
         responses: collector.responses,
-        counts: collector.counts,
+        counts: filtered === undefined ? collector.counts : { ...collector.counts, filtered },
         skipped: collector.skipped,
         issues: collector.issues,
       },
@@ -357,6 +386,7 @@ export async function report(args: ReadonlyArray<string>, io: CliIo): Promise<nu
     }
     throw error;
   }
+  warnHidden(document, analysis, note);
   return emit(document, input, collector.counts.rejected, values, { format, table }, io);
 }
 
@@ -450,7 +480,13 @@ async function reportTallies(
       timeZone: read.tallies.time?.timeZone ?? analysis.timeZone ?? "UTC",
     },
   };
+  warnHidden(document, analysis, reading.note);
   return emit(document, input, read.counts.rejected, values, output, io);
+}
+
+/** "NPS report: " and the base name of the file read; none for standard input and the sample. */
+function defaultTitle(path: string | undefined): string | undefined {
+  return path === undefined || path === "-" ? undefined : `NPS report: ${basename(path)}`;
 }
 
 /** Checks the segment and trend options and how they combine. */
@@ -462,6 +498,9 @@ function analysisOptions(values: {
   step?: string | undefined;
   respondents?: string | undefined;
   sort?: string | undefined;
+  "min-n"?: string | undefined;
+  top?: string | undefined;
+  "hide-small"?: boolean | undefined;
   "time-zone"?: string | undefined;
   level?: string | undefined;
   method?: string | undefined;
@@ -502,9 +541,20 @@ function analysisOptions(values: {
   const sortChoice =
     values.sort === undefined ? undefined : choice("sort", values.sort, ["label", "n", "nps"] as const, "label");
   const sort = sortChoice === undefined ? undefined : ({ label: "key", n: "size", nps: "nps" } as const)[sortChoice];
+  const limits = (["min-n", "top", "hide-small"] as const).filter((name) => values[name] !== undefined);
+  if (limits.length > 0 && by.length === 0 && tiers === undefined) {
+    throw usageError(
+      `${limits.map((name) => `--${name}`).join(", ")} limit${limits.length === 1 ? "s" : ""} the segments: give --by or --tiers`,
+    );
+  }
+  const minResponses = countOption("min-n", values["min-n"], 0);
+  const top: number | "all" | undefined = values.top === "all" ? "all" : countOption("top", values.top, 1);
   return {
     by,
     ...optional("sort", sort),
+    ...optional("minResponses", minResponses),
+    ...optional("top", top),
+    smallSegments: values["hide-small"] === true ? "hide" : minResponses !== undefined ? "apart" : "flag",
     ...optional("tiers", tiers),
     ...optional("period", period),
     ...(days === undefined ? {} : { rolling: { days, ...optional("step", step) } }),
@@ -513,6 +563,34 @@ function analysisOptions(values: {
     level,
     method,
   };
+}
+
+/**
+ * A warning on standard error when the default limit hid segments (above 50): how many there are,
+ * how many responses they hold, and the options that show them.
+ */
+function warnHidden(document: ReportDocument, analysis: Analysis, note: (text: string) => void): void {
+  const hidden = document.segments?.hidden;
+  if (hidden?.top === undefined || analysis.top !== undefined || document.segments === undefined) return;
+  const segments = document.segments;
+  const shown = segments.kind === "cross-segment-breakdown" ? segments.cells.length : segments.segments.length;
+  const name =
+    segments.kind === "cross-segment-breakdown" ? "cell" : segments.kind === "tier-breakdown" ? "tier" : "segment";
+  note(
+    `${plural(shown + hidden.segments, name)}: only the ${hidden.top} largest are shown; ${plural(hidden.segments, name)} with ${plural(hidden.responses, "response")} are not (--top all shows every one, --min-n N --hide-small hides the small ones)`,
+  );
+}
+
+/** A whole number from `least` up (`--min-n`, `--top`), or a usage error naming it. */
+function countOption(name: string, value: string | undefined, least: number): number | undefined {
+  if (value === undefined) return undefined;
+  const number = /^\s*\d+\s*$/.test(value) ? Number(value) : Number.NaN;
+  if (!(Number.isSafeInteger(number) && number >= least)) {
+    throw usageError(
+      `--${name} must be a whole number${least === 0 ? "" : ` from ${least}`}${name === "top" ? ' or "all"' : ""}, received ${JSON.stringify(value)}`,
+    );
+  }
+  return number;
 }
 
 /** The attributes to read: those of `--attribute`, then those `--by` and `--tiers` use. */
@@ -536,11 +614,31 @@ function checkAttributes(
   ];
   for (const [option, name] of wanted) {
     if (known.has(name)) continue;
-    const list = columns.slice(0, 30).map((column) => JSON.stringify(column));
     throw dataError(
-      `--${option}: no ${where === undefined ? "column" : "attribute"} named ${JSON.stringify(name)}${where === undefined ? "" : ` in ${where}`}; the ${where === undefined ? "columns" : "attributes"} are ${list.join(", ")}${columns.length > 30 ? ` and ${columns.length - 30} more` : ""}`,
+      `--${option}: ${unknownNameMessage(name, columns, where === undefined ? "column" : "attribute", where)}`,
     );
   }
+}
+
+/** Exit 1 when a `--where` filter names a column the data does not have. */
+function checkWhere(
+  where: ReadonlyArray<WhereFilter>,
+  columns: ReadonlyArray<string>,
+  place: string | undefined,
+): void {
+  for (const filter of where) {
+    if (columns.includes(filter.column)) continue;
+    const message = unknownNameMessage(filter.column, columns, place === undefined ? "column" : "attribute", place);
+    throw dataError(`--where ${JSON.stringify(filter.expression)}: ${message}`);
+  }
+}
+
+/** Whether a response's attributes pass the filters. */
+function keepResponse(where: ReadonlyArray<WhereFilter>, response: NpsResponse): boolean {
+  const attributes = response.attributes;
+  return matchesWhere(where, (name) =>
+    attributes !== undefined && Object.hasOwn(attributes, name) ? attributes[name] : undefined,
+  );
 }
 
 function sampleColumns(responses: ReadonlyArray<NpsResponse>): string[] {
@@ -570,6 +668,9 @@ function reportOf(
     ...optional("benchmark", analysis.benchmark),
     ...optional("title", analysis.title),
     ...sections,
+    ...optional("minResponses", analysis.minResponses),
+    ...optional("top", analysis.top),
+    smallSegments: analysis.smallSegments,
   });
 }
 

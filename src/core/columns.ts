@@ -1,4 +1,5 @@
 import { describeValue } from "../internal/describe.js";
+import { didYouMean } from "./columnNames.js";
 import { NpsError } from "./errors.js";
 import { invalidScoreError, type Scale } from "./scale.js";
 import type { SegmentKey } from "./segmentKey.js";
@@ -148,7 +149,7 @@ export function segmentColumn(
     const names = segments === undefined || segments === null ? [] : Object.keys(segments);
     throw new NpsError(
       "invalid_option",
-      `${fn}: segment column ${JSON.stringify(name)} does not exist; segment columns are: ${names.length === 0 ? "(none)" : names.join(", ")}`,
+      `${fn}: segment column ${JSON.stringify(name)} does not exist${didYouMean(name, names)}; segment columns are: ${names.length === 0 ? "(none)" : names.join(", ")}`,
     );
   }
   const column = segments[name];

@@ -1,5 +1,6 @@
 import { describeValue } from "../internal/describe.js";
 import type { TrendPeriod, WeekDay } from "./calendar.js";
+import { didYouMean } from "./columnNames.js";
 import { NpsError } from "./errors.js";
 import type { Scale } from "./scale.js";
 import type { SegmentKey } from "./segmentKey.js";
@@ -190,7 +191,10 @@ export function dimensionIndex(fn: string, tallies: KeyedTallies, name: string |
   if (index < 0) {
     throw new NpsError(
       "invalid_option",
-      `${fn}: tallies have no dimension ${JSON.stringify(name)}; dimensions are: ${tallies.dimensions.map((dimension) => JSON.stringify(dimension.name)).join(", ") || "(none)"}`,
+      `${fn}: tallies have no dimension ${JSON.stringify(name)}${didYouMean(
+        name,
+        tallies.dimensions.map((dimension) => dimension.name),
+      )}; dimensions are: ${tallies.dimensions.map((dimension) => JSON.stringify(dimension.name)).join(", ") || "(none)"}`,
     );
   }
   return index;

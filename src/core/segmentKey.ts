@@ -1,4 +1,5 @@
 import { describeValue } from "../internal/describe.js";
+import { didYouMean } from "./columnNames.js";
 import { NpsError } from "./errors.js";
 import type { NpsResponse } from "./response.js";
 
@@ -120,7 +121,7 @@ export function segmentKeyReader(
   if (requireAttribute && responses.length > 0 && !attributeExists(responses, by)) {
     throw new NpsError(
       "invalid_option",
-      `${fn}: attribute ${JSON.stringify(by)} does not exist; attributes are: ${attributeNames(responses)}`,
+      `${fn}: attribute ${JSON.stringify(by)} does not exist${didYouMean(by, attributeSet(responses))}; attributes are: ${attributeListText(attributeSet(responses))}`,
     );
   }
   return (i) => {
@@ -150,15 +151,15 @@ function attributeExists(responses: ReadonlyArray<NpsResponse>, name: string): b
   return false;
 }
 
-/** The attribute names found on the responses, in order of first appearance (at most 20 listed). */
-function attributeNames(responses: ReadonlyArray<NpsResponse>): string {
+/** The attribute names found on the responses, in order of first appearance. */
+function attributeSet(responses: ReadonlyArray<NpsResponse>): Set<string> {
   const names = new Set<string>();
   for (const response of responses) {
     const attributes = response?.attributes;
     if (attributes === undefined || attributes === null) continue;
     for (const name of Object.keys(attributes)) names.add(name);
   }
-  return attributeListText(names);
+  return names;
 }
 
 /** Attribute names in order of first appearance, as listed in error messages (at most 20). */

@@ -127,7 +127,8 @@ export interface ParseResult {
   readonly counts: ParseCounts;
 }
 
-const DEFAULT_MISSING_VALUES: ReadonlyArray<string> = ["", "NA", "N/A", "n/a", "null", "NULL"];
+/** The strings read as "no value" by default (`missingValues`), compared after trimming. */
+export const DEFAULT_MISSING_VALUES: ReadonlyArray<string> = ["", "NA", "N/A", "n/a", "null", "NULL"];
 const MAPPED_FIELDS = ["score", "date", "respondentId", "weight", "comment"] as const;
 const SHOWN_ISSUES = 3;
 

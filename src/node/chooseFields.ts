@@ -1,3 +1,4 @@
+import { unknownNameMessage } from "../core/columnNames.js";
 import { guessFields } from "../input/guessFields.js";
 import { type FieldMapping, parseResponses } from "../input/parseResponses.js";
 import { dataError } from "./io.js";
@@ -75,9 +76,7 @@ export function chooseFields(table: RawTable, options: ColumnOptions): ChosenFie
   ];
   for (const [option, column] of explicit) {
     if (column !== undefined && !known.has(column)) {
-      throw dataError(
-        `--${option}: no column named ${JSON.stringify(column)}; the columns are ${listColumns(columns)}`,
-      );
+      throw dataError(`--${option}: ${unknownNameMessage(column, columns)}`);
     }
   }
   const guess = guessFields(columns);

@@ -8,6 +8,7 @@ import {
   resolveOptions,
 } from "../input/parseResponses.js";
 import { createWallClockConverter, fastIsoTime, SLOW } from "../input/readDate.js";
+import { matchesWhere, type WhereFilter } from "../input/where.js";
 import { type ColumnOptions, chooseFields, PROBE_ROWS } from "./chooseFields.js";
 import { type ByteSource, type CliIo, dataError, openFile, openStdin } from "./io.js";
 import { progressBar } from "./progress.js";
@@ -30,6 +31,12 @@ export interface StreamOptions {
    * columns without an object per row ({@link ColumnarBatch}). @defaultValue `"responses"`
    */
   readonly output?: "responses" | "columns";
+  /**
+   * Row filters ({@link parseWhere}), combined with AND: a row that fails one is left out before it
+   * is checked and counted in `filtered`. Their columns must be checked by `checkColumns`.
+   * @defaultValue no filter
+   */
+  readonly where?: ReadonlyArray<WhereFilter>;
 }
 
 /** The values of `READ_OPTIONS` after `parseArgs`. */
@@ -53,6 +60,8 @@ export interface StreamedInput {
   readonly delimiter?: string;
   readonly fields: FieldMapping;
   readonly dateFormat?: string;
+  /** Rows left out by `where` (absent without filters); not in the counts of the batches. */
+  readonly filtered?: number;
 }
 
 /**
@@ -114,6 +123,7 @@ export async function streamResponses(
     let chosen: ReturnType<typeof chooseFields> | undefined;
     let probe: RowBatch[] = [];
     let probeRows = 0;
+    let filtered = 0;
     const decide = (): void => {
       const objects: Array<Readonly<Record<string, unknown>>> = [];
       for (const batch of probe) {
@@ -137,9 +147,12 @@ export async function streamResponses(
         ...(dateFormat === undefined ? {} : { dateFormat }),
         ...(timeZone === undefined ? {} : { timeZone }),
       };
+      const keep = rowFilter(options.where, rows.columns, () => {
+        filtered++;
+      });
       handle = columnar
-        ? columnarHandler(rows, parseOptions, onBatch as (batch: ColumnarBatch) => void)
-        : objectHandler(parseOptions, onBatch as (batch: ParseResult) => void);
+        ? columnarHandler(rows, parseOptions, onBatch as (batch: ColumnarBatch) => void, keep)
+        : objectHandler(parseOptions, onBatch as (batch: ParseResult) => void, keep);
       for (const batch of probe) handle(batch);
       probe = [];
     };
@@ -162,17 +175,71 @@ export async function streamResponses(
       ...(rows.delimiter === undefined ? {} : { delimiter: rows.delimiter }),
       fields,
       ...(dateFormat === undefined ? {} : { dateFormat }),
+      ...(options.where === undefined ? {} : { filtered }),
     };
   } finally {
     progress.done();
   }
 }
 
-/** Unreadable rows first, then the parsed rows: one `ParseResult` per batch. */
-function objectHandler(parseOptions: ParseOptions, onBatch: (batch: ParseResult) => void): (batch: RowBatch) => void {
+/**
+ * Which rows the filters keep: a test of a row object, and of a CSV record (its fields by index),
+ * each given the row's number and calling `left` for a row left out; `undefined` without filters.
+ */
+interface RowFilter {
+  readonly object: (row: unknown, rowNumber: number) => boolean;
+  readonly record: (record: { fieldCount: number; field(index: number): string }, rowNumber: number) => boolean;
+}
+
+function rowFilter(
+  where: ReadonlyArray<WhereFilter> | undefined,
+  columns: ReadonlyArray<string>,
+  left: () => void,
+): RowFilter | undefined {
+  if (where === undefined || where.length === 0) return undefined;
+  const counted = (kept: boolean): boolean => {
+    if (!kept) left();
+    return kept;
+  };
+  const indexes = new Map(where.map((filter) => [filter.column, columns.indexOf(filter.column)]));
+  return {
+    object: (row, rowNumber) =>
+      // A row that is not an object is left to the checks, which reject it.
+      row === null || typeof row !== "object" || Array.isArray(row)
+        ? true
+        : counted(
+            matchesWhere(
+              where,
+              (column) => (Object.hasOwn(row, column) ? (row as Record<string, unknown>)[column] : undefined),
+              rowNumber,
+            ),
+          ),
+    record: (record, rowNumber) =>
+      counted(
+        matchesWhere(
+          where,
+          (column) => {
+            const index = indexes.get(column) ?? -1;
+            return index < 0 || index >= record.fieldCount ? undefined : record.field(index);
+          },
+          rowNumber,
+        ),
+      ),
+  };
+}
+
+/** Unreadable rows first, then the parsed rows (those the filter keeps): one `ParseResult` per batch. */
+function objectHandler(
+  parseOptions: ParseOptions,
+  onBatch: (batch: ParseResult) => void,
+  keep: RowFilter | undefined,
+): (batch: RowBatch) => void {
   const settings = resolveOptions(parseOptions);
   return (batch) => {
-    const parsed = parseCheckedRows(batch.rows, { ...settings, firstRow: batch.firstRow });
+    const parsed =
+      keep === undefined
+        ? parseCheckedRows(batch.rows, { ...settings, firstRow: batch.firstRow })
+        : parseKept(batch, settings, keep);
     const { unreadable } = batch;
     if (unreadable.length === 0) {
       onBatch(parsed);
@@ -193,6 +260,33 @@ function objectHandler(parseOptions: ParseOptions, onBatch: (batch: ParseResult)
   };
 }
 
+/** The rows of a batch that the filter keeps, parsed run by run so that each keeps its row number. */
+function parseKept(batch: RowBatch, settings: ReturnType<typeof resolveOptions>, keep: RowFilter): ParseResult {
+  const parts: ParseResult[] = [];
+  let start = 0;
+  const flush = (end: number): void => {
+    if (end > start)
+      parts.push(parseCheckedRows(batch.rows.slice(start, end), { ...settings, firstRow: batch.firstRow + start }));
+  };
+  for (let r = 0; r < batch.rows.length; r++) {
+    if (keep.object(batch.rows[r], batch.firstRow + r)) continue;
+    flush(r);
+    start = r + 1;
+  }
+  flush(batch.rows.length);
+  return {
+    responses: parts.flatMap((part) => part.responses),
+    skipped: parts.flatMap((part) => part.skipped),
+    issues: parts.flatMap((part) => part.issues),
+    counts: {
+      rows: parts.reduce((sum, part) => sum + part.counts.rows, 0),
+      accepted: parts.reduce((sum, part) => sum + part.counts.accepted, 0),
+      skipped: parts.reduce((sum, part) => sum + part.counts.skipped, 0),
+      rejected: parts.reduce((sum, part) => sum + part.counts.rejected, 0),
+    },
+  };
+}
+
 /**
  * Rows checked straight into columns, one `ColumnarBatch` per batch: a CSV's records as they are
  * read (only the mapped fields become strings), JSON and NDJSON objects as they come.
@@ -201,6 +295,7 @@ function columnarHandler(
   rows: RowStream,
   parseOptions: ParseOptions,
   onBatch: (batch: ColumnarBatch) => void,
+  keep: RowFilter | undefined,
 ): (batch: RowBatch) => void {
   const batcher = createColumnarBatcher(parseOptions);
   const { fields } = parseOptions;
@@ -224,6 +319,7 @@ function columnarHandler(
   const toInstant = createWallClockConverter(settings.timeZone);
   rows.readDirectly({
     record(record, index, row) {
+      if (keep !== undefined && !keep.record(record, row)) return;
       const count = record.fieldCount;
       const { text, starts, ends } = record;
       for (let c = 0; c < width; c++) {
@@ -267,7 +363,11 @@ function columnarHandler(
     if (batch.direct !== true) {
       for (const issue of batch.unreadable) batcher.reject(issue);
       const { firstRow } = batch;
-      for (let r = 0; r < batch.size; r++) addObjectRow(batcher, batch.rows[r], mapped, r, firstRow + r);
+      for (let r = 0; r < batch.size; r++) {
+        if (keep === undefined || keep.object(batch.rows[r], firstRow + r)) {
+          addObjectRow(batcher, batch.rows[r], mapped, r, firstRow + r);
+        }
+      }
     }
     onBatch(batcher.take());
   };

@@ -62,7 +62,8 @@ export type CsvCell = string | number | boolean | undefined;
  *   upper, margin_of_error, effective_n, first_date, last_date, weighted`;
  * - `distribution`: `score, category, count, share` per scale value;
  * - `segments`: `segment, n, effective_n, share, promoters, passives, detractors, nps, lower, upper,
- *   difference_vs_rest, p_value, adjusted_p_value, small`;
+ *   difference_vs_rest, p_value, adjusted_p_value, small`; when segments are not shown (`hidden`, see
+ *   {@link limitSegments}), a last row `(N not shown)` with their number of responses;
  * - `trend`: `segment` (per-segment trends only), `period, start, end, n, promoters, passives,
  *   detractors, nps, lower, upper, change, change_p_value, compared_with, change_tested, change_lower,
  *   change_upper, small`, and `overall` (per-segment trends only). `change` is the change of the NPS
@@ -296,6 +297,10 @@ function segmentsTable(report: ReportDocument): CsvCell[][] {
       row.vsRest?.adjustedPValue,
       row.small,
     ]),
+    // The segments not shown, as one last row: how many, and their responses.
+    ...(segments.hidden === undefined
+      ? []
+      : [[`(${segments.hidden.segments} not shown)`, segments.hidden.responses] as CsvCell[]]),
   ];
 }
 

@@ -39,6 +39,9 @@ export function formatOverviewText(result: Overview): string {
   lines.push(
     `Rows         ${rows.read} read, ${rows.accepted} accepted, ${rows.skipped} skipped, ${rows.rejected} rejected`,
   );
+  if (rows.filtered !== undefined) {
+    lines.push(`             ${plural(rows.filtered, "row")} left out by the filters (not checked)`);
+  }
   const skippedByReason = new Map<string, number[]>();
   for (const { row, reason } of result.firstSkipped) {
     skippedByReason.set(reason, [...(skippedByReason.get(reason) ?? []), row]);

@@ -26,6 +26,7 @@ import { signed } from "./formatOverviewText.js";
 import { levelText as levelPercent } from "./levelText.js";
 import type { Overview } from "./overview.js";
 import { plural } from "./plural.js";
+import { comparedCount, segmentLimitNotes } from "./segmentLimitsText.js";
 import { sha256Base64 } from "./sha256.js";
 import { isBySegment, isRolling } from "./trendKind.js";
 import { changeHeaders, segmentTrendTitle, trendNotes } from "./trendText.js";
@@ -382,7 +383,7 @@ function summarySection(result: Overview, benchmark: BenchmarkComparison | undef
   const lines: string[] = [];
   const { rows } = result;
   lines.push(
-    `<p class="meta">${escapeHtml(`${plural(rows.read, "row")} read: ${rows.accepted} accepted, ${rows.skipped} skipped, ${rows.rejected} rejected. Scale ${result.scale}.`)}</p>`,
+    `<p class="meta">${escapeHtml(`${plural(rows.read, "row")} read: ${rows.accepted} accepted, ${rows.skipped} skipped, ${rows.rejected} rejected${rows.filtered === undefined ? "" : `, ${rows.filtered} left out by the filters`}. Scale ${result.scale}.`)}</p>`,
   );
   if (result.period !== undefined) {
     const undated = rows.accepted - result.period.dated;
@@ -514,9 +515,9 @@ function segmentsTable(breakdown: SegmentBreakdown | TierBreakdown | CrossSegmen
     "Flags",
   ];
   const notes: string[] = [];
-  if (rows.length > 1) {
+  if (comparedCount(breakdown) > 1) {
     notes.push(
-      `vs rest: NPS of the segment minus NPS of all other segmented responses; p-values adjusted (${settings.adjust}) across ${rows.length} comparisons; differs: adjusted p below ${roundScore(alpha, 4)}.`,
+      `vs rest: NPS of the segment minus NPS of all other segmented responses; p-values adjusted (${settings.adjust}) across ${comparedCount(breakdown)} comparisons; differs: adjusted p below ${roundScore(alpha, 4)}.`,
     );
   }
   if (rows.some((row) => row.small)) notes.push(`small: fewer than ${settings.minResponses} responses.`);
@@ -524,7 +525,8 @@ function segmentsTable(breakdown: SegmentBreakdown | TierBreakdown | CrossSegmen
     const why = breakdown.kind === "tier-breakdown" ? "no numeric value" : "no value";
     notes.push(`${plural(breakdown.leftOut, "response")} left out (${why}).`);
   }
-  if (rows.length === 0) notes.push("No segmented responses.");
+  notes.push(...segmentLimitNotes(breakdown).map((note) => `${note[0]?.toUpperCase()}${note.slice(1)}.`));
+  if (rows.length === 0 && breakdown.hidden === undefined) notes.push("No segmented responses.");
   return `${htmlTable(header, body)}${notes.map((note) => `<p class="note">${escapeHtml(note)}</p>\n`).join("")}`;
 }
 

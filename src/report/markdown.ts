@@ -8,6 +8,7 @@ import { checkResult, OVERVIEW_FIELDS, ROW_FIELDS } from "./checkResult.js";
 import { levelText } from "./levelText.js";
 import { plural } from "./plural.js";
 import type { ReportDocument } from "./reportData.js";
+import { segmentLimitNotes } from "./segmentLimitsText.js";
 import { isBySegment, isRolling } from "./trendKind.js";
 import { changeHeaders, segmentTrendTitle, trendNotes } from "./trendText.js";
 
@@ -50,7 +51,10 @@ export function formatReportMarkdown(report: ReportDocument): string {
   lines.push(`# ${escapeMarkdown(heading)}`, "");
   const { rows } = result;
   const summary: string[][] = [
-    ["Rows", `${rows.read} read, ${rows.accepted} accepted, ${rows.skipped} skipped, ${rows.rejected} rejected`],
+    [
+      "Rows",
+      `${rows.read} read, ${rows.accepted} accepted, ${rows.skipped} skipped, ${rows.rejected} rejected${rows.filtered === undefined ? "" : `, ${rows.filtered} left out by the filters`}`,
+    ],
   ];
   if (result.period !== undefined) {
     summary.push(["Period", `${result.period.first.slice(0, 10)} to ${result.period.last.slice(0, 10)} (UTC)`]);
@@ -186,7 +190,8 @@ function segmentLines(report: ReportDocument): string[] {
     const why = segments.kind === "tier-breakdown" ? "no numeric value" : "no value";
     notes.push(`${plural(segments.leftOut, "response")} left out (${why})`);
   }
-  if (rows.length === 0) notes.push("no segmented responses");
+  notes.push(...segmentLimitNotes(segments));
+  if (rows.length === 0 && segments.hidden === undefined) notes.push("no segmented responses");
   if (notes.length > 0) lines.push("", ...notes.map((note) => `- ${note}`));
   return lines;
 }

@@ -30,6 +30,8 @@ export interface OverviewInput {
     readonly skipped: number;
     /** Rows rejected as invalid. */
     readonly rejected: number;
+    /** Rows left out by a filter before they were checked (`npskit report --where`). @defaultValue no filter */
+    readonly filtered?: number;
   };
   /** The skipped rows with their reasons. @defaultValue none */
   readonly skipped?: ReadonlyArray<{
@@ -78,7 +80,8 @@ export interface OverviewInterval {
 }
 
 /**
- * Row bookkeeping of an {@link Overview}: `read = accepted + skipped + rejected`.
+ * Row bookkeeping of an {@link Overview}: `read = accepted + skipped + rejected` (`+ filtered` when
+ * the rows were filtered).
  *
  * @category Reports
  */
@@ -91,6 +94,8 @@ export interface OverviewRows {
   readonly skipped: number;
   /** Rows rejected as invalid. */
   readonly rejected: number;
+  /** Rows left out by a filter, not checked; present only when the input counts have it. */
+  readonly filtered?: number;
 }
 
 /**
@@ -238,7 +243,13 @@ export function overviewOfParts(
   return {
     ...(options.source === undefined ? {} : { source: options.source }),
     scale: scale.name,
-    rows: { read: counts.rows, accepted: counts.accepted, skipped: counts.skipped, rejected: counts.rejected },
+    rows: {
+      read: counts.rows,
+      accepted: counts.accepted,
+      skipped: counts.skipped,
+      rejected: counts.rejected,
+      ...(counts.filtered === undefined ? {} : { filtered: counts.filtered }),
+    },
     firstSkipped: (input.skipped ?? []).slice(0, maxReasons).map(({ row, reason }) => ({ row, reason })),
     firstRejected,
     ...(period === undefined ? {} : { period }),

@@ -13,6 +13,7 @@ import type { IntervalMethod } from "../inference/confidenceInterval.js";
 import { describeValue } from "../internal/describe.js";
 import type { CrossSegmentBreakdown } from "../segments/crossSegment.js";
 import { crossSegmentsOfTallies, segmentsOfTallies } from "../segments/fromTallies.js";
+import { DEFAULT_TOP, limitSegments, resolveSegmentLimits, type SmallSegments } from "../segments/limitSegments.js";
 import type { SegmentBreakdown } from "../segments/segmentBy.js";
 import { segmentByTiers, type TierBreakdown } from "../segments/segmentByTiers.js";
 import type { SegmentSort } from "../segments/segmentFigures.js";
@@ -98,9 +99,20 @@ export interface ReportOptions {
   readonly drivers?: DriverAnalysis;
   /**
    * Segments, trend periods and windows with fewer (effective) responses than this are flagged
-   * `small`. A number ≥ 0. @defaultValue 30
+   * `small` (see {@link segmentBy} and {@link trend}). A number ≥ 0. @defaultValue 30
    */
   readonly minResponses?: number;
+  /**
+   * Small segments: flagged in place (`"flag"`), shown after the others (`"apart"`) or not shown
+   * (`"hide"`), see {@link limitSegments}. @defaultValue "flag"
+   */
+  readonly smallSegments?: SmallSegments;
+  /**
+   * Show at most this many segments (or cells), the largest, or `"all"` (see {@link limitSegments});
+   * the per-segment trend shows the same segments. Hidden segments are counted in the breakdown's
+   * `hidden` and still count in the total and in every comparison. @defaultValue 50
+   */
+  readonly top?: number | "all";
 }
 
 /**
@@ -222,6 +234,7 @@ export function buildReport(input: OverviewInput | TalliesInput, options: Report
   };
   const [first, second] = by;
   const sorted = { ...small, ...(options.sort === undefined ? {} : { sort: options.sort }) };
+  const limits = resolveSegmentLimits(FN, options.top ?? DEFAULT_TOP, options.smallSegments, "smallSegments");
   const rolling =
     options.rolling === undefined
       ? undefined
@@ -278,6 +291,8 @@ export function buildReport(input: OverviewInput | TalliesInput, options: Report
     segments = segmentsOfTallies("segmentBy", tallies, { ...interval, ...sorted, by: first });
     segmentedBy = [first];
   }
+  const all = segments;
+  if (segments !== undefined) segments = limitSegments(segments, limits);
   // The trend of all responses, and per segment with one `by` attribute (beside the overall one).
   let overallTrend: Trend | RollingTrend | undefined;
   let segmentTrends: TrendBy | RollingTrendBy | undefined;
@@ -299,6 +314,9 @@ export function buildReport(input: OverviewInput | TalliesInput, options: Report
     const period = { ...calendar, period: options.period };
     overallTrend = trendOfTallies("trend", tallies, period);
     if (first !== undefined) segmentTrends = trendByOfTallies("trendBy", tallies, { ...period, by: first });
+  }
+  if (all !== undefined && segments !== undefined && segments.hidden !== undefined && segmentTrends !== undefined) {
+    segmentTrends = sameSegments(segmentTrends, all, segments);
   }
   const newest = result.period?.last;
   const benchmark =
@@ -322,6 +340,24 @@ export function buildReport(input: OverviewInput | TalliesInput, options: Report
     ...(options.comments === undefined ? {} : { comments: options.comments }),
     ...(options.drivers === undefined ? {} : { drivers: options.drivers }),
   };
+}
+
+/** A per-segment trend with the segments the limited breakdown shows, in its order; another trend as it is. */
+function sameSegments<T extends TrendBy | RollingTrendBy>(
+  trendResult: T,
+  all: NonNullable<ReportDocument["segments"]>,
+  shown: NonNullable<ReportDocument["segments"]>,
+): T {
+  if (all.kind !== "segment-breakdown" || shown.kind !== "segment-breakdown") return trendResult;
+  const keys = shown.segments.map((segment) => segment.key);
+  const byKey = new Map<unknown, (typeof trendResult.segments)[number]>(
+    trendResult.segments.map((segment) => [segment.key, segment]),
+  );
+  const segments = keys.flatMap((key) => {
+    const found = byKey.get(key);
+    return found === undefined ? [] : [found];
+  });
+  return { ...trendResult, segments } as T;
 }
 
 /** The overview of keyed tallies: their total tally, distribution and dated range. */

@@ -7,6 +7,7 @@ import type { SegmentFigures } from "../segments/segmentFigures.js";
 import { checkResult } from "./checkResult.js";
 import { levelText } from "./levelText.js";
 import { plural } from "./plural.js";
+import { comparedCount, segmentLimitNotes } from "./segmentLimitsText.js";
 
 /**
  * Renders the result of {@link segmentBy}, {@link segmentByTiers} or {@link crossSegment} as an aligned
@@ -82,10 +83,13 @@ export function formatSegmentsText(result: SegmentBreakdown | TierBreakdown | Cr
     ]);
   }
   const lines = align(table);
+  // Small segments shown apart: a line before the first of them (after the header).
+  const firstSmall = result.smallApart === true ? rows.findIndex((row) => row.small) : -1;
+  if (firstSmall > 0) lines.splice(firstSmall + 1, 0, `-- fewer than ${settings.minResponses} responses:`);
   const notes: string[] = numbered ? labels.map((label, i) => `#${i + 1}  ${label}`) : [];
-  if (rows.length > 1) {
+  if (comparedCount(result) > 1) {
     notes.push(
-      `vs rest: NPS of the ${result.kind === "cross-segment-breakdown" ? "cell" : "segment"} minus NPS of all other responses; p-values adjusted (${settings.adjust}) across ${rows.length} comparisons`,
+      `vs rest: NPS of the ${result.kind === "cross-segment-breakdown" ? "cell" : "segment"} minus NPS of all other responses; p-values adjusted (${settings.adjust}) across ${comparedCount(result)} comparisons`,
     );
   }
   if (rows.some((row) => row.small)) {
@@ -95,7 +99,8 @@ export function formatSegmentsText(result: SegmentBreakdown | TierBreakdown | Cr
     const why = result.kind === "tier-breakdown" ? "no numeric value" : "no value";
     notes.push(`${plural(result.leftOut, "response")} left out (${why})`);
   }
-  if (rows.length === 0) notes.push("no segmented responses");
+  notes.push(...segmentLimitNotes(result));
+  if (rows.length === 0 && result.hidden === undefined) notes.push("no segmented responses");
   return escapeLines(`${[...lines, ...notes].join("\n")}\n`);
 }
 

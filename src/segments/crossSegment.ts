@@ -7,6 +7,7 @@ import type { WeightedSums } from "../core/tally.js";
 import { describeValue } from "../internal/describe.js";
 import { crossSegmentsOfTallies } from "./fromTallies.js";
 import {
+  type HiddenSegments,
   type ResolvedSegmentOptions,
   resolveSegmentOptions,
   type SegmentFigures,
@@ -49,6 +50,13 @@ export interface CrossSegmentBreakdown {
   readonly leftOutIndices?: ReadonlyArray<number>;
   /** The options used, defaults filled in. */
   readonly settings: SegmentSettings;
+  /**
+   * The segments not shown ({@link limitSegments}); absent when every segment is shown. The total
+   * and the comparisons with the rest still count them.
+   */
+  readonly hidden?: HiddenSegments;
+  /** `true` when the small segments come last, apart from the others ({@link limitSegments}); absent otherwise. */
+  readonly smallApart?: true;
 }
 
 /**

@@ -6,6 +6,7 @@ import { compareKeys } from "../core/segmentKey.js";
 import type { WeightedSums } from "../core/tally.js";
 import { segmentsOfTallies } from "./fromTallies.js";
 import {
+  type HiddenSegments,
   type ResolvedSegmentOptions,
   resolveSegmentOptions,
   type SegmentOptions,
@@ -39,6 +40,13 @@ export interface SegmentBreakdown {
   readonly leftOutIndices?: ReadonlyArray<number>;
   /** The options used, defaults filled in. */
   readonly settings: SegmentSettings;
+  /**
+   * The segments not shown ({@link limitSegments}); absent when every segment is shown. The total
+   * and the comparisons with the rest still count them.
+   */
+  readonly hidden?: HiddenSegments;
+  /** `true` when the small segments come last, apart from the others ({@link limitSegments}); absent otherwise. */
+  readonly smallApart?: true;
 }
 
 /**

@@ -124,6 +124,24 @@ export interface SegmentTotal {
 }
 
 /**
+ * The segments (or cells) a breakdown does not show, after {@link limitSegments}: how many, how many
+ * responses they hold, and why. Their responses still count in the total and in every comparison with
+ * the rest.
+ *
+ * @category Segments
+ */
+export interface HiddenSegments {
+  /** Segments not shown. */
+  readonly segments: number;
+  /** Their responses (not weighted). */
+  readonly responses: number;
+  /** Of those segments, how many were hidden for being small (`small: "hide"`). */
+  readonly small: number;
+  /** The number of segments shown at most (`top`), when it hid some; absent otherwise. */
+  readonly top?: number;
+}
+
+/**
  * The settings a segment result was computed with, defaults filled in.
  *
  * @category Segments

@@ -97,7 +97,9 @@ describe("groupResponses", () => {
     ];
     const error = thrown(() => groupResponses(responses, "plann"));
     expect(error.code).toBe("invalid_option");
-    expect(error.message).toBe('groupResponses: attribute "plann" does not exist; attributes are: plan, country');
+    expect(error.message).toBe(
+      'groupResponses: attribute "plann" does not exist (did you mean "plan"?); attributes are: plan, country',
+    );
     expect(thrown(() => groupResponses([{ score: 1 }], "plan")).message).toBe(
       'groupResponses: attribute "plan" does not exist; attributes are: (none)',
     );

@@ -158,7 +158,7 @@ describe("segmentBy", () => {
       [
         () => segmentBy(responses, "plann"),
         "invalid_option",
-        'segmentBy: attribute "plann" does not exist; attributes are: plan',
+        'segmentBy: attribute "plann" does not exist (did you mean "plan"?); attributes are: plan',
       ],
       [
         () => segmentBy(responses, "plan", { sort: "name" as never }),

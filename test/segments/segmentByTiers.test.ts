@@ -103,6 +103,8 @@ describe("segmentByTiers", () => {
       expect(error.message).toBe(message);
     }
     const unknown = thrown(() => segmentByTiers(responses, "spent"));
-    expect(unknown.message).toBe('segmentByTiers: attribute "spent" does not exist; attributes are: spend');
+    expect(unknown.message).toBe(
+      'segmentByTiers: attribute "spent" does not exist (did you mean "spend"?); attributes are: spend',
+    );
   });
 });

@@ -10,6 +10,7 @@
 // in CI (CI set), where they fail.
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
+import { basename } from "node:path";
 import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -340,7 +341,10 @@ describe("the report from DuckDB tallies equals the report from the raw file", (
       ]);
       expect([tallies.code, raw.code]).toEqual([0, 0]);
       // The source is named after the file read.
-      return [tallies.stdout.replaceAll(path, "SOURCE"), raw.stdout.replaceAll(rawFiles.unweighted, "SOURCE")];
+      return [
+        tallies.stdout.replaceAll(path, "SOURCE").replaceAll(basename(path), "SOURCE"),
+        raw.stdout.replaceAll(rawFiles.unweighted, "SOURCE").replaceAll(basename(rawFiles.unweighted), "SOURCE"),
+      ];
     };
     for (const table of ["overview", "distribution", "segments"]) {
       const [tallies, raw] = await both(["csv", "--table", table]);
