@@ -27,33 +27,33 @@ function score(plan, month) {
   const value = Math.round(7.2 + shift + (u - 2) * 3.1);
   return Math.max(0, Math.min(10, value));
 }
-const comments = {
-  detractor: [
-    "Support took three days to answer my ticket",
-    "Too expensive for what we use",
-    "The export keeps failing on large files",
-    "Billing charged us twice this month",
-    "Slow dashboard, pages take forever to load",
-    "Support never solved the problem",
-    "Price went up again without notice",
-  ],
-  passive: [
-    "Does the job, but the reports are basic",
-    "Fine overall, a bit pricey",
-    "Good product, the mobile app needs work",
-    "OK, support could be faster",
-    "",
-  ],
-  promoter: [
-    "Great support team, quick and friendly",
-    "Easy to set up and the reports are excellent",
-    "Saves my team hours every week",
-    "The new dashboard is fast and clear",
-    "Excellent value for the price",
-    "",
-    "",
-  ],
-};
+// Comment fragments, each with how often detractors, passives and promoters raise it.
+const fragments = [
+  ["Support took three days to answer my ticket", [0.16, 0.05, 0.01]],
+  ["support could be faster", [0.06, 0.1, 0.02]],
+  ["Great support team, quick and friendly", [0.01, 0.05, 0.16]],
+  ["Too expensive for what we use", [0.14, 0.06, 0.01]],
+  ["a bit pricey", [0.05, 0.1, 0.04]],
+  ["Excellent value for the price", [0.0, 0.03, 0.1]],
+  ["The export keeps failing on large files", [0.1, 0.04, 0.01]],
+  ["Billing charged us twice this month", [0.07, 0.01, 0.0]],
+  ["slow dashboard, pages take forever to load", [0.12, 0.06, 0.02]],
+  ["The new dashboard is fast and clear", [0.01, 0.04, 0.09]],
+  ["the reports are basic", [0.04, 0.1, 0.02]],
+  ["Easy to set up and the reports are excellent", [0.01, 0.04, 0.12]],
+  ["Saves my team hours every week", [0.01, 0.04, 0.14]],
+  ["the mobile app needs work", [0.05, 0.08, 0.03]],
+];
+const CATEGORY_INDEX = { detractor: 0, passive: 1, promoter: 2 };
+function comment(category) {
+  const column = CATEGORY_INDEX[category];
+  const chosen = fragments.filter(([, rates]) => random() < rates[column] * 1.6).map(([text]) => text);
+  if (chosen.length === 0) return "";
+  return chosen
+    .slice(0, 2)
+    .map((text) => text.charAt(0).toUpperCase() + text.slice(1))
+    .join(". ");
+}
 const pad = (n) => String(n).padStart(2, "0");
 const quote = (text) => (/[",\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
 const header = [
@@ -76,7 +76,7 @@ for (let i = 0; i < 1200; i++) {
   const seats = plan === "Enterprise" ? 1 + Math.floor(random() * 8) : 1 + Math.floor(random() * 4);
   const value = score(plan, month);
   const category = value >= 9 ? "promoter" : value >= 7 ? "passive" : "detractor";
-  const comment = random() < 0.7 ? pick(comments[category]) : "";
+  const remark = comment(category);
   // About 1 in 60 answers leave the question blank, as exports of optional questions do.
   const answer = random() < 1 / 60 ? "" : String(value);
   lines.push(
@@ -87,7 +87,7 @@ for (let i = 0; i < 1200; i++) {
       plan,
       pick(countries),
       String(price * seats),
-      comment,
+      remark,
     ]
       .map(quote)
       .join(","),
