@@ -54,16 +54,16 @@ export function createCollector(
   const records = new Map<string, Readonly<Record<string, AttributeValue>>>();
   const compact = (response: NpsResponse): NpsResponse => {
     const kept: { -readonly [K in keyof NpsResponse]: NpsResponse[K] } = { score: response.score };
-    if (response.date !== undefined) kept.date = response.date;
+    if (response.date !== undefined && response.date !== null) kept.date = response.date;
     const id = response.respondentId;
-    if (id !== undefined) {
+    if (id !== undefined && id !== null) {
       const shared = ids.get(id);
       if (shared === undefined) ids.set(id, id);
       kept.respondentId = shared ?? id;
     }
-    if (response.weight !== undefined) kept.weight = response.weight;
+    if (response.weight !== undefined && response.weight !== null) kept.weight = response.weight;
     const attributes = response.attributes;
-    if (attributes !== undefined) {
+    if (attributes !== undefined && attributes !== null) {
       const key = JSON.stringify(Object.entries(attributes));
       let shared = records.get(key);
       if (shared === undefined) {

@@ -89,7 +89,8 @@ export async function drivers(args: ReadonlyArray<string>, io: CliIo): Promise<n
 function holdsText(responses: ReadonlyArray<NpsResponse>, name: string): boolean {
   return responses.some((response) => {
     const attributes = response.attributes;
-    const value = attributes !== undefined && Object.hasOwn(attributes, name) ? attributes[name] : undefined;
+    const value =
+      attributes !== undefined && attributes !== null && Object.hasOwn(attributes, name) ? attributes[name] : undefined;
     if (typeof value !== "string") return false;
     const text = value.trim();
     return !/^(?:|na|n\/a|nan|null|[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)$/i.test(text);

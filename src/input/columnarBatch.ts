@@ -24,7 +24,8 @@ import {
  *   the same key in every batch, so tallies keyed by code can be merged across batches before the
  *   codes are turned into keys. Read a batch's dictionary only up to the largest code it holds, or
  *   after the last batch.
- * - `rowNumbers[i]` is the row (line of a CSV, with the header as row 1) that response `i` came from.
+ * - `rowNumbers[i]` is the row (line of a CSV, with the header as line 1: the first data row is 2) that
+ *   response `i` came from.
  * - `counts`, `skipped` and `issues` are those of `parseResponses` in collect mode for these rows,
  *   plus the rows that could not be read at all (broken CSV quoting, an NDJSON line that is not
  *   JSON), which count as rejected: `counts.rows = accepted + skipped + rejected`.
@@ -224,8 +225,8 @@ export function createColumnarBatcher(options: ParseOptions, fn = "parseResponse
  */
 export function parseColumnarBatch(rows: ReadonlyArray<unknown>, options: ParseOptions): ColumnarBatch {
   const batcher = createColumnarBatcher(options);
-  const firstRow = options.firstRow ?? 1;
   const settings = resolveOptions(options);
+  const { firstRow } = settings;
   checkColumnsExist(rows, settings.fields, settings.attributeColumns);
   const columns = [
     settings.fields.score,

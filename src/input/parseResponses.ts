@@ -76,9 +76,11 @@ export interface ParseOptions {
    */
   readonly timeZone?: string;
   /**
-   * The number reported for the first row, so that issues in chunked or streamed input give the row's
-   * position in the whole file (use 2 for a CSV file whose line 1 is the header to get line numbers).
-   * @defaultValue `1`
+   * The number reported for the first row. Rows are numbered as lines of a file whose line 1 is the
+   * header, as the `npskit` command numbers a CSV file's rows: the first row is 2 by default. Pass
+   * the line of the first row for chunked or streamed input, or 1 to number the items of a JSON array
+   * from 1 (as the command does for JSON and NDJSON).
+   * @defaultValue `2`
    */
   readonly firstRow?: number;
 }
@@ -89,7 +91,7 @@ export interface ParseOptions {
  * @category Input
  */
 export interface SkippedRow {
-  /** The row's number: `firstRow` plus its index. */
+  /** The row's number: `firstRow` (2 by default: the line after a header) plus its index. */
   readonly row: number;
   /** Why it was left out, e.g. `score is missing, received "NA"`. */
   readonly reason: string;
@@ -187,7 +189,7 @@ type Writable<T> = { -readonly [K in keyof T]: T[K] };
  * result.responses[0]?.date?.toISOString(); // => "2026-02-28T23:00:00.000Z"
  * result.responses[0]?.attributes?.Plan; // => "pro"
  * result.counts; // => { rows: 3, accepted: 1, skipped: 1, rejected: 1 }
- * result.issues[0]?.row; // => 3
+ * result.issues[0]?.row; // => 4
  * result.issues[0]?.message; // => 'score must be an integer from 0 to 10, received "11"'
  * ```
  * @category Input
@@ -415,7 +417,7 @@ export function resolveOptions(options: ParseOptions, fn: string = FN): Settings
   const dateFormat = options.dateFormat === undefined ? undefined : checkDateFormat(fn, options.dateFormat);
   const timeZone = options.timeZone ?? "UTC";
   checkTimeZone(fn, timeZone);
-  const firstRow = options.firstRow ?? 1;
+  const firstRow = options.firstRow ?? 2;
   if (!Number.isSafeInteger(firstRow) || firstRow < 0) {
     throw invalidOption(fn, "firstRow", "an integer >= 0", firstRow);
   }
