@@ -24,6 +24,7 @@ import {
   sampleResponses,
   type TrendPeriod,
 } from "../index.js";
+import { DEFAULT_MAX_REJECTED, tooManyLost } from "../node/lostRows.js";
 import {
   type CliIo,
   columnOptions,
@@ -43,6 +44,7 @@ import {
   choice,
   delimiterOption,
   levelOption,
+  maxRejectedOption,
   methodOption,
   needsFile,
   REPORT_OPTIONS,
@@ -69,6 +71,7 @@ const FILE_OPTIONS = [
   "skip-missing",
   "reject-missing",
   "rejected",
+  "max-rejected",
 ] as const;
 
 /** File options that read responses, which a file of tallies does not have. */
@@ -148,6 +151,7 @@ export async function report(args: ReadonlyArray<string>, io: CliIo): Promise<nu
     "auto",
   );
   const delimiter = delimiterOption(values.delimiter);
+  const maxRejected = maxRejectedOption(values["max-rejected"], DEFAULT_MAX_REJECTED);
   if (values["skip-missing"] === true && values["reject-missing"] === true) {
     throw usageError("--skip-missing and --reject-missing cannot be used together");
   }
@@ -188,6 +192,8 @@ export async function report(args: ReadonlyArray<string>, io: CliIo): Promise<nu
   let input: InputDescription;
   let hint = "";
   let hasDates: boolean;
+  // What the reading lost, past --max-rejected: printed after the report, with exit status 1.
+  let lost: string | undefined;
   if (file === undefined) {
     const given = FILE_OPTIONS.filter((name) => values[name] !== undefined);
     if (given.length > 0) {
@@ -217,6 +223,8 @@ export async function report(args: ReadonlyArray<string>, io: CliIo): Promise<nu
       inputFormat,
       ...optional("delimiter", delimiter),
       missingScore,
+      // A valid score whose date does not parse counts without its date, unless --strict.
+      badDate: values.strict === true ? ("reject" as const) : ("undated" as const),
       note,
       checkColumns: (columns: ReadonlyArray<string>) => checkAttributes(analysis, columns, undefined),
     };
@@ -229,6 +237,27 @@ export async function report(args: ReadonlyArray<string>, io: CliIo): Promise<nu
       hint = `\n  the score column was guessed: pass --score <column> if ${JSON.stringify(fields.score)} is not the 0–10 answer`;
     }
     hasDates = fields.date !== undefined;
+    const { undated } = collector;
+    if (undated.count > 0) {
+      note(
+        `${plural(undated.count, "row")} with a date that does not parse: left out of trends (${undated.count === 1 ? "it counts" : "they count"} in the overall figures and segments)`,
+      );
+      for (const issue of undated.shown.slice(0, 3)) note(`  row ${issue.row ?? "?"}: ${issue.message}`);
+      if (undated.count > 3) note(`  and ${undated.count - 3} more`);
+    }
+    lost = tooManyLost(
+      {
+        rows: collector.counts.rows,
+        rejected: collector.counts.rejected,
+        undated: undated.count,
+        problems: collector.problems,
+        examples: [...collector.issues, ...undated.shown],
+        fields,
+        dateFormat: read.dateFormat,
+        dateAdvice: read.dateAdvice,
+      },
+      maxRejected,
+    );
     input = {
       format: read.format,
       encoding: read.encoding,
@@ -278,6 +307,7 @@ export async function report(args: ReadonlyArray<string>, io: CliIo): Promise<nu
       analysis,
     );
   } catch (error) {
+    if (lost !== undefined) note(lost);
     // A trend over dates centuries apart: say which rows hold the earliest and latest.
     const { earliest, latest } = spread;
     if (
@@ -294,7 +324,17 @@ export async function report(args: ReadonlyArray<string>, io: CliIo): Promise<nu
     }
     throw error;
   }
-  return emit(document, input, collector.counts.rejected, values, { format, table, level: analysis.level }, io);
+  const status = await emit(
+    document,
+    input,
+    collector.counts.rejected,
+    values,
+    { format, table, level: analysis.level },
+    io,
+  );
+  if (lost === undefined) return status;
+  note(lost);
+  return 1;
 }
 
 /** Prints or writes the report in the chosen format; the exit status (1 with --strict and rejected rows). */

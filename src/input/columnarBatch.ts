@@ -47,6 +47,8 @@ export interface ColumnarBatch {
   readonly skipped: ReadonlyArray<SkippedRow>;
   /** Every problem of the rejected rows, with its row, field, value and message. */
   readonly issues: ReadonlyArray<NpsIssue>;
+  /** With `badDate: "undated"`: the accepted rows whose date did not parse (their time is `NaN`). */
+  readonly undated: ReadonlyArray<NpsIssue>;
 }
 
 /**
@@ -98,6 +100,7 @@ export function createColumnarBatcher(options: ParseOptions, fn = "parseResponse
   let rows = 0;
   let skipped: SkippedRow[] = [];
   let issues: NpsIssue[] = [];
+  let undated: NpsIssue[] = [];
   let rejected = 0;
 
   const grow = (): void => {
@@ -128,7 +131,7 @@ export function createColumnarBatcher(options: ParseOptions, fn = "parseResponse
     },
     add(index, row) {
       rows++;
-      const outcome = checker.check(index, row, issues, skipped);
+      const outcome = checker.check(index, row, issues, skipped, undated);
       if (outcome !== ACCEPTED) {
         if (outcome === REJECTED) rejected++;
         return;
@@ -185,6 +188,7 @@ export function createColumnarBatcher(options: ParseOptions, fn = "parseResponse
         counts: { rows, accepted, skipped: skipped.length, rejected },
         skipped,
         issues,
+        undated,
       };
       // The next batch writes into new arrays: the ones handed over stay as they are.
       capacity = 0;
@@ -199,6 +203,7 @@ export function createColumnarBatcher(options: ParseOptions, fn = "parseResponse
       rows = 0;
       skipped = [];
       issues = [];
+      undated = [];
       rejected = 0;
       return batch;
     },

@@ -71,6 +71,14 @@ export interface ParseOptions {
    */
   readonly dateFormat?: string;
   /**
+   * What to do with a row whose date is present but does not parse (not ISO 8601, not in
+   * `dateFormat`): `"reject"` it as invalid, or keep it `"undated"` — accepted without a date, so it
+   * counts in the overall figures and segments but in no period of a trend — and list it in
+   * `undated`. A row rejected for another value keeps its date issue among its issues.
+   * @defaultValue `"reject"` (the `npskit` command and `readResponses` of `npskit/node` use `"undated"`)
+   */
+  readonly badDate?: "reject" | "undated";
+  /**
    * The IANA time zone in which dates without an offset are read (`"Europe/Paris"`).
    * @defaultValue `"UTC"`
    */
@@ -125,6 +133,12 @@ export interface ParseResult {
   readonly skipped: ReadonlyArray<SkippedRow>;
   /** Every problem of every rejected row (a row may have several), in row order. */
   readonly issues: ReadonlyArray<NpsIssue>;
+  /**
+   * With `badDate: "undated"`: the accepted rows whose date did not parse, one issue each (row,
+   * column, value, message), in row order. These rows are among the accepted responses, without a
+   * date. Always empty with `badDate: "reject"`.
+   */
+  readonly undated: ReadonlyArray<NpsIssue>;
   /** How many rows were accepted, skipped and rejected. */
   readonly counts: ParseCounts;
 }
@@ -228,6 +242,7 @@ export function parseCheckedRows(rows: ReadonlyArray<unknown>, settings: Setting
   const responses: NpsResponse[] = [];
   const skipped: SkippedRow[] = [];
   const issues: NpsIssue[] = [];
+  const undated: NpsIssue[] = [];
   const rejectedIndexes: number[] = [];
 
   for (let index = 0; index < rows.length; index++) {
@@ -250,7 +265,7 @@ export function parseCheckedRows(rows: ReadonlyArray<unknown>, settings: Setting
     raw[3] = read(record, weightColumn);
     raw[4] = read(record, commentColumn);
     for (let j = 0; j < attributeCount; j++) raw[5 + j] = read(record, attributeColumns[j]);
-    const outcome = checker.check(index, rowNumber, issues, skipped);
+    const outcome = checker.check(index, rowNumber, issues, skipped, undated);
     if (outcome === SKIPPED) continue;
     if (outcome === REJECTED) {
       rejectedIndexes.push(index);
@@ -289,7 +304,7 @@ export function parseCheckedRows(rows: ReadonlyArray<unknown>, settings: Setting
       zodIssues.length > 0 ? { cause: new z.ZodError(zodIssues) } : {},
     );
   }
-  return { responses, skipped, issues, counts };
+  return { responses, skipped, issues, undated, counts };
 }
 
 /**
@@ -359,6 +374,7 @@ export interface Settings {
   readonly dateFormat: string | undefined;
   readonly timeZone: string;
   readonly firstRow: number;
+  readonly undatedBadDate: boolean;
 }
 
 /** Checks every option and fills in the defaults, in one place. */
@@ -418,6 +434,10 @@ export function resolveOptions(options: ParseOptions, fn: string = FN): Settings
   const timeZone = options.timeZone ?? "UTC";
   checkTimeZone(fn, timeZone);
   const firstRow = options.firstRow ?? 2;
+  const badDate = options.badDate ?? "reject";
+  if (badDate !== "reject" && badDate !== "undated") {
+    throw invalidOption(fn, "badDate", '"reject" or "undated"', badDate);
+  }
   if (!Number.isSafeInteger(firstRow) || firstRow < 0) {
     throw invalidOption(fn, "firstRow", "an integer >= 0", firstRow);
   }
@@ -432,6 +452,7 @@ export function resolveOptions(options: ParseOptions, fn: string = FN): Settings
     dateFormat,
     timeZone,
     firstRow,
+    undatedBadDate: badDate === "undated",
   };
 }
 

@@ -8,7 +8,7 @@ import {
   resolveOptions,
 } from "../input/parseResponses.js";
 import { createWallClockConverter, fastIsoTime, SLOW } from "../input/readDate.js";
-import { type ColumnOptions, chooseFields, PROBE_ROWS } from "./chooseFields.js";
+import { type ColumnOptions, chooseFields, type DateAdvice, PROBE_ROWS } from "./chooseFields.js";
 import { type ByteSource, type CliIo, dataError, openFile, openStdin } from "./io.js";
 import { progressBar } from "./progress.js";
 import type { InputFormatChoice } from "./readRows.js";
@@ -21,6 +21,8 @@ export interface StreamOptions {
   readonly inputFormat: InputFormatChoice;
   readonly delimiter?: string;
   readonly missingScore?: "skip" | "reject";
+  /** A date that does not parse rejects the row, or leaves it undated (see `ParseOptions.badDate`). */
+  readonly badDate?: "reject" | "undated";
   /** Notes for standard error (the file's encoding, the columns guessed…), in the order they arise. */
   readonly note: (text: string) => void;
   /** Called with the column names before the columns are chosen (to check the options that name them). */
@@ -53,6 +55,8 @@ export interface StreamedInput {
   readonly delimiter?: string;
   readonly fields: FieldMapping;
   readonly dateFormat?: string;
+  /** A date pattern that reads more of the first rows' dates than the one used (see {@link DateAdvice}). */
+  readonly dateAdvice?: DateAdvice;
 }
 
 /**
@@ -134,6 +138,7 @@ export async function streamResponses(
         fields,
         mode: "collect",
         ...(options.missingScore === undefined ? {} : { missingScore: options.missingScore }),
+        ...(options.badDate === undefined ? {} : { badDate: options.badDate }),
         ...(dateFormat === undefined ? {} : { dateFormat }),
         ...(timeZone === undefined ? {} : { timeZone }),
       };
@@ -155,13 +160,14 @@ export async function streamResponses(
     if (handle === undefined) decide();
     progress.done();
     showNotes();
-    const { fields, dateFormat } = chosen as NonNullable<typeof chosen>;
+    const { fields, dateFormat, dateAdvice } = chosen as NonNullable<typeof chosen>;
     return {
       format: rows.format,
       encoding: decoded.encoding,
       ...(rows.delimiter === undefined ? {} : { delimiter: rows.delimiter }),
       fields,
       ...(dateFormat === undefined ? {} : { dateFormat }),
+      ...(dateAdvice === undefined ? {} : { dateAdvice }),
     };
   } finally {
     progress.done();
@@ -183,6 +189,7 @@ function objectHandler(parseOptions: ParseOptions, onBatch: (batch: ParseResult)
       responses: parsed.responses,
       skipped: parsed.skipped,
       issues: [...unreadable, ...parsed.issues],
+      undated: parsed.undated,
       counts: {
         rows: counts.rows + unreadable.length,
         accepted: counts.accepted,

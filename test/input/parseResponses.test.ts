@@ -604,6 +604,7 @@ describe("parseResponses: rows, counts and modes", () => {
       responses: [{ score: 1 }],
       skipped: [{ row: 2, reason: 'score is missing, received ""' }],
       issues: [],
+      undated: [],
       counts: { rows: 2, accepted: 1, skipped: 1, rejected: 0 },
     });
   });
@@ -613,6 +614,7 @@ describe("parseResponses: rows, counts and modes", () => {
       responses: [],
       skipped: [],
       issues: [],
+      undated: [],
       counts: { rows: 0, accepted: 0, skipped: 0, rejected: 0 },
     });
   });
