@@ -9,7 +9,7 @@ import {
   roundScore,
   type Tally,
 } from "../index.js";
-import { type CliIo, usageError } from "../node.js";
+import { type CliIo, usageError } from "../node/io.js";
 import { BENCHMARKS_HELP } from "./help.js";
 import { choice } from "./options.js";
 

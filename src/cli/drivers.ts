@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { drivers as driversOf, type NpsResponse } from "../index.js";
-import { type CliIo, usageError } from "../node.js";
+import { type CliIo, usageError } from "../node/io.js";
 import { DRIVERS_HELP } from "./help.js";
 import { choice, levelOption, READ_OPTIONS } from "./options.js";
 import { readResponses } from "./readResponses.js";

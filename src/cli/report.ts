@@ -24,18 +24,11 @@ import {
   sampleResponses,
   type TrendPeriod,
 } from "../index.js";
+import { type CliIo, dataError, usageError, writeTextFile } from "../node/io.js";
 import { DEFAULT_MAX_REJECTED, tooManyLost } from "../node/lostRows.js";
-import {
-  type CliIo,
-  columnOptions,
-  dataError,
-  type EncodingChoice,
-  type InputFormatChoice,
-  reasonOf,
-  streamResponses,
-  usageError,
-  writeTextFile,
-} from "../node.js";
+import type { InputFormatChoice } from "../node/readRows.js";
+import type { EncodingChoice } from "../node/stream.js";
+import { columnOptions, reasonOf, streamResponses } from "../node/streamResponses.js";
 import { formatBenchmarkComparison, reportBenchmark } from "./benchmarks.js";
 import { loadChartScripts } from "./chartScripts.js";
 import { type Collector, createCollector, outlyingDates } from "./collect.js";

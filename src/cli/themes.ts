@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { type CliIo, dataError, usageError } from "../node.js";
+import { type CliIo, dataError, usageError } from "../node/io.js";
 import {
   defineThemes,
   distinctiveTerms,
