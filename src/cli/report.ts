@@ -25,7 +25,7 @@ import {
   type TrendPeriod,
 } from "../index.js";
 import { type CliIo, dataError, usageError, writeTextFile } from "../node/io.js";
-import { DEFAULT_MAX_REJECTED, tooManyLost } from "../node/lostRows.js";
+import { DEFAULT_MAX_REJECTED, tooManyLost, undatedNote } from "../node/lostRows.js";
 import type { InputFormatChoice } from "../node/readRows.js";
 import type { EncodingChoice } from "../node/stream.js";
 import { columnOptions, reasonOf, streamResponses } from "../node/streamResponses.js";
@@ -232,9 +232,7 @@ export async function report(args: ReadonlyArray<string>, io: CliIo): Promise<nu
     hasDates = fields.date !== undefined;
     const { undated } = collector;
     if (undated.count > 0) {
-      note(
-        `${plural(undated.count, "row")} with a date that does not parse: left out of trends (${undated.count === 1 ? "it counts" : "they count"} in the overall figures and segments)`,
-      );
+      note(undatedNote(undated.count));
       for (const issue of undated.shown.slice(0, 3)) note(`  row ${issue.row ?? "?"}: ${issue.message}`);
       if (undated.count > 3) note(`  and ${undated.count - 3} more`);
     }

@@ -23,6 +23,11 @@ export interface LostRows {
   readonly dateAdvice?: DateAdvice | undefined;
 }
 
+/** The note on the rows kept without their date: `1,409 rows with a date that does not parse: …`. */
+export function undatedNote(count: number): string {
+  return `${plural(count, "row")} with a date that does not parse: left out of trends (${count === 1 ? "it counts" : "they count"} in the overall figures and segments)`;
+}
+
 /** Adds a batch's problems (rejected rows' issues and undated rows) to the count by column. */
 export function countProblems(problems: Map<string, number>, issues: ReadonlyArray<NpsIssue>): void {
   for (const issue of issues) {

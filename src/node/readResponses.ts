@@ -4,7 +4,7 @@ import type { ParseCounts, SkippedRow } from "../input/parseResponses.js";
 import { describeValue } from "../internal/describe.js";
 import type { ColumnOptions } from "./chooseFields.js";
 import { CliError, type CliIo, nodeIo } from "./io.js";
-import { countProblems, DEFAULT_MAX_REJECTED, tooManyLost } from "./lostRows.js";
+import { countProblems, DEFAULT_MAX_REJECTED, tooManyLost, undatedNote } from "./lostRows.js";
 import type { InputFormatChoice } from "./readRows.js";
 import type { EncodingChoice } from "./stream.js";
 import { type StreamedInput, streamResponses } from "./streamResponses.js";
@@ -175,9 +175,7 @@ export async function readResponsesWith(
     },
   );
   if (undated.length > 0) {
-    keep(
-      `${undated.length.toLocaleString("en-US")} ${undated.length === 1 ? "row" : "rows"} with a date that does not parse: left out of trends (${undated.length === 1 ? "it counts" : "they count"} in the overall figures and segments)`,
-    );
+    keep(undatedNote(undated.length));
   }
   // CSV rows are numbered by their line (the header is line 1), JSON items and NDJSON lines from 1.
   const rowNumbers: number[] = [];
