@@ -28,11 +28,17 @@ export interface ChosenFields {
  * A date pattern that reads more dates than the format in use (given with `--date-format`, detected,
  * or ISO 8601), found by the detection on the first rows: `read` of their `dates` non-blank dates, in
  * `rows` rows (the whole file when it has no more).
+ *
+ * @category Node
  */
 export interface DateAdvice {
+  /** The detected date-fns pattern. */
   readonly pattern: string;
+  /** How many of the probed dates it reads. */
   readonly read: number;
+  /** The non-blank dates probed. */
   readonly dates: number;
+  /** The rows probed: the first 2,000, or the whole file when it has fewer. */
   readonly rows: number;
 }
 

@@ -94,7 +94,7 @@ export interface ReadResponsesResult {
  * @param path - The file to read (`"-"` reads standard input).
  * @param options - The columns and reading rules; every one is optional.
  * @returns The responses, their row numbers, the row accounting, the notes and `tooManyLost`.
- * @throws {@link NpsError} `invalid_input` when the file cannot be read, is not CSV, JSON or NDJSON,
+ * @throws `NpsError` (from `npskit`) `invalid_input` when the file cannot be read, is not CSV, JSON or NDJSON,
  * has no data rows, or a column given is not in it; `invalid_option` for an invalid option.
  * @example
  * ```typescript

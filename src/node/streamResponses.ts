@@ -48,12 +48,21 @@ export interface ReadValues {
   readonly "input-format"?: string | undefined;
 }
 
-/** How a file was read: what the report's JSON calls `input`, and the mapping used. */
+/**
+ * How a file was read: what the report's JSON calls `input`, and the mapping used.
+ *
+ * @category Node
+ */
 export interface StreamedInput {
+  /** The file's format, given or detected. */
   readonly format: "csv" | "json" | "ndjson";
+  /** The text encoding, given or detected. */
   readonly encoding: "utf-8" | "utf-16le" | "utf-16be" | "latin1";
+  /** The CSV delimiter, given or detected (CSV only). */
   readonly delimiter?: string;
+  /** The columns used, given or guessed. */
   readonly fields: FieldMapping;
+  /** The date pattern, given or detected (absent: ISO 8601). */
   readonly dateFormat?: string;
   /** A date pattern that reads more of the first rows' dates than the one used (see {@link DateAdvice}). */
   readonly dateAdvice?: DateAdvice;
