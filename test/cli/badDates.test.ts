@@ -4,6 +4,7 @@
  * undated, the command prints the report, then exits 1 naming the main reason and the fix.
  */
 import { afterAll, describe, expect, it } from "vitest";
+import { RAW_CONTROL } from "../helpers/terminal.js";
 import { run, tempDirectory } from "./helpers.js";
 
 const temp = tempDirectory();
@@ -135,5 +136,15 @@ describe("report: dates that do not parse", () => {
     }
     const withoutFile = await run(["report", "--max-rejected", "10"]);
     expect(withoutFile.code).toBe(2);
+  });
+  it("escapes the column and the values of the message for the terminal", async () => {
+    const lines = ['score,"when\u001b[2J"'];
+    for (let i = 0; i < 20; i++) lines.push(`${i % 11},${i < 5 ? "\u001b]0;pwned\u0007" : "2026-01-02"}`);
+    const result = await run(["report", temp.file("hostile.csv", `${lines.join("\n")}\n`), "--date", "when\u001b[2J"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      '5 dates of column "when\\u001b[2J" do not parse as ISO 8601 dates (such as "\\u001b]0;pwned\\u0007")',
+    );
+    expect(result.stderr).not.toMatch(RAW_CONTROL);
   });
 });
