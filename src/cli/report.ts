@@ -84,6 +84,8 @@ interface InputDescription {
   readonly dateFormat?: string;
   readonly timeZone?: string;
   readonly missingScore?: "skip" | "reject";
+  /** Accepted rows whose date does not parse (left out of trends), when there are any. */
+  readonly undatedRows?: number;
   /** For `--tallies`: the period and time zone the query's rows were read with (`null`: no time bucket). */
   readonly tallies?: { readonly period: TrendPeriod | null; readonly timeZone: string };
 }
@@ -257,6 +259,7 @@ export async function report(args: ReadonlyArray<string>, io: CliIo): Promise<nu
       ...optional("dateFormat", read.dateFormat),
       ...(fields.date === undefined ? {} : { timeZone: timeZone ?? "UTC" }),
       missingScore,
+      ...(undated.count === 0 ? {} : { undatedRows: undated.count }),
     };
   }
 

@@ -46,6 +46,7 @@ describe("report: dates that do not parse", () => {
     expect(report.rows).toEqual({ read: 120, accepted: 120, skipped: 0, rejected: 0 });
     expect(report.nps).toBeCloseTo(npsOf(data.scores), 9);
     expect(report.period.dated).toBe(120 - data.dayAbove12);
+    expect(report.input.undatedRows).toBe(data.dayAbove12);
     expect(result.stderr).toContain(`${data.dayAbove12} rows with a date that does not parse: left out of trends`);
     // More than 5 % lost their date: exit 1, the reason and the detected pattern that reads them all.
     expect(result.code).toBe(1);
