@@ -104,9 +104,10 @@ Output:
 
 Rejected rows (an invalid score or weight) are counted, the first five are
 listed with their row numbers, and they are left out; the report covers the
-valid rows and exits with 0 unless --strict is given or --max-rejected is
-passed. A valid score whose date does not parse counts in the overall figures
-and segments, and is left out of trends (counted on standard error).
+valid rows and exits with 0 unless --strict is given or more rows than
+--max-rejected are lost. A valid score whose date does not parse counts in the
+overall figures and segments, and is left out of trends (counted on standard
+error).
 Exit status: 0 success, 1 unusable data, 2 usage error.
 `;
 
