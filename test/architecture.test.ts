@@ -1,8 +1,8 @@
 /**
  * The import rules of docs/architecture.md, checked on every file under src/: arrows point down the
  * layers only, folders of one layer do not import each other, `internal` imports nothing of npskit,
- * the command imports only the package's public entry points, and nothing but the command and the
- * Node entry point imports `node:` modules.
+ * the command imports only the package's public entry points and its own Node layer (`src/node`),
+ * and nothing but the command and the Node entry point imports `node:` modules.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
@@ -93,13 +93,15 @@ describe("architecture: the import rules", () => {
     expect(outside).toEqual([]);
   });
 
-  it("lets the command import only the public entry points (and its own files)", () => {
+  it("lets the command import only the public entry points, its own files and the Node layer", () => {
     const inner = imports
       .filter(({ file, specifier }) => folderOf(file) === "cli" && specifier.startsWith("."))
       .filter(({ file, specifier }) => {
         const target = resolve(dirname(file), specifier.replace(/\.js$/, ".ts"));
         const folder = folderOf(target);
-        return folder !== "cli" && !ENTRY_POINTS.has(relative(SRC, target));
+        // src/node is the command's Node layer (reading files, the command's errors and I/O); the
+        // browser layers are reached through the entry points only.
+        return folder !== "cli" && folder !== "node" && !ENTRY_POINTS.has(relative(SRC, target));
       })
       .map(({ file, specifier }) => `${relative(SRC, file)} imports ${specifier}`);
     expect(inner).toEqual([]);

@@ -12,6 +12,7 @@ import {
   type ParseResult,
   type SkippedRow,
 } from "../index.js";
+import { countProblems } from "../node/lostRows.js";
 
 /** How many skipped rows and rejection reasons the report keeps. */
 export const SHOWN_REASONS = 5;
@@ -23,10 +24,18 @@ export const SHOWN_REASONS = 5;
  * keys and days, not rows.
  */
 export interface Collector {
-  add(batch: Pick<ParseResult, "responses" | "skipped" | "issues" | "counts"> | ColumnarBatch): void;
+  add(
+    batch:
+      | (Pick<ParseResult, "responses" | "skipped" | "issues" | "counts"> & Partial<Pick<ParseResult, "undated">>)
+      | ColumnarBatch,
+  ): void;
   readonly counts: { rows: number; accepted: number; skipped: number; rejected: number };
   readonly skipped: SkippedRow[];
   readonly issues: NpsIssue[];
+  /** The first accepted rows whose date does not parse (counted without a date), and how many there are. */
+  readonly undated: { readonly shown: NpsIssue[]; count: number };
+  /** How many problems each column has over every row (`""`: rows that cannot be read), undated dates included. */
+  readonly problems: Map<string, number>;
   readonly responses: NpsResponse[];
   /** The keyed tallies of everything added (for a collector that does not keep responses). */
   tallies(): KeyedTallies | undefined;
@@ -46,6 +55,8 @@ export function createCollector(
   const counts = { rows: 0, accepted: 0, skipped: 0, rejected: 0 };
   const skipped: SkippedRow[] = [];
   const issues: NpsIssue[] = [];
+  const undated = { shown: [] as NpsIssue[], count: 0 };
+  const problems = new Map<string, number>();
   const responses: NpsResponse[] = [];
   // Kept responses share their respondent id strings and their attribute records (frozen): a million
   // responses then take about half the memory of the parsed ones. Comments are not used by any figure
@@ -54,16 +65,16 @@ export function createCollector(
   const records = new Map<string, Readonly<Record<string, AttributeValue>>>();
   const compact = (response: NpsResponse): NpsResponse => {
     const kept: { -readonly [K in keyof NpsResponse]: NpsResponse[K] } = { score: response.score };
-    if (response.date !== undefined) kept.date = response.date;
+    if (response.date !== undefined && response.date !== null) kept.date = response.date;
     const id = response.respondentId;
-    if (id !== undefined) {
+    if (id !== undefined && id !== null) {
       const shared = ids.get(id);
       if (shared === undefined) ids.set(id, id);
       kept.respondentId = shared ?? id;
     }
-    if (response.weight !== undefined) kept.weight = response.weight;
+    if (response.weight !== undefined && response.weight !== null) kept.weight = response.weight;
     const attributes = response.attributes;
-    if (attributes !== undefined) {
+    if (attributes !== undefined && attributes !== null) {
       const key = JSON.stringify(Object.entries(attributes));
       let shared = records.get(key);
       if (shared === undefined) {
@@ -89,6 +100,8 @@ export function createCollector(
     counts,
     skipped,
     issues,
+    undated,
+    problems,
     responses,
     add(batch) {
       counts.rows += batch.counts.rows;
@@ -102,6 +115,14 @@ export function createCollector(
       for (const issue of batch.issues) {
         if (!keepIssues && issues.length >= SHOWN_REASONS) break;
         issues.push(issue);
+      }
+      countProblems(problems, batch.issues);
+      const lostDates = batch.undated ?? [];
+      undated.count += lostDates.length;
+      countProblems(problems, lostDates);
+      for (const issue of lostDates) {
+        if (undated.shown.length >= SHOWN_REASONS) break;
+        undated.shown.push(issue);
       }
       if ("kind" in batch) {
         // Columns straight from the reader: no object per row.

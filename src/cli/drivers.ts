@@ -6,7 +6,7 @@ import {
   formatDriversText,
   type NpsResponse,
 } from "../index.js";
-import { type CliIo, usageError } from "../node.js";
+import { type CliIo, usageError } from "../node/io.js";
 import { DRIVERS_HELP } from "./help.js";
 import { choice, levelOption, READ_OPTIONS } from "./options.js";
 import { readResponses } from "./readResponses.js";
@@ -143,7 +143,8 @@ export function noteRejections(
 function holdsText(responses: ReadonlyArray<NpsResponse>, name: string): boolean {
   return responses.some((response) => {
     const attributes = response.attributes;
-    const value = attributes !== undefined && Object.hasOwn(attributes, name) ? attributes[name] : undefined;
+    const value =
+      attributes !== undefined && attributes !== null && Object.hasOwn(attributes, name) ? attributes[name] : undefined;
     if (typeof value !== "string") return false;
     const text = value.trim();
     return !/^(?:|na|n\/a|nan|null|[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)$/i.test(text);

@@ -117,7 +117,11 @@ Reading:
   --input-format <format>  auto, csv, json or ndjson (default: auto)
   --skip-missing           blank or NA scores are skipped and counted (default)
   --reject-missing         blank or NA scores are rejected like invalid ones
-  --strict                 exit with status 1 when any row is rejected
+  --strict                 exit with status 1 when any row is rejected; a date
+                           that does not parse rejects its row
+  --max-rejected <percent> exit with status 1 (after the report) when more than
+                           this share of rows is rejected or loses its date,
+                           naming the main reason and the fix (default: 5)
   --rejected <file>        write every rejected row to a CSV file (row, field,
                            value, message)
 
@@ -139,9 +143,12 @@ Output:
                            bayes or bootstrap
   -h, --help               show this help
 
-Rejected rows (an invalid score, date or weight) are counted, the first five
-are listed with their row numbers, and they are left out; the report covers
-the valid rows and exits with 0 unless --strict is given.
+Rejected rows (an invalid score or weight) are counted, the first five are
+listed with their row numbers, and they are left out; the report covers the
+valid rows and exits with 0 unless --strict is given or more rows than
+--max-rejected are lost. A valid score whose date does not parse counts in the
+overall figures and segments, and is left out of trends (counted on standard
+error).
 Exit status: 0 success, 1 unusable data, 2 usage error.
 `;
 

@@ -1,5 +1,5 @@
 import { type IntervalMethod, isTimeZone } from "../index.js";
-import { usageError } from "../node.js";
+import { usageError } from "../node/io.js";
 
 /**
  * The file-reading options shared by the commands that read responses (`report`, `migration`, `follow-up`),
@@ -25,6 +25,7 @@ export const REPORT_OPTIONS = {
   "skip-missing": { type: "boolean" },
   "reject-missing": { type: "boolean" },
   strict: { type: "boolean" },
+  "max-rejected": { type: "string" },
   tallies: { type: "string" },
   by: { type: "string", multiple: true },
   tiers: { type: "string" },
@@ -167,4 +168,18 @@ export function timeZoneOption(value: string | undefined): string | undefined {
 /** "--encoding needs a file", "--encoding, --delimiter need a file". */
 export function needsFile(options: ReadonlyArray<string>): string {
   return `${options.join(", ")} ${options.length === 1 ? "needs" : "need"} a file to read; no file was given`;
+}
+
+/**
+ * `--max-rejected <percent>`: the share of rows (0–100) that may be rejected or lose their date
+ * before the command exits with 1.
+ */
+export function maxRejectedOption(value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const text = value.trim().replace(/\s*%$/, "");
+  const percent = /^(?:\d+\.?\d*|\.\d+)$/.test(text) ? Number(text) : Number.NaN;
+  if (!(percent >= 0 && percent <= 100)) {
+    throw usageError(`--max-rejected must be a percentage from 0 to 100, received ${JSON.stringify(value)}`);
+  }
+  return percent;
 }

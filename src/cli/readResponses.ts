@@ -1,14 +1,9 @@
-import type { FieldMapping, NpsIssue, NpsResponse } from "../index.js";
-import {
-  type CliIo,
-  columnOptions,
-  dataError,
-  type EncodingChoice,
-  type InputFormatChoice,
-  type ReadValues,
-  streamResponses,
-  usageError,
-} from "../node.js";
+import type { FieldMapping, NpsResponse } from "../index.js";
+import { type CliIo, dataError, usageError } from "../node/io.js";
+import { readResponsesWith } from "../node/readResponses.js";
+import type { InputFormatChoice } from "../node/readRows.js";
+import type { EncodingChoice } from "../node/stream.js";
+import { columnOptions, type ReadValues } from "../node/streamResponses.js";
 import { SHOWN_REASONS } from "./collect.js";
 import { delimiterOption, READ_OPTIONS } from "./options.js";
 import { plural } from "./plural.js";
@@ -16,7 +11,7 @@ import { plural } from "./plural.js";
 /** Responses read from one file, with what was rejected and skipped. */
 export interface ReadResponses {
   readonly responses: ReadonlyArray<NpsResponse>;
-  /** The data row (1-based, as in the notes) of each response. */
+  /** The row of each response, as in the notes (a CSV file's line, the header being line 1). */
   readonly rowNumbers: ReadonlyArray<number>;
   readonly rows: number;
   readonly rejected: number;
@@ -33,11 +28,11 @@ export function givenReadOptions(values: ReadValues): string[] {
 
 /**
  * Reads a CSV, JSON or NDJSON file (or standard input for `-`) into validated responses, the way
- * `npskit report` does ({@link streamResponses}: decode and read rows as they come, choose the columns
- * on the first rows, parse in collect mode); only the accepted responses are kept. Notes and the
- * first rejected rows go to standard error, each prefixed with the file's name, with the count of rows
- * read, accepted, skipped (no answer: empty, NA) and rejected; a file without a
- * valid score is a data error (exit 1).
+ * `npskit report` does (`readResponses` of `npskit/node`: decode and read rows as they come, choose
+ * the columns on the first rows, parse in collect mode, skip blank scores, keep rows whose date does
+ * not parse undated); only the accepted responses are kept. Notes and the first rejected rows go to
+ * standard error, each prefixed with the file's name, with the count of rows read, accepted, skipped
+ * (no answer: empty, NA) and rejected; a file without a valid score is a data error (exit 1).
  */
 export async function readResponses(file: string, values: ReadValues, io: CliIo): Promise<ReadResponses> {
   const source = file === "-" ? "standard input" : file;
@@ -47,53 +42,43 @@ export async function readResponses(file: string, values: ReadValues, io: CliIo)
     throw usageError(`--input-format must be one of auto, csv, json, ndjson, received ${JSON.stringify(format)}`);
   }
   const delimiter = delimiterOption(values.delimiter);
-  const responses: NpsResponse[] = [];
-  // Rows left out (rejected or skipped), to number the accepted ones as the notes do.
-  const leftOut = new Set<number>();
-  // The first problems are shown on standard error, the others counted.
-  const issues: NpsIssue[] = [];
-  let issueCount = 0;
-  const counts = { rows: 0, rejected: 0, skipped: 0 };
-  const read = await streamResponses(
+  const columns = columnOptions(values, values.attribute);
+  const read = await readResponsesWith(
     file,
     {
-      columns: columnOptions(values, values.attribute),
+      ...(columns.score === undefined ? {} : { score: columns.score }),
+      ...(columns.date === undefined ? {} : { date: columns.date }),
+      ...(columns.dateFormat === undefined ? {} : { dateFormat: columns.dateFormat }),
+      ...(columns.timeZone === undefined ? {} : { timeZone: columns.timeZone }),
+      ...(columns.respondent === undefined ? {} : { respondentId: columns.respondent }),
+      ...(columns.comment === undefined ? {} : { comment: columns.comment }),
+      ...(columns.attributes === undefined ? {} : { attributes: columns.attributes }),
       encoding: encodingOf(values.encoding),
       inputFormat: format as InputFormatChoice,
-      ...optional("delimiter", delimiter),
-      // As `npskit report` does by default: a row without an answer (empty, NA) is skipped, not rejected.
-      missingScore: "skip",
-      note,
+      ...(delimiter === undefined ? {} : { delimiter }),
+      // No limit here: the commands other than report list the rejected rows and go on.
+      maxRejected: 100,
     },
     io,
-    (batch) => {
-      for (const response of batch.responses) responses.push(response);
-      for (const issue of batch.issues) leftOut.add(issue.row ?? 0);
-      for (const skipped of batch.skipped) leftOut.add(skipped.row);
-      issueCount += batch.issues.length;
-      for (const issue of batch.issues) {
-        if (issues.length >= SHOWN_REASONS) break;
-        issues.push(issue);
-      }
-      counts.rows += batch.counts.rows;
-      counts.rejected += batch.counts.rejected;
-      counts.skipped += batch.counts.skipped;
-    },
+    note,
   );
-  for (const issue of issues) note(`row ${issue.row ?? "?"}: ${issue.message}`);
-  if (issueCount > SHOWN_REASONS) note(`and ${issueCount - SHOWN_REASONS} more issues`);
+  const { issues, counts } = read;
+  for (const issue of issues.slice(0, SHOWN_REASONS)) note(`row ${issue.row ?? "?"}: ${issue.message}`);
+  if (issues.length > SHOWN_REASONS) note(`and ${issues.length - SHOWN_REASONS} more issues`);
   note(
-    `${counts.rows} ${counts.rows === 1 ? "row" : "rows"} read: ${counts.rows - counts.skipped - counts.rejected} accepted, ${counts.skipped} skipped, ${counts.rejected} rejected${counts.rejected > 0 ? " (rejected rows are left out)" : ""}`,
+    `${counts.rows} ${counts.rows === 1 ? "row" : "rows"} read: ${counts.accepted} accepted, ${counts.skipped} skipped, ${counts.rejected} rejected${counts.rejected > 0 ? " (rejected rows are left out)" : ""}`,
   );
-  if (responses.length === 0) {
+  if (read.responses.length === 0) {
     throw dataError(`no valid score in ${source} (${plural(counts.rows, "row")})`);
   }
-  // Rows are numbered as in the notes: CSV rows by their line (the header is line 1), JSON and NDJSON from 1.
-  const rowNumbers: number[] = [];
-  for (let row = read.format === "csv" ? 2 : 1; rowNumbers.length < responses.length; row++) {
-    if (!leftOut.has(row)) rowNumbers.push(row);
-  }
-  return { responses, rowNumbers, ...counts, fields: read.fields };
+  return {
+    responses: read.responses,
+    rowNumbers: read.rowNumbers,
+    rows: counts.rows,
+    rejected: counts.rejected,
+    skipped: counts.skipped,
+    fields: read.input.fields,
+  };
 }
 
 function encodingOf(value: string | undefined): EncodingChoice {
@@ -102,9 +87,4 @@ function encodingOf(value: string | undefined): EncodingChoice {
   if (lower === "auto" || lower === "utf-8" || lower === "utf8") return lower === "auto" ? "auto" : "utf-8";
   if (["latin1", "latin-1", "iso-8859-1", "iso8859-1"].includes(lower)) return "latin1";
   throw usageError(`--encoding must be one of auto, utf-8, latin1, received ${JSON.stringify(value)}`);
-}
-
-/** `{ [key]: value }` when the value is defined, `{}` otherwise (for exactOptionalPropertyTypes). */
-function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
-  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }

@@ -1,17 +1,8 @@
 import { countSqlRows, type KeyedTallies, type SqlRowCounts, sqlRowCounts, type TrendPeriod } from "../index.js";
-import {
-  type ByteSource,
-  type CliIo,
-  dataError,
-  decodeStream,
-  type EncodingChoice,
-  type InputFormatChoice,
-  openFile,
-  openStdin,
-  reasonOf,
-  streamRows,
-  usageError,
-} from "../node.js";
+import { type ByteSource, type CliIo, dataError, openFile, openStdin, usageError } from "../node/io.js";
+import type { InputFormatChoice } from "../node/readRows.js";
+import { decodeStream, type EncodingChoice, streamRows } from "../node/stream.js";
+import { reasonOf } from "../node/streamResponses.js";
 
 /**
  * The texts `npskit report` reads as "no value" in a file of responses (a blank or NA score is

@@ -31,17 +31,11 @@ import {
   unknownNameMessage,
   type WhereFilter,
 } from "../index.js";
-import {
-  type CliIo,
-  columnOptions,
-  dataError,
-  type EncodingChoice,
-  type InputFormatChoice,
-  reasonOf,
-  streamResponses,
-  usageError,
-  writeTextFile,
-} from "../node.js";
+import { type CliIo, dataError, usageError, writeTextFile } from "../node/io.js";
+import { DEFAULT_MAX_REJECTED, tooManyLost, undatedNote } from "../node/lostRows.js";
+import type { InputFormatChoice } from "../node/readRows.js";
+import type { EncodingChoice } from "../node/stream.js";
+import { columnOptions, reasonOf, streamResponses } from "../node/streamResponses.js";
 import { checkBenchmarkId } from "./benchmarks.js";
 import { loadChartScripts } from "./chartScripts.js";
 import { type Collector, createCollector, outlyingDates } from "./collect.js";
@@ -50,6 +44,7 @@ import {
   choice,
   delimiterOption,
   levelOption,
+  maxRejectedOption,
   methodOption,
   needsFile,
   REPORT_OPTIONS,
@@ -81,6 +76,7 @@ const FILE_OPTIONS = [
   "language",
   "drivers",
   "levels",
+  "max-rejected",
 ] as const;
 
 /** File options that read responses, which a file of tallies does not have. */
@@ -102,6 +98,8 @@ interface InputDescription {
   readonly missingScore?: "skip" | "reject";
   /** The `--where` filters, as given. */
   readonly where?: ReadonlyArray<string>;
+  /** Accepted rows whose date does not parse (left out of trends), when there are any. */
+  readonly undatedRows?: number;
   /** For `--tallies`: the period and time zone the query's rows were read with (`null`: no time bucket). */
   readonly tallies?: { readonly period: TrendPeriod | null; readonly timeZone: string };
 }
@@ -195,6 +193,7 @@ export async function report(args: ReadonlyArray<string>, io: CliIo): Promise<nu
     "auto",
   );
   const delimiter = delimiterOption(values.delimiter);
+  const maxRejected = maxRejectedOption(values["max-rejected"], DEFAULT_MAX_REJECTED);
   if (values["skip-missing"] === true && values["reject-missing"] === true) {
     throw usageError("--skip-missing and --reject-missing cannot be used together");
   }
@@ -247,6 +246,8 @@ export async function report(args: ReadonlyArray<string>, io: CliIo): Promise<nu
     checkAttributes(analysis, columns, place);
     checkWhere(where, columns, place);
   };
+  // What the reading lost, past --max-rejected: printed after the report, with exit status 1.
+  let lost: string | undefined;
   if (file === undefined) {
     const given = FILE_OPTIONS.filter((name) => values[name] !== undefined);
     if (given.length > 0) {
@@ -278,6 +279,8 @@ export async function report(args: ReadonlyArray<string>, io: CliIo): Promise<nu
       inputFormat,
       ...optional("delimiter", delimiter),
       missingScore,
+      // A valid score whose date does not parse counts without its date, unless --strict.
+      badDate: values.strict === true ? ("reject" as const) : ("undated" as const),
       note,
       checkColumns: (columns: ReadonlyArray<string>) => {
         checkColumns(columns);
@@ -309,6 +312,25 @@ export async function report(args: ReadonlyArray<string>, io: CliIo): Promise<nu
       hint = `\n  the score column was guessed: pass --score <column> if ${JSON.stringify(fields.score)} is not the 0–10 answer`;
     }
     hasDates = fields.date !== undefined;
+    const { undated } = collector;
+    if (undated.count > 0) {
+      note(undatedNote(undated.count));
+      for (const issue of undated.shown.slice(0, 3)) note(`  row ${issue.row ?? "?"}: ${issue.message}`);
+      if (undated.count > 3) note(`  and ${undated.count - 3} more`);
+    }
+    lost = tooManyLost(
+      {
+        rows: collector.counts.rows,
+        rejected: collector.counts.rejected,
+        undated: undated.count,
+        problems: collector.problems,
+        examples: [...collector.issues, ...undated.shown],
+        fields,
+        dateFormat: read.dateFormat,
+        dateAdvice: read.dateAdvice,
+      },
+      maxRejected,
+    );
     input = {
       format: read.format,
       encoding: read.encoding,
@@ -317,6 +339,7 @@ export async function report(args: ReadonlyArray<string>, io: CliIo): Promise<nu
       ...optional("dateFormat", read.dateFormat),
       ...(fields.date === undefined ? {} : { timeZone: timeZone ?? "UTC" }),
       missingScore,
+      ...(undated.count === 0 ? {} : { undatedRows: undated.count }),
     };
   }
   if (filtered !== undefined) {
@@ -370,6 +393,7 @@ export async function report(args: ReadonlyArray<string>, io: CliIo): Promise<nu
       sections,
     );
   } catch (error) {
+    if (lost !== undefined) note(lost);
     // A trend over dates centuries apart: say which rows hold the earliest and latest.
     const { earliest, latest } = spread;
     if (
@@ -387,7 +411,10 @@ export async function report(args: ReadonlyArray<string>, io: CliIo): Promise<nu
     throw error;
   }
   warnHidden(document, analysis, note);
-  return emit(document, input, collector.counts.rejected, values, { format, table }, io);
+  const status = await emit(document, input, collector.counts.rejected, values, { format, table }, io);
+  if (lost === undefined) return status;
+  note(lost);
+  return 1;
 }
 
 /** Prints or writes the report in the chosen format; the exit status (1 with --strict and rejected rows). */
@@ -637,7 +664,7 @@ function checkWhere(
 function keepResponse(where: ReadonlyArray<WhereFilter>, response: NpsResponse): boolean {
   const attributes = response.attributes;
   return matchesWhere(where, (name) =>
-    attributes !== undefined && Object.hasOwn(attributes, name) ? attributes[name] : undefined,
+    attributes != null && Object.hasOwn(attributes, name) ? attributes[name] : undefined,
   );
 }
 

@@ -12,7 +12,7 @@ import {
   type ReportDocument,
   type TrendPeriod,
 } from "../index.js";
-import { type CliIo, usageError } from "../node.js";
+import { type CliIo, usageError } from "../node/io.js";
 import { distinctiveTerms, type TextLanguage, type ThemeDefinition, themes, themesByPeriod } from "../text/index.js";
 import { levelsByDriver, noteRejections, type ParsedLevels, parseLevels } from "./drivers.js";
 import { choice } from "./options.js";
@@ -105,15 +105,13 @@ export function keepForWhy(
     const attributes: Record<string, string | number | boolean | null> = Object.create(null);
     for (const name of why.drivers) {
       const value =
-        response.attributes !== undefined && Object.hasOwn(response.attributes, name)
-          ? response.attributes[name]
-          : undefined;
+        response.attributes != null && Object.hasOwn(response.attributes, name) ? response.attributes[name] : undefined;
       if (value !== undefined) attributes[name] = value as string | number | boolean | null;
     }
     kept.push({
       score: response.score,
-      ...(why.comments && response.comment !== undefined ? { comment: response.comment } : {}),
-      ...(response.date === undefined ? {} : { date: response.date }),
+      ...(why.comments && response.comment != null ? { comment: response.comment } : {}),
+      ...(response.date == null ? {} : { date: response.date }),
       ...(why.drivers.length === 0 ? {} : { attributes }),
     });
   }

@@ -115,7 +115,7 @@ export function timeAt(fn: string, times: ArrayLike<number>, i: number): number 
 
 /** The respondent id at index `i` (`undefined` when unknown), or throws `invalid_input`. */
 export function respondentAt(fn: string, ids: ArrayLike<unknown>, i: number): string | undefined {
-  const id = ids[i];
+  const id = ids[i] ?? undefined;
   if (id !== undefined && typeof id !== "string") {
     throw new NpsError(
       "invalid_input",

@@ -125,7 +125,7 @@ export function countResponsesFor(
   const names = by.map((dimension) =>
     typeof dimension === "string" ? dimension : dimension.name === "" ? "(function)" : dimension.name,
   );
-  const weighted = responses.some((response) => response?.weight !== undefined);
+  const weighted = responses.some((response) => response?.weight !== undefined && response.weight !== null);
   let largest = 0;
   if (weighted) {
     for (const response of responses) {
@@ -141,7 +141,7 @@ export function countResponsesFor(
     const score = (response as NpsResponse).score;
     const date = response.date;
     let instant = Number.NaN;
-    if (date !== undefined) {
+    if (date !== undefined && date !== null) {
       instant = date instanceof Date ? date.getTime() : Number.NaN;
       if (Number.isNaN(instant)) {
         throw new NpsError(
@@ -151,7 +151,7 @@ export function countResponsesFor(
       }
     }
     const id = response.respondentId;
-    if (id !== undefined && typeof id !== "string") {
+    if (id !== undefined && id !== null && typeof id !== "string") {
       throw new NpsError(
         "invalid_input",
         `${fn}: respondentId must be a string or absent, received ${describeValue(id)} at index ${i}`,
@@ -181,7 +181,7 @@ export function checkedWeight(fn: string, response: unknown, i: number, scale: S
   const { score, weight } = response as NpsResponse;
   if (!isValidScore(score, scale)) throw invalidScoreError(fn, score, scale, ` at index ${i}`);
   if (!weighted) return 1;
-  if (weight === undefined) {
+  if (weight === undefined || weight === null) {
     throw new NpsError(
       "invalid_input",
       `${fn}: weight must be present on every response when any response is weighted, missing at index ${i}`,

@@ -66,7 +66,7 @@ export function prepareResponses(
       );
     }
     categories[k] = categoryIndex(response.score, scale, fn, ` at index ${i}`);
-    const weight = response.weight;
+    const weight = response.weight ?? undefined;
     if (k === 0 && weight !== undefined) weights = new Float64Array(length);
     if ((weight === undefined) !== (weights === undefined)) {
       throw new NpsError(
@@ -78,7 +78,7 @@ export function prepareResponses(
       checkWeight(fn, weight, ` at index ${i}`);
       weights[k] = weight;
     }
-    const date = response.date;
+    const date = response.date ?? undefined;
     if (date === undefined) {
       times[k] = Number.NaN;
     } else {
@@ -94,7 +94,7 @@ export function prepareResponses(
       if (dated === 0 || time > last) last = time;
       dated++;
     }
-    const id = response.respondentId;
+    const id = response.respondentId ?? undefined;
     if (id === undefined || !withRespondents) {
       respondents[k] = -1;
       if (id !== undefined && typeof id !== "string") {

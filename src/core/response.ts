@@ -6,7 +6,8 @@
 export type AttributeValue = string | number | boolean | null;
 
 /**
- * One validated survey answer. Only `score` is required. `attributes` holds segment columns (plan,
+ * One validated survey answer. Only `score` is required; an optional field may be absent, `undefined`
+ * or `null` (as JSON and SQL give it), which all mean "no value". `attributes` holds segment columns (plan,
  * country, spend…); objects made by {@link parseResponses} have no prototype, so a column named
  * `__proto__` is an ordinary key.
  *
@@ -15,16 +16,16 @@ export type AttributeValue = string | number | boolean | null;
 export interface NpsResponse {
   /** The 0–10 answer (or on a custom scale). */
   readonly score: number;
-  /** When the answer was given (an instant). */
-  readonly date?: Date;
-  /** Who answered, compared exactly (no trimming, no case folding). */
-  readonly respondentId?: string;
-  /** Survey weight, finite and > 0. */
-  readonly weight?: number;
-  /** Free-text comment. */
-  readonly comment?: string;
-  /** Segment attributes by column name. */
-  readonly attributes?: Readonly<Record<string, AttributeValue>>;
+  /** When the answer was given (an instant); `null` or absent: no date. */
+  readonly date?: Date | null;
+  /** Who answered, compared exactly (no trimming, no case folding); `null` or absent: anonymous. */
+  readonly respondentId?: string | null;
+  /** Survey weight, finite and > 0; `null` or absent: unweighted. */
+  readonly weight?: number | null;
+  /** Free-text comment; `null` or absent: none. */
+  readonly comment?: string | null;
+  /** Segment attributes by column name; `null` or absent: none. */
+  readonly attributes?: Readonly<Record<string, AttributeValue>> | null;
 }
 
 /**

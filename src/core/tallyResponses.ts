@@ -49,7 +49,7 @@ export function tallyResponses(responses: ReadonlyArray<NpsResponse>, options: T
       `tallyResponses: responses must be an array, received ${describeValue(responses)}`,
     );
   }
-  const weighted = responses.some((response) => response?.weight !== undefined);
+  const weighted = responses.some((response) => response?.weight !== undefined && response.weight !== null);
   if (!weighted) {
     const counts = new Float64Array(3);
     for (let i = 0; i < responses.length; i++) {
@@ -62,7 +62,7 @@ export function tallyResponses(responses: ReadonlyArray<NpsResponse>, options: T
   for (let i = 0; i < responses.length; i++) {
     const category = categoryIndex(scoreAt(responses, i), scale, "tallyResponses", ` at index ${i}`);
     const weight = (responses[i] as NpsResponse).weight;
-    if (weight === undefined) {
+    if (weight === undefined || weight === null) {
       throw new NpsError(
         "invalid_input",
         `tallyResponses: weight must be present on every response when any response is weighted, missing at index ${i}`,

@@ -268,7 +268,9 @@ export function followUpQueue(responses: ReadonlyArray<NpsResponse>, options: Fo
     entries.push({
       position: position + 1,
       index: k,
-      ...(response.respondentId === undefined ? {} : { respondentId: response.respondentId }),
+      ...(response.respondentId === undefined || response.respondentId === null
+        ? {}
+        : { respondentId: response.respondentId }),
       score: response.score,
       category,
       action,
@@ -298,7 +300,10 @@ function descendingMissingLast(a: number, b: number): number {
 
 function attributeValue(fn: string, response: NpsResponse, attribute: string, index: number): number {
   const attributes = response.attributes;
-  const value = attributes !== undefined && Object.hasOwn(attributes, attribute) ? attributes[attribute] : undefined;
+  const value =
+    attributes !== undefined && attributes !== null && Object.hasOwn(attributes, attribute)
+      ? attributes[attribute]
+      : undefined;
   if (value === undefined || value === null) return Number.NaN;
   if (typeof value !== "number" || !Number.isFinite(value)) {
     throw new NpsError(

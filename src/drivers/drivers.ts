@@ -187,7 +187,7 @@ const SHOWN_REJECTIONS = 20;
 export function drivers(
   responses: ReadonlyArray<{
     readonly score: number;
-    readonly attributes?: Readonly<Record<string, AttributeValue>> | undefined;
+    readonly attributes?: Readonly<Record<string, AttributeValue>> | null | undefined;
   }>,
   options: DriversOptions,
 ): DriverAnalysis {

@@ -24,7 +24,8 @@ import {
  *   the same key in every batch, so tallies keyed by code can be merged across batches before the
  *   codes are turned into keys. Read a batch's dictionary only up to the largest code it holds, or
  *   after the last batch.
- * - `rowNumbers[i]` is the row (line of a CSV, with the header as row 1) that response `i` came from.
+ * - `rowNumbers[i]` is the row (line of a CSV, with the header as line 1: the first data row is 2) that
+ *   response `i` came from.
  * - `counts`, `skipped` and `issues` are those of `parseResponses` in collect mode for these rows,
  *   plus the rows that could not be read at all (broken CSV quoting, an NDJSON line that is not
  *   JSON), which count as rejected: `counts.rows = accepted + skipped + rejected`.
@@ -46,6 +47,8 @@ export interface ColumnarBatch {
   readonly skipped: ReadonlyArray<SkippedRow>;
   /** Every problem of the rejected rows, with its row, field, value and message. */
   readonly issues: ReadonlyArray<NpsIssue>;
+  /** With `badDate: "undated"`: the accepted rows whose date did not parse (their time is `NaN`). */
+  readonly undated: ReadonlyArray<NpsIssue>;
 }
 
 /**
@@ -97,6 +100,7 @@ export function createColumnarBatcher(options: ParseOptions, fn = "parseResponse
   let rows = 0;
   let skipped: SkippedRow[] = [];
   let issues: NpsIssue[] = [];
+  let undated: NpsIssue[] = [];
   let rejected = 0;
 
   const grow = (): void => {
@@ -127,7 +131,7 @@ export function createColumnarBatcher(options: ParseOptions, fn = "parseResponse
     },
     add(index, row) {
       rows++;
-      const outcome = checker.check(index, row, issues, skipped);
+      const outcome = checker.check(index, row, issues, skipped, undated);
       if (outcome !== ACCEPTED) {
         if (outcome === REJECTED) rejected++;
         return;
@@ -184,6 +188,7 @@ export function createColumnarBatcher(options: ParseOptions, fn = "parseResponse
         counts: { rows, accepted, skipped: skipped.length, rejected },
         skipped,
         issues,
+        undated,
       };
       // The next batch writes into new arrays: the ones handed over stay as they are.
       capacity = 0;
@@ -198,6 +203,7 @@ export function createColumnarBatcher(options: ParseOptions, fn = "parseResponse
       rows = 0;
       skipped = [];
       issues = [];
+      undated = [];
       rejected = 0;
       return batch;
     },
@@ -224,8 +230,8 @@ export function createColumnarBatcher(options: ParseOptions, fn = "parseResponse
  */
 export function parseColumnarBatch(rows: ReadonlyArray<unknown>, options: ParseOptions): ColumnarBatch {
   const batcher = createColumnarBatcher(options);
-  const firstRow = options.firstRow ?? 1;
   const settings = resolveOptions(options);
+  const { firstRow } = settings;
   checkColumnsExist(rows, settings.fields, settings.attributeColumns);
   const columns = [
     settings.fields.score,

@@ -33,6 +33,8 @@ export interface RowRules {
   readonly missingValues: ReadonlyArray<string>;
   readonly dateFormat: string | undefined;
   readonly readDateText: DateTextReader;
+  /** A date that does not parse leaves the row undated (true) instead of rejecting it (false). */
+  readonly undatedBadDate: boolean;
 }
 
 /**
@@ -46,8 +48,18 @@ export interface RowChecker {
   readonly raw: unknown[];
   /** Whether a value means "no value" (absent, `null`, or a missing-value string after trimming). */
   readonly missing: (value: unknown) => boolean;
-  /** Validates `raw`; pushes a skipped row or issues (path `[index, column]`, `row`). */
-  check(index: number, row: number, issues: NpsIssue[], skipped: Array<{ row: number; reason: string }>): number;
+  /**
+   * Validates `raw`; pushes a skipped row or issues (path `[index, column]`, `row`). With
+   * `undatedBadDate`, the issue of a date that does not parse on an otherwise valid row goes to
+   * `undated` instead, and the row is accepted without a date.
+   */
+  check(
+    index: number,
+    row: number,
+    issues: NpsIssue[],
+    skipped: Array<{ row: number; reason: string }>,
+    undated: NpsIssue[],
+  ): number;
   /** The score of an accepted row. */
   score: number;
   /** Epoch milliseconds of an accepted row's date, `NaN` without a date. */
@@ -78,6 +90,7 @@ export function createRowChecker(rules: RowRules): RowChecker {
   const { fields, attributeColumns, scale } = rules;
   const { min, max } = scale;
   const readDateText = rules.readDateText;
+  const undatedBadDate = rules.undatedBadDate;
   const missingSet = new Set(rules.missingValues);
   let longestMissing = 0;
   for (const value of rules.missingValues) longestMissing = Math.max(longestMissing, value.length);
@@ -192,7 +205,7 @@ export function createRowChecker(rules: RowRules): RowChecker {
     comment: undefined,
     attributes,
     givenTime: Number.NaN,
-    check(index, row, issues, skipped) {
+    check(index, row, issues, skipped, undated) {
       const rawScore = raw[0];
       const scoreMissing = missing(rawScore);
       if (scoreMissing && rules.skipMissingScore) {
@@ -222,6 +235,7 @@ export function createRowChecker(rules: RowRules): RowChecker {
         checker.score = score;
       }
       checker.time = Number.NaN;
+      let badDate = false;
       if (hasDate) {
         const value = raw[1];
         if (value === TIME_GIVEN) {
@@ -229,7 +243,8 @@ export function createRowChecker(rules: RowRules): RowChecker {
         } else if (!missing(value)) {
           const time = timeOf(value);
           if (time === INVALID) {
-            valid = false;
+            if (undatedBadDate) badDate = true;
+            else valid = false;
             issue(issues, index, row, fields.date as string, `${dateRule}, received ${describeValue(value)}`, value);
           } else {
             checker.time = time;
@@ -315,6 +330,9 @@ export function createRowChecker(rules: RowRules): RowChecker {
           attributes[j] = attribute;
         }
       }
+      // The date's issue is the last one pushed when every other value is valid: the row counts
+      // without its date. On a row rejected for another value it stays among the row's issues.
+      if (badDate && valid) undated.push(issues.pop() as NpsIssue);
       return valid ? ACCEPTED : REJECTED;
     },
   };

@@ -71,14 +71,24 @@ export interface ParseOptions {
    */
   readonly dateFormat?: string;
   /**
+   * What to do with a row whose date is present but does not parse (not ISO 8601, not in
+   * `dateFormat`): `"reject"` it as invalid, or keep it `"undated"` — accepted without a date, so it
+   * counts in the overall figures and segments but in no period of a trend — and list it in
+   * `undated`. A row rejected for another value keeps its date issue among its issues.
+   * @defaultValue `"reject"` (the `npskit` command and `readResponses` of `npskit/node` use `"undated"`)
+   */
+  readonly badDate?: "reject" | "undated";
+  /**
    * The IANA time zone in which dates without an offset are read (`"Europe/Paris"`).
    * @defaultValue `"UTC"`
    */
   readonly timeZone?: string;
   /**
-   * The number reported for the first row, so that issues in chunked or streamed input give the row's
-   * position in the whole file (use 2 for a CSV file whose line 1 is the header to get line numbers).
-   * @defaultValue `1`
+   * The number reported for the first row. Rows are numbered as lines of a file whose line 1 is the
+   * header, as the `npskit` command numbers a CSV file's rows: the first row is 2 by default. Pass
+   * the line of the first row for chunked or streamed input, or 1 to number the items of a JSON array
+   * from 1 (as the command does for JSON and NDJSON).
+   * @defaultValue `2`
    */
   readonly firstRow?: number;
 }
@@ -89,7 +99,7 @@ export interface ParseOptions {
  * @category Input
  */
 export interface SkippedRow {
-  /** The row's number: `firstRow` plus its index. */
+  /** The row's number: `firstRow` (2 by default: the line after a header) plus its index. */
   readonly row: number;
   /** Why it was left out, e.g. `score is missing, received "NA"`. */
   readonly reason: string;
@@ -123,6 +133,12 @@ export interface ParseResult {
   readonly skipped: ReadonlyArray<SkippedRow>;
   /** Every problem of every rejected row (a row may have several), in row order. */
   readonly issues: ReadonlyArray<NpsIssue>;
+  /**
+   * With `badDate: "undated"`: the accepted rows whose date did not parse, one issue each (row,
+   * column, value, message), in row order. These rows are among the accepted responses, without a
+   * date. Always empty with `badDate: "reject"`.
+   */
+  readonly undated: ReadonlyArray<NpsIssue>;
   /** How many rows were accepted, skipped and rejected. */
   readonly counts: ParseCounts;
 }
@@ -188,7 +204,7 @@ type Writable<T> = { -readonly [K in keyof T]: T[K] };
  * result.responses[0]?.date?.toISOString(); // => "2026-02-28T23:00:00.000Z"
  * result.responses[0]?.attributes?.Plan; // => "pro"
  * result.counts; // => { rows: 3, accepted: 1, skipped: 1, rejected: 1 }
- * result.issues[0]?.row; // => 3
+ * result.issues[0]?.row; // => 4
  * result.issues[0]?.message; // => 'score must be an integer from 0 to 10, received "11"'
  * ```
  * @category Input
@@ -227,6 +243,7 @@ export function parseCheckedRows(rows: ReadonlyArray<unknown>, settings: Setting
   const responses: NpsResponse[] = [];
   const skipped: SkippedRow[] = [];
   const issues: NpsIssue[] = [];
+  const undated: NpsIssue[] = [];
   const rejectedIndexes: number[] = [];
 
   for (let index = 0; index < rows.length; index++) {
@@ -249,7 +266,7 @@ export function parseCheckedRows(rows: ReadonlyArray<unknown>, settings: Setting
     raw[3] = read(record, weightColumn);
     raw[4] = read(record, commentColumn);
     for (let j = 0; j < attributeCount; j++) raw[5 + j] = read(record, attributeColumns[j]);
-    const outcome = checker.check(index, rowNumber, issues, skipped);
+    const outcome = checker.check(index, rowNumber, issues, skipped, undated);
     if (outcome === SKIPPED) continue;
     if (outcome === REJECTED) {
       rejectedIndexes.push(index);
@@ -288,7 +305,7 @@ export function parseCheckedRows(rows: ReadonlyArray<unknown>, settings: Setting
       zodIssues.length > 0 ? { cause: new z.ZodError(zodIssues) } : {},
     );
   }
-  return { responses, skipped, issues, counts };
+  return { responses, skipped, issues, undated, counts };
 }
 
 /**
@@ -358,6 +375,7 @@ export interface Settings {
   readonly dateFormat: string | undefined;
   readonly timeZone: string;
   readonly firstRow: number;
+  readonly undatedBadDate: boolean;
 }
 
 /** Checks every option and fills in the defaults, in one place. */
@@ -416,7 +434,11 @@ export function resolveOptions(options: ParseOptions, fn: string = FN): Settings
   const dateFormat = options.dateFormat === undefined ? undefined : checkDateFormat(fn, options.dateFormat);
   const timeZone = options.timeZone ?? "UTC";
   checkTimeZone(fn, timeZone);
-  const firstRow = options.firstRow ?? 1;
+  const firstRow = options.firstRow ?? 2;
+  const badDate = options.badDate ?? "reject";
+  if (badDate !== "reject" && badDate !== "undated") {
+    throw invalidOption(fn, "badDate", '"reject" or "undated"', badDate);
+  }
   if (!Number.isSafeInteger(firstRow) || firstRow < 0) {
     throw invalidOption(fn, "firstRow", "an integer >= 0", firstRow);
   }
@@ -431,6 +453,7 @@ export function resolveOptions(options: ParseOptions, fn: string = FN): Settings
     dateFormat,
     timeZone,
     firstRow,
+    undatedBadDate: badDate === "undated",
   };
 }
 

@@ -21,6 +21,26 @@ export interface ChosenFields {
   readonly fields: FieldMapping;
   readonly dateFormat?: string;
   readonly notes: ReadonlyArray<string>;
+  /** A date pattern that reads more of the first rows' dates than the one used, when there is one. */
+  readonly dateAdvice?: DateAdvice;
+}
+
+/**
+ * A date pattern that reads more dates than the format in use (given with `--date-format`, detected,
+ * or ISO 8601), found by the detection on the first rows: `read` of their `dates` non-blank dates, in
+ * `rows` rows (the whole file when it has no more).
+ *
+ * @category Node
+ */
+export interface DateAdvice {
+  /** The detected date-fns pattern. */
+  readonly pattern: string;
+  /** How many of the probed dates it reads. */
+  readonly read: number;
+  /** The non-blank dates probed. */
+  readonly dates: number;
+  /** The rows probed: the first 2,000, or the whole file when it has fewer. */
+  readonly rows: number;
 }
 
 /** Strings that mean "no answer", as the input layer reads them by default. */
@@ -136,7 +156,38 @@ export function chooseFields(table: RawTable, options: ColumnOptions): ChosenFie
     }
   }
   const fieldNotes = chosen === undefined ? notes : [`score: column ${JSON.stringify(score)} ${chosen.note}`, ...notes];
-  return { fields, ...(dateFormat === undefined ? {} : { dateFormat }), notes: fieldNotes };
+  const dateAdvice =
+    fields.date === undefined ? undefined : adviseDateFormat(table, fields.date, dateFormat, options.timeZone);
+  return {
+    fields,
+    ...(dateFormat === undefined ? {} : { dateFormat }),
+    notes: fieldNotes,
+    ...(dateAdvice === undefined ? {} : { dateAdvice }),
+  };
+}
+
+/**
+ * When the format in use does not read every date of the first rows: the detected pattern, if it
+ * reads more of them (so that a message about dates that do not parse can name the fix).
+ */
+function adviseDateFormat(
+  table: RawTable,
+  date: string,
+  dateFormat: string | undefined,
+  timeZone: string | undefined,
+): DateAdvice | undefined {
+  const used = readDates(table, date, dateFormat, timeZone);
+  if (used.read === used.probed) return undefined;
+  const detected = detectDateFormat(table, date, timeZone);
+  if (detected.pattern === undefined || detected.pattern === dateFormat) return undefined;
+  const better = readDates(table, date, detected.pattern, timeZone);
+  if (better.read <= used.read) return undefined;
+  return {
+    pattern: detected.pattern,
+    read: better.read,
+    dates: better.probed,
+    rows: Math.min(table.rows.length, PROBE_ROWS),
+  };
 }
 
 /** The score column: the guess if its values are 0–10 answers, else the best-looking other column. */

@@ -1,4 +1,8 @@
-/** The input formats `--input-format` accepts. */
+/**
+ * The input formats `--input-format` accepts.
+ *
+ * @category Node
+ */
 export type InputFormatChoice = "auto" | "csv" | "json" | "ndjson";
 
 /** Raw rows read from a file, with the columns in file order and how they were read. */

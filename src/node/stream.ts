@@ -5,7 +5,11 @@ import { describeValue } from "../internal/describe.js";
 import { dataError } from "./io.js";
 import { detectDelimiter, type InputFormatChoice, showDelimiter, uniqueNames } from "./readRows.js";
 
-/** The encodings `--encoding` accepts. */
+/**
+ * The encodings `--encoding` accepts.
+ *
+ * @category Node
+ */
 export type EncodingChoice = "auto" | "utf-8" | "latin1";
 
 /** How many bytes decide the encoding and the format when they are not given. */

@@ -9,7 +9,7 @@ import {
 } from "../input/parseResponses.js";
 import { createWallClockConverter, fastIsoTime, SLOW } from "../input/readDate.js";
 import { matchesWhere, type WhereFilter } from "../input/where.js";
-import { type ColumnOptions, chooseFields, PROBE_ROWS } from "./chooseFields.js";
+import { type ColumnOptions, chooseFields, type DateAdvice, PROBE_ROWS } from "./chooseFields.js";
 import { type ByteSource, type CliIo, dataError, openFile, openStdin } from "./io.js";
 import { progressBar } from "./progress.js";
 import type { InputFormatChoice } from "./readRows.js";
@@ -22,6 +22,8 @@ export interface StreamOptions {
   readonly inputFormat: InputFormatChoice;
   readonly delimiter?: string;
   readonly missingScore?: "skip" | "reject";
+  /** A date that does not parse rejects the row, or leaves it undated (see `ParseOptions.badDate`). */
+  readonly badDate?: "reject" | "undated";
   /** Notes for standard error (the file's encoding, the columns guessed…), in the order they arise. */
   readonly note: (text: string) => void;
   /** Called with the column names before the columns are chosen (to check the options that name them). */
@@ -53,15 +55,26 @@ export interface ReadValues {
   readonly "input-format"?: string | undefined;
 }
 
-/** How a file was read: what the report's JSON calls `input`, and the mapping used. */
+/**
+ * How a file was read: what the report's JSON calls `input`, and the mapping used.
+ *
+ * @category Node
+ */
 export interface StreamedInput {
+  /** The file's format, given or detected. */
   readonly format: "csv" | "json" | "ndjson";
+  /** The text encoding, given or detected. */
   readonly encoding: "utf-8" | "utf-16le" | "utf-16be" | "latin1";
+  /** The CSV delimiter, given or detected (CSV only). */
   readonly delimiter?: string;
+  /** The columns used, given or guessed. */
   readonly fields: FieldMapping;
+  /** The date pattern, given or detected (absent: ISO 8601). */
   readonly dateFormat?: string;
   /** Rows left out by `where` (absent without filters); not in the counts of the batches. */
   readonly filtered?: number;
+  /** A date pattern that reads more of the first rows' dates than the one used (see {@link DateAdvice}). */
+  readonly dateAdvice?: DateAdvice;
 }
 
 /**
@@ -144,6 +157,7 @@ export async function streamResponses(
         fields,
         mode: "collect",
         ...(options.missingScore === undefined ? {} : { missingScore: options.missingScore }),
+        ...(options.badDate === undefined ? {} : { badDate: options.badDate }),
         ...(dateFormat === undefined ? {} : { dateFormat }),
         ...(timeZone === undefined ? {} : { timeZone }),
       };
@@ -168,7 +182,7 @@ export async function streamResponses(
     if (handle === undefined) decide();
     progress.done();
     showNotes();
-    const { fields, dateFormat } = chosen as NonNullable<typeof chosen>;
+    const { fields, dateFormat, dateAdvice } = chosen as NonNullable<typeof chosen>;
     return {
       format: rows.format,
       encoding: decoded.encoding,
@@ -176,6 +190,7 @@ export async function streamResponses(
       fields,
       ...(dateFormat === undefined ? {} : { dateFormat }),
       ...(options.where === undefined ? {} : { filtered }),
+      ...(dateAdvice === undefined ? {} : { dateAdvice }),
     };
   } finally {
     progress.done();
@@ -250,6 +265,7 @@ function objectHandler(
       responses: parsed.responses,
       skipped: parsed.skipped,
       issues: [...unreadable, ...parsed.issues],
+      undated: parsed.undated,
       counts: {
         rows: counts.rows + unreadable.length,
         accepted: counts.accepted,
@@ -278,6 +294,7 @@ function parseKept(batch: RowBatch, settings: ReturnType<typeof resolveOptions>,
     responses: parts.flatMap((part) => part.responses),
     skipped: parts.flatMap((part) => part.skipped),
     issues: parts.flatMap((part) => part.issues),
+    undated: parts.flatMap((part) => part.undated),
     counts: {
       rows: parts.reduce((sum, part) => sum + part.counts.rows, 0),
       accepted: parts.reduce((sum, part) => sum + part.counts.accepted, 0),

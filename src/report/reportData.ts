@@ -394,7 +394,8 @@ const NUMBER = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
 /** An attribute as a number: a finite number, or a string holding one; `undefined` otherwise. */
 function numericValue(response: NpsResponse, name: string): number | undefined {
   const attributes = response.attributes;
-  const value = attributes !== undefined && Object.hasOwn(attributes, name) ? attributes[name] : undefined;
+  const value =
+    attributes !== undefined && attributes !== null && Object.hasOwn(attributes, name) ? attributes[name] : undefined;
   if (typeof value === "number") return Number.isFinite(value) ? value : undefined;
   if (typeof value === "string" && NUMBER.test(value)) {
     const number = Number(value);

@@ -30,7 +30,7 @@ export function accumulateGroups(
   if (!Array.isArray(responses)) {
     throw new NpsError("invalid_input", `${fn}: responses must be an array, received ${describeValue(responses)}`);
   }
-  const weighted = responses.some((response) => response?.weight !== undefined);
+  const weighted = responses.some((response) => response?.weight !== undefined && response.weight !== null);
   const sums: WeightedSums[] = [];
   const leftOut: number[] = [];
   const { promoterMin, detractorMax } = scale;

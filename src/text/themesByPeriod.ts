@@ -21,8 +21,8 @@ import { analyseThemes, type ThemesOptions, themeImpact } from "./themes.js";
  * @category Text
  */
 export interface DatedCommentedResponse extends CommentedResponse {
-  /** When it was answered; undated responses are counted and left out of the periods. */
-  readonly date?: Date | undefined;
+  /** When it was answered; undated responses (no date, or `null`) are counted and left out of the periods. */
+  readonly date?: Date | null | undefined;
 }
 
 /**

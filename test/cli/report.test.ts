@@ -147,13 +147,20 @@ describe("npskit report on files", () => {
     const skipped = await json([path]);
     expect(skipped.rows).toEqual({ read: 4, accepted: 2, skipped: 2, rejected: 0 });
     expect(skipped.input.missingScore).toBe("skip");
-    const rejected = await json([path, "--reject-missing"]);
+    const rejected = await json([path, "--reject-missing", "--max-rejected", "50"]);
     expect(rejected.rows).toEqual({ read: 4, accepted: 2, skipped: 0, rejected: 2 });
   });
 
   it("reports on the valid rows and lists the rejected ones with their rows; --strict exits 1", async () => {
     const path = temp.file("invalid.csv", "score\n10\n11\n9\nnine\n8.5\n");
-    const result = await run(["report", path]);
+    // 3 rows of 5 rejected: more than --max-rejected (5 % by default), so the report ends with exit 1.
+    const over = await run(["report", path]);
+    expect(over.code).toBe(1);
+    expect(over.stdout).toContain("NPS          +100.0");
+    expect(over.stderr).toContain(
+      '3 of 5 rows (60.0 %) were rejected, more than --max-rejected 5 %: 3 scores of column "score" are not 0–10 answers (such as "11"); check --score',
+    );
+    const result = await run(["report", path, "--max-rejected", "60"]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("Rows         5 read, 2 accepted, 0 skipped, 3 rejected");
     expect(result.stdout).toMatch(/rejected {3}row 3, column "score": [^"]*\s+received "11"/);
@@ -173,7 +180,7 @@ describe("npskit report on files", () => {
       "proto.json",
       '[{"__proto__": {"polluted": 1}, "score": "9"}, {"__proto__": "a", "score": 10}]',
     );
-    const fromJson = await json([jsonFile, "--attribute", "__proto__"]);
+    const fromJson = await json([jsonFile, "--attribute", "__proto__", "--max-rejected", "50"]);
     expect(fromJson.rows.read).toBe(2);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.prototype).not.toHaveProperty("polluted");
@@ -316,7 +323,14 @@ describe("npskit report failures", () => {
   });
 
   it("rejects one broken row (a line that is not JSON, an unclosed quote) and reads the rest", async () => {
-    const ndjson = await run(["report", temp.file("bad.ndjson", '{"score": 9}\nnot json\n'), "--format", "json"]);
+    const ndjson = await run([
+      "report",
+      temp.file("bad.ndjson", '{"score": 9}\nnot json\n'),
+      "--format",
+      "json",
+      "--max-rejected",
+      "50",
+    ]);
     expect(ndjson.code).toBe(0);
     expect(JSON.parse(ndjson.stdout).rows).toMatchObject({ read: 2, accepted: 1, rejected: 1 });
     const result = await run(["report", temp.file("unclosed.csv", 'score,comment\n9,"open\n')]);

@@ -210,7 +210,7 @@ describe("npskit report rejected rows", () => {
     const rows = ["score,comment", ...Array.from({ length: 8 }, (_, i) => (i % 2 === 0 ? "=1+1,x" : "9,y"))];
     const path = temp.file("rejects.csv", `${rows.join("\n")}\n`);
     const file = temp.file("rejected.csv", "");
-    const result = await run(["report", path, "--rejected", file]);
+    const result = await run(["report", path, "--rejected", file, "--max-rejected", "50"]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("8 read, 4 accepted, 0 skipped, 4 rejected");
     expect(result.stderr).toContain(`4 rejected rows (4 problems) written to ${file}`);

@@ -114,7 +114,7 @@ describe("npskit report streams large files", { timeout: 120_000 }, () => {
 describe("npskit report reads the rest of a file after a broken row", () => {
   it("rejects a stray quote in an unquoted field with its row number, and reads the rest", async () => {
     const path = temp.file("stray.csv", 'id,score,comment\n1,9,He said "no"\n2,8,ok\n3,"10"x,ok\n4,10,ok\n');
-    const report = await streamed([path]);
+    const report = await streamed([path, "--max-rejected", "100"]);
     expect(report.rows).toMatchObject({ read: 4, accepted: 2, rejected: 2 });
     expect(report.firstRejected.map((row: { row: number }) => row.row)).toEqual([2, 4]);
     expect(report.firstRejected[0].message).toBe(
@@ -123,12 +123,20 @@ describe("npskit report reads the rest of a file after a broken row", () => {
   });
 
   it("rejects an NDJSON line that is not JSON and an item that is not an object", async () => {
-    const ndjson = await streamed([temp.file("broken.ndjson", '{"score": 9}\n{"score": \n[9]\n{"score": 7}\n')]);
+    const ndjson = await streamed([
+      temp.file("broken.ndjson", '{"score": 9}\n{"score": \n[9]\n{"score": 7}\n'),
+      "--max-rejected",
+      "100",
+    ]);
     expect(ndjson.rows).toMatchObject({ read: 4, accepted: 2, rejected: 2 });
     expect(ndjson.firstRejected.map((row: { row: number }) => row.row)).toEqual([2, 3]);
     expect(ndjson.firstRejected[0].message).toMatch(/^line 2 must be valid JSON \(.+\), received "\{\\"score\\":"$/);
     expect(ndjson.firstRejected[1].message).toBe("row must be an object, received an array");
-    const json = await streamed([temp.file("items.json", '[{"score": 9}, 7, null, {"score": 10}]')]);
+    const json = await streamed([
+      temp.file("items.json", '[{"score": 9}, 7, null, {"score": 10}]'),
+      "--max-rejected",
+      "100",
+    ]);
     expect(json.rows).toMatchObject({ read: 4, accepted: 2, rejected: 2 });
     expect(json.firstRejected.map((row: { row: number }) => row.row)).toEqual([2, 3]);
   });

@@ -36,7 +36,7 @@ const ndjson = temp.file(
 
 // biome-ignore lint/suspicious/noExplicitAny: the parsed JSON document is explored freely in assertions
 async function json(args: ReadonlyArray<string>): Promise<Record<string, any>> {
-  const result = await run(["report", ...args, "--score", "score", "--format", "json"]);
+  const result = await run(["report", ...args, "--score", "score", "--format", "json", "--max-rejected", "100"]);
   expect(result.code, result.stderr).toBe(0);
   return JSON.parse(result.stdout);
 }
@@ -89,7 +89,7 @@ describe("npskit report --where", () => {
   });
 
   it("shows the rows left out in the text report", async () => {
-    const result = await run(["report", csv, "--score", "score", "--where", "plan=pro"]);
+    const result = await run(["report", csv, "--score", "score", "--where", "plan=pro", "--max-rejected", "100"]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("Rows         7 read, 2 accepted, 1 skipped, 1 rejected\n");
     expect(result.stdout).toContain("             3 rows left out by the filters (not checked)\n");

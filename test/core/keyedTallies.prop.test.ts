@@ -134,7 +134,7 @@ describe("keyed tallies: objects and columns count alike", () => {
         segments: {
           plan: {
             codes: responses.map((response) =>
-              response.attributes !== undefined && Object.hasOwn(response.attributes, "plan")
+              response.attributes != null && Object.hasOwn(response.attributes, "plan")
                 ? dictionary.indexOf(response.attributes.plan as (typeof PLANS)[number])
                 : -1,
             ),

@@ -46,7 +46,7 @@ function shuffled<T>(items: ReadonlyArray<T>, seed: number): T[] {
 function latestById(responses: ReadonlyArray<NpsResponse>): Map<string, NpsResponse> {
   const latest = new Map<string, NpsResponse>();
   for (const response of responses) {
-    if (response.respondentId === undefined) continue;
+    if (response.respondentId == null) continue;
     const current = latest.get(response.respondentId);
     if (current === undefined || (response.date as Date) > (current.date as Date)) {
       latest.set(response.respondentId, response);

@@ -59,7 +59,7 @@ describe("parseResponses properties", () => {
           }
           for (const response of result.responses) {
             expect(Number.isInteger(response.score)).toBe(true);
-            if (response.date !== undefined) expect(Number.isNaN(response.date.getTime())).toBe(false);
+            if (response.date != null) expect(Number.isNaN(response.date.getTime())).toBe(false);
             if (response.weight !== undefined) expect(response.weight).toBeGreaterThan(0);
           }
         },

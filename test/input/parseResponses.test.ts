@@ -5,11 +5,21 @@ import {
   NpsValidationError,
   type ParseOptions,
   type ParseResult,
-  parseResponses,
+  parseResponses as parseFromLine2,
 } from "../../src/index.js";
 import { errorOf } from "../helpers/errors.js";
 
 type Row = Record<string, unknown>;
+
+/**
+ * parseResponses with the rows numbered from 1 unless a test says otherwise (the default numbering,
+ * from 2 as the lines after a header, has its own tests below).
+ */
+const parseResponses: typeof parseFromLine2 = (rows, options) =>
+  parseFromLine2(
+    rows,
+    options !== null && typeof options === "object" && !("firstRow" in options) ? { ...options, firstRow: 1 } : options,
+  );
 
 /** Parses in collect mode with the score in column "score" unless told otherwise. */
 function collect(rows: ReadonlyArray<Row>, options: Partial<ParseOptions> = {}): ParseResult {
@@ -594,6 +604,7 @@ describe("parseResponses: rows, counts and modes", () => {
       responses: [{ score: 1 }],
       skipped: [{ row: 2, reason: 'score is missing, received ""' }],
       issues: [],
+      undated: [],
       counts: { rows: 2, accepted: 1, skipped: 1, rejected: 0 },
     });
   });
@@ -603,6 +614,7 @@ describe("parseResponses: rows, counts and modes", () => {
       responses: [],
       skipped: [],
       issues: [],
+      undated: [],
       counts: { rows: 0, accepted: 0, skipped: 0, rejected: 0 },
     });
   });

@@ -31,7 +31,10 @@ describe("report output on a terminal", () => {
   it.each(["text", "markdown"])("%s: no raw control character, labels shown escaped", async (format) => {
     const file = temp.file(`hostile-${format}.csv`, csv);
     const result = await run(["report", file, "--by", "seg", "--format", format]);
-    expect(result.code).toBe(0);
+    // 1 of 13 rows rejected (the score 11): over --max-rejected (5 %), so the report ends with exit 1
+    // and the reason on standard error, escaped as well.
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("1 of 13 rows (7.7 %) were rejected");
     expect(result.stdout).not.toMatch(RAW_CONTROL);
     expect(result.stderr).not.toMatch(RAW_CONTROL);
     const slash = format === "markdown" ? "\\\\" : "\\";
@@ -41,7 +44,7 @@ describe("report output on a terminal", () => {
 
   it("segments by trend keep the labels escaped too", async () => {
     const file = temp.file("hostile-trend.csv", csv);
-    const result = await run(["report", file, "--by", "seg", "--period", "month"]);
+    const result = await run(["report", file, "--by", "seg", "--period", "month", "--max-rejected", "10"]);
     expect(result.code).toBe(0);
     expect(result.stdout).not.toMatch(RAW_CONTROL);
   });

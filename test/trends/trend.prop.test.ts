@@ -31,7 +31,7 @@ function naiveLatest(all: ReadonlyArray<NpsResponse>, inside: ReadonlyArray<numb
   const result: NpsResponse[] = [];
   for (const i of inside) {
     const r = all[i] as NpsResponse;
-    if (r.respondentId === undefined) {
+    if (r.respondentId == null) {
       result.push(r);
       continue;
     }
