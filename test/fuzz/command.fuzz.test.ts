@@ -327,7 +327,9 @@ describe(`command fuzz (seed ${SEED})`, () => {
             badRowsAllowed &&
             input.layout.startsWith("broken") &&
             !options.includes("--input-format") &&
-            !options.includes("--encoding")
+            !options.includes("--encoding") &&
+            // A blank header line (one unnamed column) is skipped, and the broken line becomes the header.
+            input.data.columns.map(csvField).join(",").trim() !== ""
           ) {
             expect(result.stderr, "a bad row fails the whole file").not.toMatch(/npskit: cannot read (the|line)/);
           }
