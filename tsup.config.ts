@@ -1,4 +1,17 @@
+import { resolve } from "node:path";
 import { defineConfig } from "tsup";
+
+// No source maps: the builds are neither minified nor mangled, so a stack trace already names the
+// functions and lines a reader can follow, and the maps (with the sources inlined) were more than
+// half of the installed package (docs/decisions.md, "Package").
+
+// The command imports the library only through its public entry points (test/architecture.test.ts);
+// its build imports them from the library's build beside it instead of bundling a second copy.
+const publicEntryPoints = new Map([
+  [resolve("src/index.ts"), "./index.js"],
+  [resolve("src/node.ts"), "./node.js"],
+  [resolve("src/text/index.ts"), "./text.js"],
+]);
 
 export default defineConfig([
   {
@@ -15,7 +28,6 @@ export default defineConfig([
     format: ["esm", "cjs"],
     splitting: true,
     dts: { compilerOptions: { ignoreDeprecations: "6.0" } },
-    sourcemap: true,
     target: "node20",
   },
   {
@@ -42,10 +54,22 @@ export default defineConfig([
     ],
   },
   {
-    // The command: ESM only (it reads its chart scripts through `import.meta.url`).
+    // The command: ESM only (it reads its chart scripts through `import.meta.url`). Its imports of
+    // src/index.ts, src/node.ts and src/text/index.ts become imports of dist/index.js, dist/node.js
+    // and dist/text.js: one copy of the library in the package, and one `NpsError` class.
     entry: { cli: "src/cli.ts" },
     format: ["esm"],
-    sourcemap: true,
     target: "node20",
+    esbuildPlugins: [
+      {
+        name: "import-public-entry-points",
+        setup(build) {
+          build.onResolve({ filter: /^\.\.?\// }, (args) => {
+            const path = publicEntryPoints.get(resolve(args.resolveDir, args.path).replace(/\.js$/, ".ts"));
+            return path === undefined ? undefined : { path, external: true };
+          });
+        },
+      },
+    ],
   },
 ]);

@@ -1,9 +1,10 @@
 // Reading raw rows (strings, as a CSV parser gives them) into responses: parseResponses, which
 // validates every field and says where each problem is, against two naive loops that check nothing:
 // one that only converts (Number() and Date.parse per row), one that also builds the response objects.
+import os from "node:os";
 import { parseResponses } from "../dist/index.js";
 import { lcg } from "./data.mjs";
-import { formatMs, medianMs, printTable } from "./measure.mjs";
+import { formatMs, interleavedMedianMs, printTable } from "./measure.mjs";
 
 const START = Date.UTC(2023, 0, 1);
 const DAY = 86_400_000;
@@ -84,9 +85,10 @@ export function run({ n = 200_000 } = {}) {
   const table = CASES.map(({ label, withDates, options }) => {
     const result = parseResponses(rows, options);
     if (result.counts.accepted !== n) throw new Error(`${label}: ${result.counts.accepted} of ${n} rows accepted`);
-    const lean = medianMs(() => convertOnly(rows, withDates), { runs: 7, warmup: 2 });
-    const baseline = medianMs(() => naive(rows, withDates), { runs: 7, warmup: 2 });
-    const ours = medianMs(() => parseResponses(rows, options), { runs: 7, warmup: 2 });
+    const [lean, baseline, ours] = interleavedMedianMs(
+      [() => convertOnly(rows, withDates), () => naive(rows, withDates), () => parseResponses(rows, options)],
+      { runs: 11, warmup: 2 },
+    );
     return [
       label,
       formatMs(lean),
@@ -99,7 +101,8 @@ export function run({ n = 200_000 } = {}) {
   });
   printTable(
     `parseResponses on ${n.toLocaleString("en")} raw rows in memory (strings) against naive loops that check nothing\n` +
-      "(convert = Number() and Date.parse per row only; objects = the same plus a response object per row)",
+      "(convert = Number() and Date.parse per row only; objects = the same plus a response object per row;\n" +
+      `the three run in turn, medians of 11; load average ${os.loadavg()[0].toFixed(1)})`,
     ["fields", "convert", "objects", "parseResponses", "per row", "/ convert", "/ objects"],
     table,
   );

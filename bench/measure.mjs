@@ -14,6 +14,23 @@ export function medianMs(fn, { runs = 7, warmup = 2 } = {}) {
   return times[Math.floor(times.length / 2)];
 }
 
+/**
+ * Runs each function of `fns` in turn, `runs` rounds after `warmup` rounds, so that every side sees
+ * the same machine load; returns the median wall time of each in milliseconds, in order.
+ */
+export function interleavedMedianMs(fns, { runs = 7, warmup = 2 } = {}) {
+  for (let i = 0; i < warmup; i++) for (const fn of fns) fn();
+  const times = fns.map(() => []);
+  for (let i = 0; i < runs; i++) {
+    for (const [k, fn] of fns.entries()) {
+      const start = performance.now();
+      fn();
+      times[k].push(performance.now() - start);
+    }
+  }
+  return times.map((list) => list.sort((a, b) => a - b)[Math.floor(list.length / 2)]);
+}
+
 /** Formats milliseconds with a unit that keeps three significant digits. */
 export function formatMs(ms) {
   if (ms < 0.01) return `${(ms * 1000).toFixed(2)} µs`;

@@ -215,6 +215,13 @@ export async function run({ imports = 21 } = {}) {
     console.log(
       `Installed packages (du): ${sizes.map(({ name, disk }) => `${name} ${(disk / MB).toFixed(1)} MB`).join(", ")}`,
     );
+    // zod is a dependency the library needs (options, public schemas): what the rest weighs.
+    const zod = sizes.find(({ name }) => name === "zod");
+    if (zod !== undefined) {
+      console.log(
+        `node_modules without zod (du): ${((size.disk - zod.disk) / MB).toFixed(1)} MB of ${(size.disk / MB).toFixed(1)} MB`,
+      );
+    }
     // Node 20.19 cannot be installed here: the engines every installed package declares show the range.
     const engines = packages.map((path) => {
       const manifest = JSON.parse(readFileSync(join(scratch, path, "package.json"), "utf8"));

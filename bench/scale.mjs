@@ -1,7 +1,8 @@
 // A full report (overall + 50 segments + monthly trend + 90-day rolling trend, all with intervals)
 // over 10^4..10^6 responses: npskit on columns, npskit on objects, and pandas (bench/pandas_report.py)
-// on the same data, side by side in one run. Only the computation is timed on every side: building the
-// columns or objects, writing the CSV and loading it into pandas are not.
+// on the same data, side by side in one run, pandas right after npskit at each size. Only the
+// computation is timed on every side: building the columns or objects, writing the CSV and loading it
+// into pandas are not.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -109,27 +110,24 @@ export function run({ sizes = [1e4, 1e5, 1e6] } = {}) {
       const runs = n >= 1e6 ? 3 : 7;
       const report = columnarReport(columns);
       const same = JSON.stringify(report) === JSON.stringify(objectReport(responses));
-      const onColumns = medianMs(() => columnarReport(columns), { runs, warmup: 1 });
-      const onObjects = medianMs(() => objectReport(responses), { runs, warmup: 1 });
-      const file = path.join(dir, `responses-${n}.csv`);
-      if (python !== undefined) writeCsv(file, columns);
-      measured.push({ n, onColumns, onObjects, same, file, report });
+      // Steady state: V8 compiles the hot code over the first few runs (a report over 10^4 responses
+      // takes several times longer in its first five runs than after), Python compiles nothing.
+      const warmup = n >= 1e6 ? 1 : 5;
+      const onColumns = medianMs(() => columnarReport(columns), { runs, warmup });
+      const onObjects = medianMs(() => objectReport(responses), { runs, warmup });
+      // pandas right after npskit on the same data, so that both sides see about the same machine load.
+      let theirs;
+      if (python !== undefined) {
+        const file = path.join(dir, `responses-${n}.csv`);
+        writeCsv(file, columns);
+        const script = fileURLToPath(new URL("./pandas_report.py", import.meta.url));
+        const child = spawnSync(python, [script, file], { encoding: "utf8" });
+        if (child.status !== 0) throw new Error(`pandas_report.py failed: ${child.stderr}`);
+        theirs = JSON.parse(child.stdout.trim());
+      }
+      measured.push({ n, onColumns, onObjects, same, report, theirs, load: os.loadavg()[0] });
     }
-    let pandas = new Map();
-    if (python !== undefined) {
-      const script = fileURLToPath(new URL("./pandas_report.py", import.meta.url));
-      const child = spawnSync(python, [script, ...measured.map((m) => m.file)], { encoding: "utf8" });
-      if (child.status !== 0) throw new Error(`pandas_report.py failed: ${child.stderr}`);
-      pandas = new Map(
-        child.stdout
-          .trim()
-          .split("\n")
-          .map((line) => JSON.parse(line))
-          .map((entry) => [entry.n, entry]),
-      );
-    }
-    const rows = measured.map(({ n, onColumns, onObjects, same, report }) => {
-      const theirs = pandas.get(n);
+    const rows = measured.map(({ n, onColumns, onObjects, same, report, theirs, load }) => {
       const agrees =
         theirs === undefined
           ? "—"
@@ -148,6 +146,7 @@ export function run({ sizes = [1e4, 1e5, 1e6] } = {}) {
         `${(onObjects / onColumns).toFixed(1)}×`,
         same ? "yes" : "NO",
         agrees,
+        load.toFixed(1),
       ];
     });
     printTable(
@@ -162,6 +161,7 @@ export function run({ sizes = [1e4, 1e5, 1e6] } = {}) {
         "ratio objects",
         "columns = objects",
         "counts = pandas",
+        "load (1 min)",
       ],
       rows,
     );

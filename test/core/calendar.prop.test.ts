@@ -1,0 +1,72 @@
+/**
+ * The calendar's shortcuts give what date-fns gives: the start of a UTC day computed as a multiple of
+ * 24 hours, and the periods `bucketFinder` remembers (each under every UTC day it overlaps) instead
+ * of asking the calendar again.
+ */
+import { tz } from "@date-fns/tz";
+import { fc, test } from "@fast-check/vitest";
+import { startOfDay } from "date-fns/startOfDay";
+import { describe, expect } from "vitest";
+import { bucketFinder, type Calendar, nextPeriodStart, periodStart, TREND_PERIODS } from "../../src/core/calendar.js";
+
+const DAY = 86_400_000;
+/**
+ * From 1970 to 2100. Before about 1935 some of the zones below had local mean time offsets with
+ * seconds (Kathmandu +5:41:16 until 1920), where the zoned arithmetic of date-fns gives day starts
+ * that do not contain the instant asked about: that calendar is not one a cache can be checked on.
+ */
+const instant = fc.integer({ min: Date.UTC(1970, 0, 1), max: Date.UTC(2100, 0, 1) });
+/** Zones whose midnight can be skipped or repeated, half-hour and quarter-hour offsets, and UTC. */
+const ZONES = ["UTC", "Europe/Paris", "America/Santiago", "Australia/Lord_Howe", "Asia/Kathmandu", "America/St_Johns"];
+const calendarArbitrary: fc.Arbitrary<Calendar> = fc.record({
+  timeZone: fc.constantFrom(...ZONES),
+  weekStartsOn: fc.constantFrom(0, 1, 6),
+});
+
+describe("the start of a day in UTC", () => {
+  test.prop([
+    fc.oneof(fc.integer({ min: -8.64e15, max: 8.64e15 }), fc.constantFrom(-8.64e15, 8.64e15 - 1, -1, 0, DAY - 1, DAY)),
+  ])("is the instant and the zoned date that date-fns's startOfDay gives", (t) => {
+    const ours = periodStart(t, "day", { timeZone: "UTC", weekStartsOn: 1 });
+    const theirs = startOfDay(t, { in: tz("UTC") });
+    expect(ours.getTime()).toBe(theirs.getTime());
+    expect(ours.toISOString()).toBe(theirs.toISOString());
+    expect(ours.timeZone).toBe("UTC");
+  });
+});
+
+describe("bucketFinder", () => {
+  test.prop([
+    calendarArbitrary,
+    fc.constantFrom(...TREND_PERIODS),
+    // Instants spread over a few years, and bunched within a few days around a given one.
+    fc.array(fc.oneof(instant, fc.tuple(instant, fc.integer({ min: -3 * DAY, max: 3 * DAY }))), {
+      minLength: 1,
+      maxLength: 60,
+    }),
+  ])("gives for each instant, in any order, the start of the period that contains it", (calendar, period, draws) => {
+    const find = bucketFinder(period, calendar);
+    const base = typeof draws[0] === "number" ? draws[0] : draws[0]?.[0];
+    for (const draw of draws) {
+      const t = typeof draw === "number" ? draw : (base as number) + draw[1];
+      expect(find(t), `${new Date(t).toISOString()} ${period} ${calendar.timeZone}`).toBe(
+        periodStart(t, period, calendar).getTime(),
+      );
+    }
+  });
+
+  test.prop([calendarArbitrary, fc.constantFrom(...TREND_PERIODS), instant])(
+    "after a period is found, tells its first and last instants from those of its neighbours",
+    (calendar, period, t) => {
+      const find = bucketFinder(period, calendar);
+      const start = periodStart(t, period, calendar);
+      const end = nextPeriodStart(start, period, calendar).getTime();
+      expect(find(t)).toBe(start.getTime());
+      expect(find(start.getTime())).toBe(start.getTime());
+      expect(find(end - 1)).toBe(start.getTime());
+      expect(find(end)).toBe(end);
+      expect(find(start.getTime() - 1)).toBe(periodStart(start.getTime() - 1, period, calendar).getTime());
+      expect(find(start.getTime() - 1)).toBeLessThan(start.getTime());
+    },
+  );
+});
