@@ -11,6 +11,7 @@ const publicEntryPoints = new Map([
   [resolve("src/index.ts"), "./index.js"],
   [resolve("src/node.ts"), "./node.js"],
   [resolve("src/text/index.ts"), "./text.js"],
+  [resolve("src/node/command.ts"), "./node-command.js"],
 ]);
 
 export default defineConfig([
@@ -24,9 +25,19 @@ export default defineConfig([
     // `npskit/text` (comments: tokenizer, stop-word lists, themes) is its own entry so that its word
     // lists weigh only on those who import it. Code splitting also for CommonJS: both entries then
     // share one copy of the core (one `NpsError` class, so `instanceof` holds across entries).
-    entry: { index: "src/index.ts", node: "src/node.ts", text: "src/text/index.ts" },
+    // `node-command` is the command's Node layer (src/node/command.ts): not an export of the package,
+    // a file beside the entry points that shares their chunks, so that dist/cli.js bundles no copy.
+    entry: {
+      index: "src/index.ts",
+      node: "src/node.ts",
+      text: "src/text/index.ts",
+      "node-command": "src/node/command.ts",
+    },
     format: ["esm", "cjs"],
     splitting: true,
+    // `loadChartScripts` (npskit/node) finds dist/charts/ through `import.meta.url`, which the
+    // CommonJS build gets from a shim (the file's own URL).
+    shims: true,
     dts: { compilerOptions: { ignoreDeprecations: "6.0" } },
     target: "node20",
   },
@@ -54,9 +65,9 @@ export default defineConfig([
     ],
   },
   {
-    // The command: ESM only (it reads its chart scripts through `import.meta.url`). Its imports of
-    // src/index.ts, src/node.ts and src/text/index.ts become imports of dist/index.js, dist/node.js
-    // and dist/text.js: one copy of the library in the package, and one `NpsError` class.
+    // The command: ESM only. Its imports of src/index.ts, src/node.ts, src/text/index.ts and
+    // src/node/command.ts become imports of dist/index.js, dist/node.js, dist/text.js and
+    // dist/node-command.js: one copy of the library in the package, and one `NpsError` class.
     entry: { cli: "src/cli.ts" },
     format: ["esm"],
     target: "node20",

@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { type Benchmark, builtInBenchmarks, findBenchmarks as lookUp } from "../index.js";
-import { type CliIo, usageError } from "../node/io.js";
+import { type CliIo, usageError } from "../node/command.js";
 import { BENCHMARKS_HELP } from "./help.js";
 import { choice } from "./options.js";
 

@@ -6,7 +6,7 @@ import {
   formatDriversText,
   type NpsResponse,
 } from "../index.js";
-import { type CliIo, usageError } from "../node/io.js";
+import { type CliIo, usageError } from "../node/command.js";
 import { DRIVERS_HELP } from "./help.js";
 import { choice, levelOption, READ_OPTIONS } from "./options.js";
 import { readResponses } from "./readResponses.js";

@@ -9,7 +9,7 @@ import {
   sampleResponses,
   type WeekDay,
 } from "../index.js";
-import { CliError, type CliIo, dataError, usageError } from "../node/io.js";
+import { CliError, type CliIo, dataError, usageError } from "../node/command.js";
 import { FOLLOW_UP_HELP } from "./help.js";
 import { choice, needsFile, READ_OPTIONS, timeZoneOption } from "./options.js";
 import { plural } from "./plural.js";

@@ -1,5 +1,5 @@
 import { escapeLines, NpsError } from "../index.js";
-import { CliError, type CliIo, nodeIo } from "../node/io.js";
+import { CliError, type CliIo, nodeIo } from "../node/command.js";
 import { benchmarks } from "./benchmarks.js";
 import { drivers } from "./drivers.js";
 import { followUp } from "./followUp.js";

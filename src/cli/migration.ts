@@ -9,7 +9,7 @@ import {
   roundScore,
   sampleResponses,
 } from "../index.js";
-import { type CliIo, usageError } from "../node/io.js";
+import { type CliIo, usageError } from "../node/command.js";
 import { MIGRATION_HELP } from "./help.js";
 import { choice, levelOption, READ_OPTIONS } from "./options.js";
 import { givenReadOptions, readResponses } from "./readResponses.js";

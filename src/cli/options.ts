@@ -1,5 +1,5 @@
 import { type IntervalMethod, isTimeZone } from "../index.js";
-import { usageError } from "../node/io.js";
+import { usageError } from "../node/command.js";
 
 /**
  * The file-reading options shared by the commands that read responses (`report`, `migration`, `follow-up`),

@@ -1,9 +1,13 @@
 import type { FieldMapping, NpsResponse } from "../index.js";
-import { type CliIo, dataError, usageError } from "../node/io.js";
-import { readResponsesWith } from "../node/readResponses.js";
-import type { InputFormatChoice } from "../node/readRows.js";
-import type { EncodingChoice } from "../node/stream.js";
-import { columnOptions, type ReadValues } from "../node/streamResponses.js";
+import type { EncodingChoice, InputFormatChoice } from "../node/command.js";
+import {
+  type CliIo,
+  columnOptions,
+  dataError,
+  type ReadValues,
+  readResponsesWith,
+  usageError,
+} from "../node/command.js";
 import { SHOWN_REASONS } from "./collect.js";
 import { delimiterOption, READ_OPTIONS } from "./options.js";
 import { plural } from "./plural.js";

@@ -1,8 +1,17 @@
 import { countSqlRows, type KeyedTallies, type SqlRowCounts, sqlRowCounts, type TrendPeriod } from "../index.js";
-import { type ByteSource, type CliIo, dataError, openFile, openStdin, usageError } from "../node/io.js";
-import type { InputFormatChoice } from "../node/readRows.js";
-import { decodeStream, type EncodingChoice, streamRows } from "../node/stream.js";
-import { reasonOf } from "../node/streamResponses.js";
+import type { InputFormatChoice } from "../node/command.js";
+import {
+  type ByteSource,
+  type CliIo,
+  dataError,
+  decodeStream,
+  type EncodingChoice,
+  openFile,
+  openStdin,
+  reasonOf,
+  streamRows,
+  usageError,
+} from "../node/command.js";
 
 /**
  * The texts `npskit report` reads as "no value" in a file of responses (a blank or NA score is

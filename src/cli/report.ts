@@ -31,13 +31,21 @@ import {
   unknownNameMessage,
   type WhereFilter,
 } from "../index.js";
-import { type CliIo, dataError, usageError, writeTextFile } from "../node/io.js";
-import { DEFAULT_MAX_REJECTED, tooManyLost, undatedNote } from "../node/lostRows.js";
-import type { InputFormatChoice } from "../node/readRows.js";
-import type { EncodingChoice } from "../node/stream.js";
-import { columnOptions, reasonOf, streamResponses } from "../node/streamResponses.js";
+import type { EncodingChoice, InputFormatChoice } from "../node/command.js";
+import {
+  type CliIo,
+  columnOptions,
+  DEFAULT_MAX_REJECTED,
+  dataError,
+  loadChartScripts,
+  reasonOf,
+  streamResponses,
+  tooManyLost,
+  undatedNote,
+  usageError,
+  writeTextFile,
+} from "../node/command.js";
 import { checkBenchmarkId } from "./benchmarks.js";
-import { loadChartScripts } from "./chartScripts.js";
 import { type Collector, createCollector, outlyingDates } from "./collect.js";
 import { REPORT_HELP } from "./help.js";
 import {

@@ -12,7 +12,7 @@ import {
   type ReportDocument,
   type TrendPeriod,
 } from "../index.js";
-import { type CliIo, usageError } from "../node/io.js";
+import { type CliIo, usageError } from "../node/command.js";
 import { distinctiveTerms, type TextLanguage, type ThemeDefinition, themes, themesByPeriod } from "../text/index.js";
 import { levelsByDriver, noteRejections, type ParsedLevels, parseLevels } from "./drivers.js";
 import { choice } from "./options.js";

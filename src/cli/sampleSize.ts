@@ -6,7 +6,7 @@ import {
   requiredSampleSize,
   roundScore,
 } from "../index.js";
-import { type CliIo, usageError } from "../node/io.js";
+import { type CliIo, usageError } from "../node/command.js";
 import { SAMPLE_SIZE_HELP } from "./help.js";
 import { choice, levelOption, SAMPLE_SIZE_OPTIONS } from "./options.js";
 

@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { formatCommentsText, formatThemesCsv } from "../index.js";
-import { type CliIo, dataError, usageError } from "../node/io.js";
+import { type CliIo, dataError, usageError } from "../node/command.js";
 import {
   defineThemes,
   distinctiveTerms,

@@ -5,7 +5,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { loadChartScripts } from "../../src/cli/chartScripts.js";
+import { loadChartScripts } from "../../src/node/chartScripts.js";
 
 const dist = new URL("../../dist/", import.meta.url);
 const built = existsSync(new URL("charts/vega.min.js", dist));
@@ -36,5 +36,19 @@ describe.skipIf(!built)("the chart builds copied into dist/charts/", () => {
     expect(html).toContain(scripts.vega);
     expect(html).toContain(scripts.vegaLite);
     expect(html).toContain(scripts.vegaEmbed);
+  });
+
+  it("are what the built npskit/node's loadChartScripts reads, from ES modules and CommonJS", async () => {
+    const scripts = await loadChartScripts();
+    const lengths = (code: string): string =>
+      execFileSync(process.execPath, ["--input-type=module", "-e", code], { encoding: "utf8" }).trim();
+    const esm = lengths(
+      `const { loadChartScripts } = await import(${JSON.stringify(new URL("node.js", dist).href)}); const s = await loadChartScripts(); console.log([s.vega.length, s.vegaLite.length, s.vegaEmbed.length].join(","));`,
+    );
+    const cjs = lengths(
+      `import { createRequire } from "node:module"; const require = createRequire(import.meta.url); const s = await require(${JSON.stringify(new URL("node.cjs", dist).pathname)}).loadChartScripts(); console.log([s.vega.length, s.vegaLite.length, s.vegaEmbed.length].join(","));`,
+    );
+    const expected = [scripts.vega.length, scripts.vegaLite.length, scripts.vegaEmbed.length].join(",");
+    expect([esm, cjs]).toEqual([expected, expected]);
   });
 });

@@ -51,7 +51,7 @@ describe.skipIf(!built)("the packed package", () => {
   it("holds one copy of the library: the command imports it from the entry points beside it", () => {
     const cli = readFileSync(`${root}/dist/cli.js`, "utf8");
     expect(cli).toMatch(/from "\.\/index\.js"/);
-    expect(cli).toMatch(/from "\.\/node\.js"/);
+    expect(cli).toMatch(/from "\.\/node-command\.js"/);
     // Classes and functions of the library are defined in dist/index.js and its chunks, not again here.
     expect(cli).not.toMatch(/\bNpsError = class\b/);
     expect(cli).not.toMatch(/function confidenceInterval\b/);

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { loadChartScripts } from "../../src/cli/chartScripts.js";
 import type { NpsResponse } from "../../src/core/response.js";
+import { loadChartScripts } from "../../src/node/chartScripts.js";
 import {
   distributionChart,
   migrationChart,
