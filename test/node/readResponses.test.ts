@@ -107,7 +107,7 @@ describe("readResponses (npskit/node)", () => {
     await expect(readResponses(file, { maxRejected: 101 })).rejects.toThrow(/maxRejected must be a percentage/);
   });
 
-  it("exports the reader only, not the command's internals", () => {
-    expect(Object.keys(node).sort()).toEqual(["readResponses"]);
+  it("exports the reader and the chart scripts' loader only, not the command's internals", () => {
+    expect(Object.keys(node).sort()).toEqual(["loadChartScripts", "readResponses"]);
   });
 });
