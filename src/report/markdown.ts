@@ -5,6 +5,7 @@ import type { SegmentFigures } from "../segments/segmentFigures.js";
 import type { RollingTrend } from "../trends/rollingTrend.js";
 import type { Trend } from "../trends/trend.js";
 import { checkResult, OVERVIEW_FIELDS, ROW_FIELDS } from "./checkResult.js";
+import { signed } from "./formatOverviewText.js";
 import { levelText } from "./levelText.js";
 import { plural } from "./plural.js";
 import type { ReportDocument } from "./reportData.js";
@@ -253,11 +254,6 @@ function table(header: ReadonlyArray<string>, body: ReadonlyArray<ReadonlyArray<
 /** Escapes text from the data for Markdown: punctuation that could format, link or break a table. */
 function escapeMarkdown(text: string): string {
   return escapeControls(text.replace(/[\r\n\t]+/g, " ")).replace(/[\\`*_[\]<>|~&]/g, (char) => `\\${char}`);
-}
-
-function signed(value: number): string {
-  const rounded = roundScore(value, 1);
-  return rounded > 0 ? `+${rounded.toFixed(1)}` : rounded.toFixed(1);
 }
 
 function percent(share: number): string {

@@ -5,6 +5,7 @@ import type { SegmentBreakdown } from "../segments/segmentBy.js";
 import type { TierBreakdown } from "../segments/segmentByTiers.js";
 import type { SegmentFigures } from "../segments/segmentFigures.js";
 import { checkResult } from "./checkResult.js";
+import { signed } from "./formatOverviewText.js";
 import { levelText } from "./levelText.js";
 import { plural } from "./plural.js";
 import { comparedCount, segmentLimitNotes } from "./segmentLimitsText.js";
@@ -143,11 +144,6 @@ function align(table: ReadonlyArray<ReadonlyArray<string>>): string[] {
       .join("  ")
       .trimEnd(),
   );
-}
-
-function signed(value: number): string {
-  const rounded = roundScore(value, 1);
-  return rounded > 0 ? `+${rounded.toFixed(1)}` : rounded.toFixed(1);
 }
 
 function pValue(value: number): string {
