@@ -67,8 +67,9 @@ Segments and trends:
                            once per period or window, with the latest answer
   --sort <order>           segments by label (default: numbers by value, then
                            text), n (largest first) or nps (highest first)
-  --min-n <n>              segments with fewer responses are flagged small
-                           and listed last, apart (default: 30, in place)
+  --min-n <n>              segments and trend periods with fewer responses
+                           are flagged small; small segments are listed
+                           last, apart (default: 30, flagged in place)
   --hide-small             do not show the small segments (counted below the
                            table)
   --top <k | all>          show the k largest segments (default: above 50
