@@ -10,6 +10,7 @@ import { levelText } from "./levelText.js";
 import { plural } from "./plural.js";
 import type { ReportDocument } from "./reportData.js";
 import { segmentLimitNotes } from "./segmentLimitsText.js";
+import { segmentHeaders } from "./segmentsText.js";
 import { isBySegment, isRolling } from "./trendKind.js";
 import { changeHeaders, segmentTrendTitle, trendNotes } from "./trendText.js";
 
@@ -153,17 +154,7 @@ function segmentLines(report: ReportDocument): string[] {
   const title = (report.segmentedBy ?? []).map((name) => escapeMarkdown(name)).join(" × ");
   const { settings } = segments;
   const weighted = rows.some((row) => row.effectiveN !== undefined);
-  const header = [
-    "Segment",
-    "n",
-    ...(weighted ? ["n eff."] : []),
-    "Share",
-    "NPS",
-    `${levelText(settings.level, 1)} interval`,
-    "vs rest",
-    `p (${settings.adjust})`,
-    "Flags",
-  ];
+  const header = segmentHeaders("Segment", settings, weighted);
   const body = rows.map((row) => {
     const comparison = row.vsRest;
     const flags = [
