@@ -137,8 +137,8 @@ Output:
                            with "npskit benchmarks"); in every format (csv:
                            --table benchmark)
   --title <text>           the report's title (default: "NPS report: " and the
-                           file's name); shown in markdown and html, and atop
-                           the text report
+                           file's name); shown in markdown and html, and when
+                           given, atop the text report
   --level <level>          confidence level, as 0.95 or 95 (default: 0.95)
   --method <method>        interval: adjusted-wald (default), wald, score,
                            bayes or bootstrap
