@@ -67,8 +67,9 @@ Segments and trends:
                            once per period or window, with the latest answer
   --sort <order>           segments by label (default: numbers by value, then
                            text), n (largest first) or nps (highest first)
-  --min-n <n>              segments with fewer responses are flagged small
-                           and listed last, apart (default: 30, in place)
+  --min-n <n>              segments and trend periods with fewer responses
+                           are flagged small; small segments are listed
+                           last, apart (default: 30, flagged in place)
   --hide-small             do not show the small segments (counted below the
                            table)
   --top <k | all>          show the k largest segments (default: above 50
@@ -136,8 +137,8 @@ Output:
                            with "npskit benchmarks"); in every format (csv:
                            --table benchmark)
   --title <text>           the report's title (default: "NPS report: " and the
-                           file's name); shown in markdown and html, and atop
-                           the text report
+                           file's name); shown in markdown and html, and when
+                           given, atop the text report
   --level <level>          confidence level, as 0.95 or 95 (default: 0.95)
   --method <method>        interval: adjusted-wald (default), wald, score,
                            bayes or bootstrap

@@ -292,12 +292,7 @@ export async function report(args: ReadonlyArray<string>, io: CliIo): Promise<nu
       note,
       checkColumns: (columns: ReadonlyArray<string>) => {
         checkColumns(columns);
-        checkAttributes(
-          { by: why.drivers, level: 0.95, method: "adjusted-wald", smallSegments: "flag" },
-          columns,
-          undefined,
-          "drivers",
-        );
+        checkColumnNames("drivers", why.drivers, columns, undefined);
       },
       ...(where.length === 0 ? {} : { where }),
     };
@@ -636,18 +631,23 @@ function attributesOf(given: ReadonlyArray<string> | undefined, analysis: Analys
 }
 
 /** Exit 1 when `--by` or `--tiers` names a column the data does not have. */
-function checkAttributes(
-  analysis: Analysis,
+function checkAttributes(analysis: Analysis, columns: ReadonlyArray<string>, where: string | undefined): void {
+  checkColumnNames("by", analysis.by, columns, where);
+  if (analysis.tiers !== undefined) checkColumnNames("tiers", [analysis.tiers.attribute], columns, where);
+}
+
+/**
+ * Exit 1 when one of the columns that `--<option>` names is not in the data, with the closest names;
+ * `where` names the data when it is not a file's header (the built-in sample: "attribute").
+ */
+function checkColumnNames(
+  option: string,
+  names: ReadonlyArray<string>,
   columns: ReadonlyArray<string>,
   where: string | undefined,
-  byOption = "by",
 ): void {
   const known = new Set(columns);
-  const wanted: Array<[string, string]> = [
-    ...analysis.by.map((name): [string, string] => [byOption, name]),
-    ...(analysis.tiers === undefined ? [] : [["tiers", analysis.tiers.attribute] as [string, string]]),
-  ];
-  for (const [option, name] of wanted) {
+  for (const name of names) {
     if (known.has(name)) continue;
     throw dataError(
       `--${option}: ${unknownNameMessage(name, columns, where === undefined ? "column" : "attribute", where)}`,

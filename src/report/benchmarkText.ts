@@ -38,6 +38,10 @@ export function formatBenchmarkText(comparison: BenchmarkComparison): string {
   return `${escapeLines(lines.join("\n"))}\n`;
 }
 
+/**
+ * Not the `signed` of the other reports: the sign is tested before rounding (+0.04 prints `+0.0`),
+ * as this section always printed it (docs/decisions.md, "The command").
+ */
 function signed(value: number): string {
   return `${value > 0 ? "+" : ""}${roundScore(value, 1).toFixed(1)}`;
 }

@@ -81,7 +81,7 @@ export interface MigrationRows {
 }
 
 /** The Vega-Lite v6 schema URL: identifies the version, never fetched. */
-const SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
+export const SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
 const CATEGORIES: ReadonlyArray<Category> = ["detractor", "passive", "promoter"];
 const PLURAL = { promoter: "promoters", passive: "passives", detractor: "detractors" } as const;
 /** Red, grey, green: the colours of the three categories in every chart. */
@@ -98,7 +98,8 @@ interface Frame {
   readonly height: number;
 }
 
-function frameOf(fn: string, options: ChartOptions, title: string, height: number): Frame {
+/** The chart options checked, with their defaults: the title, the width (560) and the height. */
+export function frameOf(fn: string, options: ChartOptions, title: string, height: number): Frame {
   if (options === null || typeof options !== "object") {
     throw new NpsError("invalid_option", `${fn}: options must be an object, received ${describeValue(options)}`);
   }
@@ -118,7 +119,7 @@ function frameOf(fn: string, options: ChartOptions, title: string, height: numbe
 }
 
 /** A finite number, or `null` (JSON has no NaN; Vega-Lite leaves nulls out). `-0` becomes `0`. */
-function finite(value: number | undefined): number | null {
+export function finite(value: number | undefined): number | null {
   return value === undefined || !Number.isFinite(value) ? null : value + 0;
 }
 

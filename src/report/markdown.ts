@@ -5,10 +5,12 @@ import type { SegmentFigures } from "../segments/segmentFigures.js";
 import type { RollingTrend } from "../trends/rollingTrend.js";
 import type { Trend } from "../trends/trend.js";
 import { checkResult, OVERVIEW_FIELDS, ROW_FIELDS } from "./checkResult.js";
+import { signed } from "./formatOverviewText.js";
 import { levelText } from "./levelText.js";
 import { plural } from "./plural.js";
 import type { ReportDocument } from "./reportData.js";
 import { segmentLimitNotes } from "./segmentLimitsText.js";
+import { segmentHeaders } from "./segmentsText.js";
 import { isBySegment, isRolling } from "./trendKind.js";
 import { changeHeaders, segmentTrendTitle, trendNotes } from "./trendText.js";
 
@@ -152,17 +154,7 @@ function segmentLines(report: ReportDocument): string[] {
   const title = (report.segmentedBy ?? []).map((name) => escapeMarkdown(name)).join(" × ");
   const { settings } = segments;
   const weighted = rows.some((row) => row.effectiveN !== undefined);
-  const header = [
-    "Segment",
-    "n",
-    ...(weighted ? ["n eff."] : []),
-    "Share",
-    "NPS",
-    `${levelText(settings.level, 1)} interval`,
-    "vs rest",
-    `p (${settings.adjust})`,
-    "Flags",
-  ];
+  const header = segmentHeaders("Segment", settings, weighted);
   const body = rows.map((row) => {
     const comparison = row.vsRest;
     const flags = [
@@ -253,11 +245,6 @@ function table(header: ReadonlyArray<string>, body: ReadonlyArray<ReadonlyArray<
 /** Escapes text from the data for Markdown: punctuation that could format, link or break a table. */
 function escapeMarkdown(text: string): string {
   return escapeControls(text.replace(/[\r\n\t]+/g, " ")).replace(/[\\`*_[\]<>|~&]/g, (char) => `\\${char}`);
-}
-
-function signed(value: number): string {
-  const rounded = roundScore(value, 1);
-  return rounded > 0 ? `+${rounded.toFixed(1)}` : rounded.toFixed(1);
 }
 
 function percent(share: number): string {

@@ -5,6 +5,7 @@ import type { SegmentBreakdown } from "../segments/segmentBy.js";
 import type { TierBreakdown } from "../segments/segmentByTiers.js";
 import type { SegmentFigures } from "../segments/segmentFigures.js";
 import { checkResult } from "./checkResult.js";
+import { signed } from "./formatOverviewText.js";
 import { levelText } from "./levelText.js";
 import { plural } from "./plural.js";
 import { comparedCount, segmentLimitNotes } from "./segmentLimitsText.js";
@@ -52,17 +53,11 @@ export function formatSegmentsText(result: SegmentBreakdown | TierBreakdown | Cr
   const { settings } = result;
   const weighted = rows.some((row) => row.effectiveN !== undefined);
   const alpha = 1 - settings.level;
-  const header = [
+  const header = segmentHeaders(
     result.kind === "cross-segment-breakdown" ? "Cell" : result.kind === "tier-breakdown" ? "Tier" : "Segment",
-    "n",
-    ...(weighted ? ["n eff."] : []),
-    "Share",
-    "NPS",
-    `${levelText(settings.level, 1)} interval`,
-    "vs rest",
-    `p (${settings.adjust})`,
-    "Flags",
-  ];
+    settings,
+    weighted,
+  );
   // Labels longer than LABEL_WIDTH would push the table past a terminal's width: the table then
   // numbers the segments (#1, #2…) and the full labels follow it.
   const labels = rows.map((row) => escapeControls(row.label.replace(/[\r\n\t]+/g, " ")));
@@ -145,11 +140,25 @@ function align(table: ReadonlyArray<ReadonlyArray<string>>): string[] {
   );
 }
 
-function signed(value: number): string {
-  const rounded = roundScore(value, 1);
-  return rounded > 0 ? `+${rounded.toFixed(1)}` : rounded.toFixed(1);
-}
-
 function pValue(value: number): string {
   return value < 0.0001 ? "<0.0001" : value.toFixed(4);
+}
+
+/** The headers of a segment table (text and Markdown): `first` names the rows. */
+export function segmentHeaders(
+  first: string,
+  settings: { readonly level: number; readonly adjust: string },
+  weighted: boolean,
+): string[] {
+  return [
+    first,
+    "n",
+    ...(weighted ? ["n eff."] : []),
+    "Share",
+    "NPS",
+    `${levelText(settings.level, 1)} interval`,
+    "vs rest",
+    `p (${settings.adjust})`,
+    "Flags",
+  ];
 }

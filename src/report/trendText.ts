@@ -6,6 +6,7 @@ import type { Trend } from "../trends/trend.js";
 import type { TrendBy } from "../trends/trendBy.js";
 import type { TrendPoint } from "../trends/trendPoint.js";
 import { checkResult } from "./checkResult.js";
+import { signed } from "./formatOverviewText.js";
 import { levelText } from "./levelText.js";
 import { plural } from "./plural.js";
 import { type AnyTrend, isBySegment, isRolling } from "./trendKind.js";
@@ -214,11 +215,6 @@ function wrapped(note: string): string[] {
 
 function count(n: number): string {
   return Number.isInteger(n) ? String(n) : n.toFixed(2);
-}
-
-function signed(value: number): string {
-  const rounded = roundScore(value, 1);
-  return `${rounded > 0 ? "+" : ""}${rounded.toFixed(1)}`;
 }
 
 function percent(share: number): string {

@@ -217,21 +217,7 @@ export function formatCommentsText(section: CommentSection, options: WhyTextOpti
     "",
   );
   out.heading("Themes");
-  const rows = analysis.themes.map((theme) => [
-    safe(theme.name),
-    String(theme.mentions),
-    percent(theme.share),
-    percent(theme.byCategory.detractors.share),
-    percent(theme.byCategory.passives.share),
-    percent(theme.byCategory.promoters.share),
-    points(theme.mentionersNps?.estimate),
-    points(theme.othersNps?.estimate),
-    theme.comparison === undefined
-      ? "–"
-      : `${points(theme.comparison.difference)} [${points(theme.comparison.lower)}, ${points(theme.comparison.upper)}]`,
-    pValue(theme.adjustedPValue),
-    points(theme.impact),
-  ]);
+  const rows = analysis.themes.map((theme) => themeCells(theme, safe));
   if (rows.length === 0) {
     lines.push("No themes: none were given, and no word marks detractors or promoters (z ≥ 1.96).", "");
   } else lines.push(...table(THEME_HEADERS, rows, markdown), "");
@@ -303,7 +289,8 @@ export function formatCommentsText(section: CommentSection, options: WhyTextOpti
   return out.done();
 }
 
-const THEME_HEADERS = [
+/** The headers of the themes table, in text, Markdown and HTML. */
+export const THEME_HEADERS = [
   "Theme",
   "Mentions",
   "Share",
@@ -316,6 +303,55 @@ const THEME_HEADERS = [
   "p adjusted",
   "Impact",
 ];
+
+/** A row of the themes table, its name passed through `name` (the escaping of the output). */
+export function themeCells(theme: ThemeAnalysis["themes"][number], name: Escape): string[] {
+  return [
+    name(theme.name),
+    String(theme.mentions),
+    percent(theme.share),
+    percent(theme.byCategory.detractors.share),
+    percent(theme.byCategory.passives.share),
+    percent(theme.byCategory.promoters.share),
+    points(theme.mentionersNps?.estimate),
+    points(theme.othersNps?.estimate),
+    theme.comparison === undefined
+      ? "–"
+      : `${points(theme.comparison.difference)} [${points(theme.comparison.lower)}, ${points(theme.comparison.upper)}]`,
+    pValue(theme.adjustedPValue),
+    points(theme.impact),
+  ];
+}
+
+/** The headers of the drivers table, in text, Markdown and HTML. */
+export const DRIVER_HEADERS = [
+  "Driver",
+  "n",
+  "Missing",
+  "Rejected",
+  "Spearman",
+  "Importance",
+  "Interval",
+  "Share of R²",
+];
+
+/** A row of the drivers table, its name passed through `name` (the escaping of the output). */
+export function driverCells(result: DriverAnalysis, driver: DriverAnalysis["drivers"][number], name: Escape): string[] {
+  return [
+    name(driver.name),
+    String(driver.n),
+    String(driver.missing),
+    String(driver.rejected),
+    fixed(driver.spearman, 3),
+    fixed(driver.importance, 3),
+    driver.importanceInterval === undefined
+      ? "–"
+      : `${fixed(driver.importanceInterval.lower, 3)} to ${fixed(driver.importanceInterval.upper, 3)}`,
+    result.rSquared === undefined || driver.importance === undefined || result.rSquared === 0
+      ? "–"
+      : percent(driver.importance / result.rSquared),
+  ];
+}
 
 /**
  * The "What drives the score" section as text or Markdown: R² and how missing answers were handled,
@@ -358,28 +394,8 @@ export function formatDriversText(result: DriverAnalysis, options: WhyTextOption
     `Importance: LMG (Shapley) share of R²; ${result.resamples > 0 ? `${level} bootstrap intervals from ${result.resamples} resamples, seed ${result.seed}` : "no bootstrap"}. Associations, not causes.`,
     "",
   );
-  const rows = result.drivers.map((driver) => [
-    safe(driver.name),
-    String(driver.n),
-    String(driver.missing),
-    String(driver.rejected),
-    fixed(driver.spearman, 3),
-    fixed(driver.importance, 3),
-    driver.importanceInterval === undefined
-      ? "–"
-      : `${fixed(driver.importanceInterval.lower, 3)} to ${fixed(driver.importanceInterval.upper, 3)}`,
-    result.rSquared === undefined || driver.importance === undefined || result.rSquared === 0
-      ? "–"
-      : percent(driver.importance / result.rSquared),
-  ]);
-  lines.push(
-    ...table(
-      ["Driver", "n", "Missing", "Rejected", "Spearman", "Importance", "Interval", "Share of R²"],
-      rows,
-      markdown,
-    ),
-    "",
-  );
+  const rows = result.drivers.map((driver) => driverCells(result, driver, safe));
+  lines.push(...table(DRIVER_HEADERS, rows, markdown), "");
   for (const driver of result.drivers) {
     out.heading(`NPS by answer: ${safe(driver.name)}`);
     const levelRows = driver.levels.map((answer) => [

@@ -4,37 +4,11 @@ import { describeValue } from "../internal/describe.js";
 import type { DistinctiveTerms } from "../text/distinctiveTerms.js";
 import type { ThemeAnalysis } from "../text/themes.js";
 import type { ThemesByPeriod } from "../text/themesByPeriod.js";
-import type { ChartOptions, ChartSpec } from "./charts.js";
+import { type ChartOptions, type ChartSpec, finite, frameOf, SCHEMA } from "./charts.js";
 
-/** The Vega-Lite v6 schema URL: identifies the version, never fetched. */
-const SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
 const NEGATIVE = "#d6604d";
 const POSITIVE = "#1b9e77";
 const CATEGORY_COLORS = { domain: ["detractor", "passive", "promoter"], range: [NEGATIVE, "#a3a3a3", POSITIVE] };
-
-function frame(
-  fn: string,
-  options: ChartOptions,
-  title: string,
-  height: number,
-): { title: string; width: number; height: number } {
-  if (options === null || typeof options !== "object") {
-    throw new NpsError("invalid_option", `${fn}: options must be an object, received ${describeValue(options)}`);
-  }
-  for (const name of ["width", "height"] as const) {
-    const value = options[name];
-    if (value !== undefined && !(typeof value === "number" && Number.isFinite(value) && value > 0)) {
-      throw new NpsError(
-        "invalid_option",
-        `${fn}: ${name} must be a finite number greater than 0, received ${describeValue(value)}`,
-      );
-    }
-  }
-  if (options.title !== undefined && typeof options.title !== "string") {
-    throw new NpsError("invalid_option", `${fn}: title must be a string, received ${describeValue(options.title)}`);
-  }
-  return { title: options.title ?? title, width: options.width ?? 560, height: options.height ?? height };
-}
 
 function checkKind(fn: string, value: unknown, kind: string, producer: string): void {
   if (value === null || typeof value !== "object" || (value as { kind?: unknown }).kind !== kind) {
@@ -43,11 +17,6 @@ function checkKind(fn: string, value: unknown, kind: string, producer: string): 
       `${fn}: the input must be the result of ${producer}, received ${describeValue(value)}`,
     );
   }
-}
-
-/** A finite number, or `null` (JSON has no NaN); `-0` becomes `0`. */
-function finite(value: number | undefined): number | null {
-  return value === undefined || !Number.isFinite(value) ? null : value + 0;
 }
 
 /**
@@ -89,7 +58,7 @@ export function themeImpactChart(analysis: ThemeAnalysis, options: ChartOptions 
       adjustedPValue: finite(theme.adjustedPValue),
       direction: (theme.impact as number) < 0 ? "costs points" : "adds points",
     }));
-  const size = frame(fn, options, "NPS impact of each theme (points)", Math.max(60, 26 * values.length));
+  const size = frameOf(fn, options, "NPS impact of each theme (points)", Math.max(60, 26 * values.length));
   return {
     $schema: SCHEMA,
     description: `Diverging bars: the points the NPS would move if those who mention each of ${values.length} themes scored like those who mention none.`,
@@ -187,7 +156,7 @@ export function distinctiveTermsChart(
         promoters: term.counts.promoters,
       })),
   );
-  const size = frame(fn, options ?? {}, "Words that mark each category (z-score)", Math.max(60, 18 * limit));
+  const size = frameOf(fn, options ?? {}, "Words that mark each category (z-score)", Math.max(60, 18 * limit));
   return {
     $schema: SCHEMA,
     description: `Bars: the terms that most mark detractors, passives and promoters against the rest, by z-score of the log-odds ratio with an informative Dirichlet prior (${values.length} terms).`,
@@ -255,7 +224,7 @@ export function driverImportanceChart(analysis: DriverAnalysis, options: ChartOp
       spearman: finite(driver.spearman),
       n: driver.n,
     }));
-  const size = frame(
+  const size = frameOf(
     fn,
     options,
     `Relative importance (LMG share of R² = ${analysis.rSquared === undefined ? "–" : analysis.rSquared.toFixed(3)})`,
@@ -352,7 +321,7 @@ export function themesByPeriodChart(
       responses: point.responses,
     })),
   );
-  const size = frame(
+  const size = frameOf(
     fn,
     options ?? {},
     measure === "share"

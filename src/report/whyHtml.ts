@@ -6,7 +6,17 @@ import type { DriverAnalysis } from "../drivers/drivers.js";
 import type { ChartSpec } from "./charts.js";
 import { escapeHtml } from "./escapeHtml.js";
 import { levelText } from "./levelText.js";
-import { type CommentSection, fixed, percent, points, pValue, sizeOf } from "./why.js";
+import {
+  type CommentSection,
+  DRIVER_HEADERS,
+  driverCells,
+  fixed,
+  percent,
+  points,
+  sizeOf,
+  THEME_HEADERS,
+  themeCells,
+} from "./why.js";
 import { distinctiveTermsChart, driverImportanceChart, themeImpactChart, themesByPeriodChart } from "./whyCharts.js";
 
 /** Adds a chart to the page (when it has charts) and returns its container. */
@@ -61,34 +71,8 @@ export function commentsHtml(section: CommentSection, chart: ChartSlot): string 
   }
   parts.push(
     htmlTable(
-      [
-        "Theme",
-        "Mentions",
-        "Share",
-        "Detractors",
-        "Passives",
-        "Promoters",
-        "NPS mentioners",
-        "NPS others",
-        "Difference [CI]",
-        "p adjusted",
-        "Impact",
-      ],
-      analysis.themes.map((theme) => [
-        theme.name,
-        String(theme.mentions),
-        percent(theme.share),
-        percent(theme.byCategory.detractors.share),
-        percent(theme.byCategory.passives.share),
-        percent(theme.byCategory.promoters.share),
-        points(theme.mentionersNps?.estimate),
-        points(theme.othersNps?.estimate),
-        theme.comparison === undefined
-          ? "–"
-          : `${points(theme.comparison.difference)} [${points(theme.comparison.lower)}, ${points(theme.comparison.upper)}]`,
-        pValue(theme.adjustedPValue),
-        points(theme.impact),
-      ]),
+      THEME_HEADERS,
+      analysis.themes.map((theme) => themeCells(theme, (name) => name)),
     ),
   );
   const terms = section.distinctiveTerms;
@@ -202,21 +186,8 @@ export function driversHtml(result: DriverAnalysis, chart: ChartSlot): string {
   }
   parts.push(
     htmlTable(
-      ["Driver", "n", "Missing", "Rejected", "Spearman", "Importance", "Interval", "Share of R²"],
-      result.drivers.map((driver) => [
-        driver.name,
-        String(driver.n),
-        String(driver.missing),
-        String(driver.rejected),
-        fixed(driver.spearman, 3),
-        fixed(driver.importance, 3),
-        driver.importanceInterval === undefined
-          ? "–"
-          : `${fixed(driver.importanceInterval.lower, 3)} to ${fixed(driver.importanceInterval.upper, 3)}`,
-        result.rSquared === undefined || driver.importance === undefined || result.rSquared === 0
-          ? "–"
-          : percent(driver.importance / result.rSquared),
-      ]),
+      DRIVER_HEADERS,
+      result.drivers.map((driver) => driverCells(result, driver, (name) => name)),
     ),
   );
   for (const driver of result.drivers) {
