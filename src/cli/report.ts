@@ -359,8 +359,13 @@ export async function report(args: ReadonlyArray<string>, io: CliIo): Promise<nu
       ...collector.skipped.map((s) => `row ${s.row}: ${s.reason}`),
     ];
     const { rows, skipped, rejected } = collector.counts;
+    // When the filters left no row, the score column is not to blame: name the filters instead.
+    const why =
+      filtered !== undefined && filtered === rows
+        ? `\n  no row matches ${where.map((filter) => `--where ${JSON.stringify(filter.expression)}`).join(" ")}; = != and in compare text exactly, case included`
+        : hint;
     throw dataError(
-      `no valid score in ${source} (${plural(rows, "row")}: ${skipped} skipped, ${rejected} rejected${filtered === undefined ? "" : `, ${filtered} left out by --where`})${reasons.length > 0 ? `\n  ${reasons.join("\n  ")}` : ""}${hint}`,
+      `no valid score in ${source} (${plural(rows, "row")}: ${skipped} skipped, ${rejected} rejected${filtered === undefined ? "" : `, ${filtered} left out by --where`})${reasons.length > 0 ? `\n  ${reasons.join("\n  ")}` : ""}${why}`,
     );
   }
   if ((analysis.period !== undefined || analysis.rolling !== undefined) && !hasDates) {

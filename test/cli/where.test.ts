@@ -166,6 +166,14 @@ describe("npskit report --where", () => {
     expect(result.stderr).toContain("(7 rows: 0 skipped, 0 rejected, 7 left out by --where)");
   });
 
+  it("when the filters leave no row, names them instead of doubting the guessed score column", async () => {
+    const result = await run(["report", csv, "--where", "plan=Pro", "--where", "spend>=100"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('score: column "score" (guessed');
+    expect(result.stderr).toContain('no row matches --where "plan=Pro" --where "spend>=100"');
+    expect(result.stderr).not.toContain("the score column was guessed");
+  });
+
   it("is refused with --tallies", async () => {
     const tallies = temp.file("tallies.csv", "nps_promoters,nps_passives,nps_detractors\n1,1,1\n");
     const result = await run(["report", "--tallies", tallies, "--where", "plan=pro"]);
