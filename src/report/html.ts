@@ -434,10 +434,10 @@ function summarySection(result: Overview, benchmark: BenchmarkComparison | undef
 /** The benchmark row, its quartile band and caveats, under the summary. */
 function benchmarkDetails(comparison: BenchmarkComparison): string {
   const row = comparison.benchmark;
-  const { level, lower, upper } = comparison.interval;
+  const { level, lower, upper, method } = comparison.interval;
   const items = [
     `${row.id}: ${row.value} (${row.segment}; ${row.publisher}${row.study === "" ? "" : `, ${row.study}`}, ${row.year ?? "undated"}; ${row.region}).`,
-    `Your NPS ${signed(comparison.estimate)}, ${levelText(level)} interval ${signed(lower)} to ${signed(upper)}: ${comparison.verdictText}.`,
+    `Your NPS ${signed(comparison.estimate)}, ${levelText(level)} interval ${signed(lower)} to ${signed(upper)} (${method}): ${comparison.verdictText}.`,
     ...(comparison.band === undefined ? [] : [`Quartiles: ${comparison.band.label}.`]),
     ...comparison.caveats.map((caveat) => caveat.message),
   ];

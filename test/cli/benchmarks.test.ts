@@ -126,6 +126,22 @@ describe("npskit report --benchmark", () => {
     expect(missing.stderr).toContain("--table benchmark needs --benchmark <id>");
   });
 
+  it("names the method of the benchmark's interval, which need not be the report's", async () => {
+    // The comparison uses the score interval; the overview here a Wald one: both are shown for one NPS.
+    const args = ["report", "--benchmark", "xmi-2021-all", "--method", "wald"];
+    const json = JSON.parse((await run([...args, "--format", "json"])).stdout);
+    expect(json.interval.method).toBe("wald");
+    expect(json.benchmark.interval.method).toBe("score");
+    const bound = (value: number) => `${value > 0 ? "+" : ""}${roundScore(value, 1).toFixed(1)}`;
+    const range = `${bound(json.benchmark.interval.lower)} to ${bound(json.benchmark.interval.upper)}`;
+    const text = (await run(args)).stdout;
+    expect(text).toContain(`95% CI ${range} (score)`);
+    const markdown = (await run([...args, "--format", "markdown"])).stdout;
+    expect(markdown).toContain(`95% interval ${range} (score)`);
+    const html = (await run([...args, "--format", "html"])).stdout;
+    expect(html).toContain(`95% interval ${range} (score)`);
+  });
+
   it("exits 2 for an unknown id, before reading the file", async () => {
     const absent = await run(["report", "no-such-file.csv", "--benchmark", "nope"]);
     expect(absent.code).toBe(2);
