@@ -11,6 +11,9 @@ const publicEntryPoints = new Map([
   [resolve("src/index.ts"), "./index.js"],
   [resolve("src/node.ts"), "./node.js"],
   [resolve("src/text/index.ts"), "./text.js"],
+  // The reader of src/node, built into the command, throws the library's errors: one class, so that
+  // the command's `instanceof NpsError` holds for them too (every export of errors.ts is public).
+  [resolve("src/core/errors.ts"), "./index.js"],
 ]);
 
 export default defineConfig([

@@ -137,4 +137,13 @@ describe("the built binary's standard output", () => {
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
   });
+
+  it.skipIf(!built)("reports an error of the data read (a filter on text) in one line, not a stack trace", () => {
+    // The reader is built into the command: its errors must be recognised like the library's.
+    const text = temp.file("text.csv", "score,spend\n9,10\n8,lots\n");
+    const result = spawnSync(process.execPath, [binary, "report", text, "--where", "spend>5"], { encoding: "utf8" });
+    expect(result.stderr).toContain('npskit: where "spend>5": row 3: "spend" is "lots", not a number');
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+    expect(result.status).toBe(1);
+  });
 });
