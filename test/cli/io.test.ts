@@ -119,6 +119,35 @@ describe("guardOutput", () => {
   });
 });
 
+describe("a file the report stops reading early", () => {
+  it("is closed when an error in its data ends the report (the rest is never read)", async () => {
+    const bytes = new TextEncoder().encode(`score,spend\n8,lots\n${"9,10\n".repeat(60_000)}`);
+    let read = 0;
+    let closed = false;
+    async function* chunks(): AsyncGenerator<Uint8Array> {
+      try {
+        for (; read < bytes.length; read += 1 << 16) yield bytes.subarray(read, read + (1 << 16));
+      } finally {
+        closed = true;
+      }
+    }
+    let stderr = "";
+    const code = await main(["report", "big.csv", "--where", "spend>5"], {
+      stdout: () => undefined,
+      stderr: (text) => {
+        stderr += text;
+      },
+      readStdin: async () => new Uint8Array(),
+      readFile: async () => bytes,
+      openFile: async () => ({ size: bytes.length, chunks: chunks() }),
+    });
+    expect(stderr).toContain('where "spend>5": row 2');
+    expect(code).toBe(1);
+    expect(read).toBeLessThan(bytes.length);
+    expect(closed).toBe(true);
+  });
+});
+
 describe("the built binary's standard output", () => {
   const binary = new URL("../../dist/cli.js", import.meta.url).pathname;
   const built = existsSync(binary);
