@@ -153,6 +153,8 @@ export async function report(args: ReadonlyArray<string>, io: CliIo): Promise<nu
   if (format === "csv" && table === "benchmark" && values.benchmark === undefined) {
     throw usageError("--table benchmark needs --benchmark <id>");
   }
+  if (values.title?.trim() === "")
+    throw usageError(`--title must not be blank, received ${JSON.stringify(values.title)}`);
   // The HTML and Markdown title: --title, or "NPS report: " and the file's base name.
   const analysis = {
     ...analysisOptions(values),
