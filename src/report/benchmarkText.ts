@@ -17,7 +17,7 @@ import { levelText } from "./levelText.js";
  * ```ts
  * import { compareToBenchmark, formatBenchmarkText } from "npskit";
  * const comparison = compareToBenchmark({ promoters: 520, passives: 250, detractors: 230 }, "xmi-2023-grocers", { asOf: 2026 });
- * formatBenchmarkText(comparison!).split("\n")[1]; // => "Difference  -1.1 points; your NPS 29.0, 95% CI +23.9 to +34.0 (score)"
+ * formatBenchmarkText(comparison!).split("\n")[1]; // => "Difference  -1.1 points; your NPS +29.0, 95% CI +23.9 to +34.0 (score)"
  * ```
  * @category Benchmarks
  */
@@ -30,7 +30,7 @@ export function formatBenchmarkText(comparison: BenchmarkComparison): string {
   const row = comparison.benchmark;
   const lines = [
     `Benchmark  ${row.id}: ${row.value} (${row.segment}; ${row.publisher}, ${row.year ?? "undated"})`,
-    `Difference  ${signed(comparison.difference)} points; your NPS ${roundScore(comparison.estimate, 1).toFixed(1)}, ${levelText(comparison.interval.level)} CI ${signed(comparison.interval.lower)} to ${signed(comparison.interval.upper)} (${comparison.interval.method})`,
+    `Difference  ${signed(comparison.difference)} points; your NPS ${signed(comparison.estimate)}, ${levelText(comparison.interval.level)} CI ${signed(comparison.interval.lower)} to ${signed(comparison.interval.upper)} (${comparison.interval.method})`,
     `Verdict  ${comparison.verdictText}`,
   ];
   if (comparison.band !== undefined) lines.push(`Quartiles  ${comparison.band.label}`);

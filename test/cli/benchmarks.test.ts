@@ -67,7 +67,8 @@ describe("the report's benchmark section", () => {
     );
     const text = formatBenchmarkText(comparison as never);
     expect(text).toContain("Benchmark  xmi-2023-grocers: 30.1 (grocers; XM Institute, 2023)");
-    expect(text).toContain("Difference  -0.1 points; your NPS 30.0");
+    // Signed, as in Markdown and HTML and the overview.
+    expect(text).toContain("Difference  -0.1 points; your NPS +30.0");
     expect(text).toContain("this benchmark is 3 years old (2023, as of 2026)");
     expect(() => buildReport({ responses }, { benchmark: "nope" })).toThrow(/nope/);
     expect(buildReport({ responses }).benchmark).toBeUndefined();
