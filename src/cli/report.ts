@@ -575,7 +575,17 @@ function analysisOptions(values: {
   const sortChoice =
     values.sort === undefined ? undefined : choice("sort", values.sort, ["label", "n", "nps"] as const, "label");
   const sort = sortChoice === undefined ? undefined : ({ label: "key", n: "size", nps: "nps" } as const)[sortChoice];
-  const limits = (["min-n", "top", "hide-small"] as const).filter((name) => values[name] !== undefined);
+  // --min-n also sets when a trend's period is small, so it needs segments or a trend.
+  if (
+    values["min-n"] !== undefined &&
+    by.length === 0 &&
+    tiers === undefined &&
+    period === undefined &&
+    days === undefined
+  ) {
+    throw usageError("--min-n sets when segments and periods are small: give --by, --tiers, --period or --rolling");
+  }
+  const limits = (["top", "hide-small"] as const).filter((name) => values[name] !== undefined);
   if (limits.length > 0 && by.length === 0 && tiers === undefined) {
     throw usageError(
       `${limits.map((name) => `--${name}`).join(", ")} limit${limits.length === 1 ? "s" : ""} the segments: give --by or --tiers`,
