@@ -68,8 +68,7 @@ Segments and trends:
   --sort <order>           segments by label (default: numbers by value, then
                            text), n (largest first) or nps (highest first)
   --min-n <n>              segments with fewer responses are flagged small
-                           and listed last, apart (default: 30, in place);
-                           trend periods too (also without --by)
+                           and listed last, apart (default: 30, in place)
   --hide-small             do not show the small segments (counted below the
                            table)
   --top <k | all>          show the k largest segments (default: above 50
