@@ -8,6 +8,9 @@ import { defineConfig } from "tsup";
 // The command imports the library only through its public entry points (test/architecture.test.ts);
 // its build imports them from the library's build beside it instead of bundling a second copy.
 const publicEntryPoints = new Map([
+  // The errors that code built into the command throws are the library's: one class, so that the
+  // command's `instanceof NpsError` holds for them too (every export of errors.ts is public).
+  [resolve("src/core/errors.ts"), "./index.js"],
   [resolve("src/index.ts"), "./index.js"],
   [resolve("src/node.ts"), "./node.js"],
   [resolve("src/text/index.ts"), "./text.js"],

@@ -5,6 +5,7 @@ import {
   formatDriversCsv,
   formatDriversText,
   type NpsResponse,
+  similarNames,
 } from "../index.js";
 import { type CliIo, usageError } from "../node/command.js";
 import { DRIVERS_HELP } from "./help.js";
@@ -86,6 +87,13 @@ export function parseLevels(names: ReadonlyArray<string>, options: ReadonlyArray
   for (const option of options ?? []) {
     const equals = option.indexOf("=");
     const column = equals > 0 ? option.slice(0, equals).trim() : "";
+    // "Worth=…" for the driver "worth" is a column in the wrong case, not a first label "Worth=…".
+    const near = names.includes(column) ? [] : similarNames(column, names);
+    if (near.length > 0) {
+      throw usageError(
+        `--levels ${JSON.stringify(option)}: ${JSON.stringify(column)} is not one of the --drivers (did you mean ${near.map((name) => JSON.stringify(name)).join(" or ")}?); write <column>=a,b,c with the column as in --drivers`,
+      );
+    }
     const list = (names.includes(column) ? option.slice(equals + 1) : option).split(",").map((label) => label.trim());
     if (list.length < 2 || list.some((label) => label === "")) {
       throw usageError(

@@ -248,11 +248,12 @@ export const THEMES_HELP = `Usage: npskit themes <file | -> --comment <column> [
 What customers say: for each theme, its mentions and share of comments (overall
 and among detractors, passives, promoters), the NPS of those who mention it
 against the others with an interval and a test (p-values adjusted across
-themes, Holm), and its NPS impact: the points the NPS would move if those who
-mention it scored like those who mention no theme. Then the words that mark
-each category, and a few excerpts per theme. Without --themes, themes are
-suggested from the distinctive words. Comments are optional: the comment rate
-per category is shown, as commenters are a self-selected group.
+themes, Holm), and its NPS impact: the NPS minus the NPS if those who mention
+it scored like those who mention no theme (negative: the theme costs points).
+Then the words that mark each category, and a few excerpts per theme. Without
+--themes, themes are suggested from the distinctive words. Comments are
+optional: the comment rate per category is shown, as commenters are a
+self-selected group.
 
 Columns and reading: --score, --comment (needed unless guessed), --date,
 --respondent, --encoding, --delimiter, --input-format as for "npskit report".

@@ -161,6 +161,8 @@ export async function report(args: ReadonlyArray<string>, io: CliIo): Promise<nu
   if (format === "csv" && table === "benchmark" && values.benchmark === undefined) {
     throw usageError("--table benchmark needs --benchmark <id>");
   }
+  if (values.title?.trim() === "")
+    throw usageError(`--title must not be blank, received ${JSON.stringify(values.title)}`);
   // The HTML and Markdown title: --title, or "NPS report: " and the file's base name.
   const analysis = {
     ...analysisOptions(values),
@@ -362,8 +364,13 @@ export async function report(args: ReadonlyArray<string>, io: CliIo): Promise<nu
       ...collector.skipped.map((s) => `row ${s.row}: ${s.reason}`),
     ];
     const { rows, skipped, rejected } = collector.counts;
+    // When the filters left no row, the score column is not to blame: name the filters instead.
+    const why =
+      filtered !== undefined && filtered === rows
+        ? `\n  no row matches ${where.map((filter) => `--where ${JSON.stringify(filter.expression)}`).join(" ")}; = != and in compare text exactly, case included`
+        : hint;
     throw dataError(
-      `no valid score in ${source} (${plural(rows, "row")}: ${skipped} skipped, ${rejected} rejected${filtered === undefined ? "" : `, ${filtered} left out by --where`})${reasons.length > 0 ? `\n  ${reasons.join("\n  ")}` : ""}${hint}`,
+      `no valid score in ${source} (${plural(rows, "row")}: ${skipped} skipped, ${rejected} rejected${filtered === undefined ? "" : `, ${filtered} left out by --where`})${reasons.length > 0 ? `\n  ${reasons.join("\n  ")}` : ""}${why}`,
     );
   }
   if ((analysis.period !== undefined || analysis.rolling !== undefined) && !hasDates) {
@@ -571,7 +578,17 @@ function analysisOptions(values: {
   const sortChoice =
     values.sort === undefined ? undefined : choice("sort", values.sort, ["label", "n", "nps"] as const, "label");
   const sort = sortChoice === undefined ? undefined : ({ label: "key", n: "size", nps: "nps" } as const)[sortChoice];
-  const limits = (["min-n", "top", "hide-small"] as const).filter((name) => values[name] !== undefined);
+  // --min-n also sets when a trend's period is small, so it needs segments or a trend.
+  if (
+    values["min-n"] !== undefined &&
+    by.length === 0 &&
+    tiers === undefined &&
+    period === undefined &&
+    days === undefined
+  ) {
+    throw usageError("--min-n sets when segments and periods are small: give --by, --tiers, --period or --rolling");
+  }
+  const limits = (["top", "hide-small"] as const).filter((name) => values[name] !== undefined);
   if (limits.length > 0 && by.length === 0 && tiers === undefined) {
     throw usageError(
       `${limits.map((name) => `--${name}`).join(", ")} limit${limits.length === 1 ? "s" : ""} the segments: give --by or --tiers`,

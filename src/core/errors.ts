@@ -34,7 +34,7 @@ export interface NpsIssue {
   readonly message: string;
   /** The value as it was found. */
   readonly value: unknown;
-  /** The 1-based data row of the input file or array, when the issue comes from a row. */
+  /** The row number when the issue comes from a row: the line in a CSV file whose header is line 1 (the first row of an array is 2). */
   readonly row?: number;
   /** The column or field name, when the issue comes from a field. */
   readonly field?: string;

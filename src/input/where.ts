@@ -84,6 +84,13 @@ export function parseWhere(expression: string): WhereFilter {
     if (values.length === 0) fail("in needs a comma-separated list of values");
     return { expression, column, operator, values };
   }
+  // "==", "=>", "=<", "!==" as typed in code would compare with a value that starts with = < >.
+  const typo = /^\s*([=<>])/.exec(rest)?.[1];
+  if ((operator === "=" || operator === "!=") && typo !== undefined) {
+    fail(
+      `"${operator}${typo}" is not an operator (a value that starts with ${JSON.stringify(typo)} is quoted: ${column}${operator}"${typo}…")`,
+    );
+  }
   const value = missingAsBlank(unquote(rest, fail));
   if (operator === "=" || operator === "!=") return { expression, column, operator, values: [value] };
   if (!NUMBER.test(value)) fail(`${operator} compares numbers, received ${JSON.stringify(value)}`);

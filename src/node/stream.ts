@@ -52,15 +52,7 @@ export async function decodeStream(
     length += chunk.length;
   }
   const first = Buffer.concat(head);
-  const rest = async function* (): AsyncGenerator<Uint8Array> {
-    yield first;
-    if (done) return;
-    for (;;) {
-      const next = await iterator.next();
-      if (next.done === true) return;
-      yield next.value;
-    }
-  };
+  const rest = (): AsyncGenerator<Uint8Array> => following(first, iterator, done);
   if (encoding === "latin1") return { encoding: "latin1", texts: latin1Texts(rest()) };
   if (first[0] === 0xef && first[1] === 0xbb && first[2] === 0xbf) {
     return {
@@ -232,23 +224,38 @@ export interface StreamRowsOptions {
  * an unreadable row with its number and the reason, and reading goes on; a JSON item or NDJSON value
  * that is not an object is handed over as it is (the parser rejects it).
  */
+/**
+ * `head`, then the rest of `iterator`. A reader that stops early (an error in the data) ends the
+ * source through its `return`, which closes the file now rather than at garbage collection.
+ */
+async function* following<T>(head: T, iterator: AsyncIterator<T>, ended: boolean): AsyncGenerator<T> {
+  let done = ended;
+  try {
+    yield head;
+    while (!done) {
+      const next = await iterator.next();
+      done = next.done === true;
+      if (!done) yield next.value;
+    }
+  } finally {
+    if (!done) await iterator.return?.();
+  }
+}
+
 export async function streamRows(texts: AsyncIterable<string>, options: StreamRowsOptions): Promise<RowStream> {
   const iterator = texts[Symbol.asyncIterator]();
   let first = "";
+  let ended = false;
   // Skip empty pieces (a BOM alone) to see the first character.
   while (first.trim() === "" || first === "\uFEFF") {
     const next = await iterator.next();
-    if (next.done === true) break;
+    if (next.done === true) {
+      ended = true;
+      break;
+    }
     first += next.value;
   }
-  const all = async function* (): AsyncGenerator<string> {
-    yield first;
-    for (;;) {
-      const next = await iterator.next();
-      if (next.done === true) return;
-      yield next.value;
-    }
-  };
+  const all = (): AsyncGenerator<string> => following(first, iterator, ended);
   const format = options.format === "auto" ? detectFormat(first, options.fileName) : options.format;
   if (format === "json") return jsonRows(all());
   if (format === "ndjson") return ndjsonRows(all());

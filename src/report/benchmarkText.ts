@@ -7,7 +7,7 @@ import { levelText } from "./levelText.js";
 /**
  * Writes a benchmark comparison ({@link compareToBenchmark}, or the `benchmark` of a
  * {@link ReportDocument}) as plain text for a terminal: the row with its publisher and year, the
- * difference with your NPS and its interval, the verdict, the quartile band when the row has
+ * difference with your NPS and its interval (with its method, which need not be the report's), the verdict, the quartile band when the row has
  * quartiles, and the caveats. Figures are rounded to one decimal for display only. Browser-safe.
  *
  * @param comparison - The comparison.
@@ -17,7 +17,7 @@ import { levelText } from "./levelText.js";
  * ```ts
  * import { compareToBenchmark, formatBenchmarkText } from "npskit";
  * const comparison = compareToBenchmark({ promoters: 520, passives: 250, detractors: 230 }, "xmi-2023-grocers", { asOf: 2026 });
- * formatBenchmarkText(comparison!).split("\n")[1]; // => "Difference  -1.1 points; your NPS 29.0, 95% CI +23.9 to +34.0"
+ * formatBenchmarkText(comparison!).split("\n")[1]; // => "Difference  -1.1 points; your NPS +29.0, 95% CI +23.9 to +34.0 (score)"
  * ```
  * @category Benchmarks
  */
@@ -30,7 +30,7 @@ export function formatBenchmarkText(comparison: BenchmarkComparison): string {
   const row = comparison.benchmark;
   const lines = [
     `Benchmark  ${row.id}: ${row.value} (${row.segment}; ${row.publisher}, ${row.year ?? "undated"})`,
-    `Difference  ${signed(comparison.difference)} points; your NPS ${roundScore(comparison.estimate, 1).toFixed(1)}, ${levelText(comparison.interval.level)} CI ${signed(comparison.interval.lower)} to ${signed(comparison.interval.upper)}`,
+    `Difference  ${signed(comparison.difference)} points; your NPS ${signed(comparison.estimate)}, ${levelText(comparison.interval.level)} CI ${signed(comparison.interval.lower)} to ${signed(comparison.interval.upper)} (${comparison.interval.method})`,
     `Verdict  ${comparison.verdictText}`,
   ];
   if (comparison.band !== undefined) lines.push(`Quartiles  ${comparison.band.label}`);

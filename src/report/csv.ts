@@ -59,7 +59,8 @@ export type CsvCell = string | number | boolean | undefined;
  *
  * - `overview`: one row — `source, rows_read, rows_accepted, rows_skipped, rows_rejected, promoters,
  *   passives, detractors, promoter_share, passive_share, detractor_share, nps, level, method, lower,
- *   upper, margin_of_error, effective_n, first_date, last_date, weighted`;
+ *   upper, margin_of_error, effective_n, first_date, last_date, weighted, rows_filtered` (the rows left
+ *   out by filters, 0 without: `rows_read = rows_accepted + rows_skipped + rows_rejected + rows_filtered`);
  * - `distribution`: `score, category, count, share` per scale value;
  * - `segments`: `segment, n, effective_n, share, promoters, passives, detractors, nps, lower, upper,
  *   difference_vs_rest, p_value, adjusted_p_value, small`; when segments are not shown (`hidden`, see
@@ -230,6 +231,7 @@ function overviewTable(report: ReportDocument): CsvCell[][] {
       "first_date",
       "last_date",
       "weighted",
+      "rows_filtered",
     ],
     [
       result.source,
@@ -253,6 +255,7 @@ function overviewTable(report: ReportDocument): CsvCell[][] {
       result.period?.first,
       result.period?.last,
       result.weighted,
+      result.rows.filtered ?? 0,
     ],
   ];
 }

@@ -153,6 +153,7 @@ th, td { padding: 3px 10px; border-bottom: 1px solid var(--line); text-align: ri
 th { font-weight: 600; background: var(--band); }
 th:first-child, td:first-child { text-align: left; white-space: normal; }
 td.flags { text-align: left; }
+th { white-space: normal; } td.period { white-space: nowrap; }
 tr.total td { font-weight: 600; }
 .table-wrap { overflow-x: auto; }
 .swatch { display: inline-block; width: 0.8em; height: 0.8em; border-radius: 2px; margin-right: 6px; vertical-align: -1px; }
@@ -434,10 +435,10 @@ function summarySection(result: Overview, benchmark: BenchmarkComparison | undef
 /** The benchmark row, its quartile band and caveats, under the summary. */
 function benchmarkDetails(comparison: BenchmarkComparison): string {
   const row = comparison.benchmark;
-  const { level, lower, upper } = comparison.interval;
+  const { level, lower, upper, method } = comparison.interval;
   const items = [
     `${row.id}: ${row.value} (${row.segment}; ${row.publisher}${row.study === "" ? "" : `, ${row.study}`}, ${row.year ?? "undated"}; ${row.region}).`,
-    `Your NPS ${signed(comparison.estimate)}, ${levelText(level)} interval ${signed(lower)} to ${signed(upper)}: ${comparison.verdictText}.`,
+    `Your NPS ${signed(comparison.estimate)}, ${levelText(level)} interval ${signed(lower)} to ${signed(upper)} (${method}): ${comparison.verdictText}.`,
     ...(comparison.band === undefined ? [] : [`Quartiles: ${comparison.band.label}.`]),
     ...comparison.caveats.map((caveat) => caveat.message),
   ];
@@ -587,7 +588,7 @@ function pointsTable(trend: Trend | RollingTrend): string {
       "Flags",
     ],
     points.map((point) => [
-      point.label,
+      { text: point.label, className: "period" },
       countText(point.n),
       point.nps === undefined ? "–" : signed(point.nps),
       point.interval === undefined ? "" : `[${signed(point.interval.lower)}, ${signed(point.interval.upper)}]`,

@@ -126,14 +126,17 @@ export function formatReportMarkdown(report: ReportDocument): string {
 
 function benchmarkLines(comparison: BenchmarkComparison): string[] {
   const row = comparison.benchmark;
-  const { level, lower, upper } = comparison.interval;
+  const { level, lower, upper, method } = comparison.interval;
   const rows = [
     [
       "Benchmark",
       escapeMarkdown(`${row.id}: ${row.value} (${row.segment}; ${row.publisher}, ${row.year ?? "undated"})`),
     ],
     ["Difference", `${signed(comparison.difference)} points`],
-    ["Your NPS", `${signed(comparison.estimate)}, ${levelText(level)} interval ${signed(lower)} to ${signed(upper)}`],
+    [
+      "Your NPS",
+      `${signed(comparison.estimate)}, ${levelText(level)} interval ${signed(lower)} to ${signed(upper)} (${method})`,
+    ],
     ["Verdict", escapeMarkdown(comparison.verdictText)],
     ...(comparison.band === undefined ? [] : [["Quartiles", escapeMarkdown(comparison.band.label)]]),
   ];

@@ -35,7 +35,7 @@ export interface OverviewInput {
   };
   /** The skipped rows with their reasons. @defaultValue none */
   readonly skipped?: ReadonlyArray<{
-    /** 1-based data row. */
+    /** Its row number: the line in a CSV file whose header is line 1 (the first data row is 2). */
     readonly row: number;
     /** Why it was skipped. */
     readonly reason: string;
@@ -104,7 +104,7 @@ export interface OverviewRows {
  * @category Reports
  */
 export interface OverviewRejection {
-  /** 1-based data row, when known. */
+  /** Its row number when known: the line in a CSV file whose header is line 1 (the first data row is 2). */
   readonly row?: number;
   /** The column, when known. */
   readonly field?: string;
@@ -127,7 +127,7 @@ export interface Overview {
   readonly rows: OverviewRows;
   /** The first skipped rows (at most `maxReasons`). */
   readonly firstSkipped: ReadonlyArray<{
-    /** 1-based data row. */
+    /** Its row number: the line in a CSV file whose header is line 1 (the first data row is 2). */
     readonly row: number;
     /** Why it was skipped. */
     readonly reason: string;

@@ -22,7 +22,8 @@ const STEP_NAMES = { day: "daily", week: "weekly", month: "monthly" } as const;
  * names the window compared with (the latest earlier one sharing no day). A `*` after n marks a small
  * period (`small`). Empty periods show `–`. Lines under the table count the responses without a date
  * (and, per segment, those in no segment) and say what the change compares and what `*` means
- * (wrapped at 80 characters). Figures are rounded for display only: NPS, bounds
+ * (wrapped at 80 characters). Columns are two spaces apart, or one when two would make the table wider
+ * than 80 characters (daily windows). Figures are rounded for display only: NPS, bounds
  * and changes to one decimal with {@link roundScore}, shares to one decimal of a percent, p-values to
  * four decimals (`<0.0001` below). Browser-safe. O(points).
  *
@@ -125,10 +126,12 @@ function tableLines(trend: Trend | RollingTrend, points: ReadonlyArray<TrendPoin
     ]);
   }
   const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? "").length))) ?? [];
+  // Columns are two spaces apart, or one when that keeps a wide table (daily windows) in 80 columns.
+  const wide = widths.reduce((sum, width) => sum + width, 0) + 2 * (widths.length - 1) > 80;
   const lines = rows.map((row) =>
     row
       .map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0)))
-      .join("  ")
+      .join(wide ? " " : "  ")
       .trimEnd(),
   );
   if (points.length === 0) lines.push("(no dated responses)");

@@ -213,7 +213,7 @@ export function formatCommentsText(section: CommentSection, options: WhyTextOpti
     `${sizeOf(responses)} responses, ${sizeOf(comments)} with a comment (${analysis.emptyComments} without). NPS ${points(analysis.nps)}.`,
     `Comment rate: detractors ${rate(comments, responses, "detractors")}, passives ${rate(comments, responses, "passives")}, promoters ${rate(comments, responses, "promoters")} — commenters choose to comment, so they are not a random sample.`,
     `Themes ${analysis.source === "given" ? "given" : "suggested from the distinctive words (pass --themes to give your own)"}; mentioners compared with ${others}, p-values adjusted (${analysis.adjustment}).`,
-    `Impact: the points the NPS would move if mentioners scored like the baseline, the ${baselineN} ${analysis.compareWith === "other-commenters" ? "commenters" : "respondents"} who mention no theme (NPS ${points(npsOf(analysis.baseline))}).`,
+    `Impact: the NPS minus the NPS if mentioners scored like the baseline (negative: the theme costs points), the ${baselineN} ${analysis.compareWith === "other-commenters" ? "commenters" : "respondents"} who mention no theme (NPS ${points(npsOf(analysis.baseline))}).`,
     "",
   );
   out.heading("Themes");

@@ -61,7 +61,7 @@ export function themeImpactChart(analysis: ThemeAnalysis, options: ChartOptions 
   const size = frameOf(fn, options, "NPS impact of each theme (points)", Math.max(60, 26 * values.length));
   return {
     $schema: SCHEMA,
-    description: `Diverging bars: the points the NPS would move if those who mention each of ${values.length} themes scored like those who mention none.`,
+    description: `Diverging bars: for each of ${values.length} themes, the NPS minus the NPS if those who mention it scored like those who mention none (negative: the theme costs points).`,
     title: size.title,
     width: size.width,
     height: size.height,

@@ -57,7 +57,7 @@ export function commentsHtml(section: CommentSection, chart: ChartSlot): string 
   const baselineN = sizeOf(analysis.baseline);
   parts.push(
     `<h3>Themes</h3>\n<p class="note">${escapeHtml(
-      `Themes ${analysis.source === "given" ? "given" : "suggested from the distinctive words"}; mentioners compared with ${analysis.compareWith === "other-commenters" ? "other commenters" : "everyone else"}, p-values adjusted (${analysis.adjustment}). Impact: the points the NPS would move if mentioners scored like the ${baselineN} ${analysis.compareWith === "other-commenters" ? "commenters" : "respondents"} who mention no theme.`,
+      `Themes ${analysis.source === "given" ? "given" : "suggested from the distinctive words"}; mentioners compared with ${analysis.compareWith === "other-commenters" ? "other commenters" : "everyone else"}, p-values adjusted (${analysis.adjustment}). Impact: the NPS minus the NPS if mentioners scored like the ${baselineN} ${analysis.compareWith === "other-commenters" ? "commenters" : "respondents"} who mention no theme (negative: the theme costs points).`,
     )}</p>\n`,
   );
   if (analysis.themes.some((theme) => theme.impact !== undefined)) {

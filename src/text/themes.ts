@@ -174,8 +174,9 @@ interface Phrase {
  *
  * **Impact.** With N responses, b the NPS of the baseline (those who mention none of the themes) and
  * s = 100, 0, −100 for a promoter, passive, detractor, the impact of theme t is
- * (1/N)·Σ_{i mentions t} (s_i − b) = [100·(P_t − D_t) − m_t·b]/N: how many points the overall NPS
- * would move if those who mention t scored like the baseline. It is a sum over mentioners, so the
+ * (1/N)·Σ_{i mentions t} (s_i − b) = [100·(P_t − D_t) − m_t·b]/N: the overall NPS minus the NPS it
+ * would have if those who mention t scored like the baseline (negative: the theme costs points; the
+ * NPS would rise by as much). It is a sum over mentioners, so the
  * impacts of themes that no comment shares add up to the impact of their union; overlapping
  * themes count shared comments in each.
  *

@@ -67,7 +67,8 @@ describe("the report's benchmark section", () => {
     );
     const text = formatBenchmarkText(comparison as never);
     expect(text).toContain("Benchmark  xmi-2023-grocers: 30.1 (grocers; XM Institute, 2023)");
-    expect(text).toContain("Difference  -0.1 points; your NPS 30.0");
+    // Signed, as in Markdown and HTML and the overview.
+    expect(text).toContain("Difference  -0.1 points; your NPS +30.0");
     expect(text).toContain("this benchmark is 3 years old (2023, as of 2026)");
     expect(() => buildReport({ responses }, { benchmark: "nope" })).toThrow(/nope/);
     expect(buildReport({ responses }).benchmark).toBeUndefined();
@@ -124,6 +125,22 @@ describe("npskit report --benchmark", () => {
     const missing = await run(["report", "--format", "csv", "--table", "benchmark"]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("--table benchmark needs --benchmark <id>");
+  });
+
+  it("names the method of the benchmark's interval, which need not be the report's", async () => {
+    // The comparison uses the score interval; the overview here a Wald one: both are shown for one NPS.
+    const args = ["report", "--benchmark", "xmi-2021-all", "--method", "wald"];
+    const json = JSON.parse((await run([...args, "--format", "json"])).stdout);
+    expect(json.interval.method).toBe("wald");
+    expect(json.benchmark.interval.method).toBe("score");
+    const bound = (value: number) => `${value > 0 ? "+" : ""}${roundScore(value, 1).toFixed(1)}`;
+    const range = `${bound(json.benchmark.interval.lower)} to ${bound(json.benchmark.interval.upper)}`;
+    const text = (await run(args)).stdout;
+    expect(text).toContain(`95% CI ${range} (score)`);
+    const markdown = (await run([...args, "--format", "markdown"])).stdout;
+    expect(markdown).toContain(`95% interval ${range} (score)`);
+    const html = (await run([...args, "--format", "html"])).stdout;
+    expect(html).toContain(`95% interval ${range} (score)`);
   });
 
   it("exits 2 for an unknown id, before reading the file", async () => {

@@ -67,6 +67,36 @@ describe("npskit drivers", () => {
     expect(pairwise.drivers[0].n).toBe(41);
   });
 
+  it("--levels <column>= with a column near a driver's name is an error, not a first label", async () => {
+    // "Item=Strongly Disagree,…" would otherwise make "Item=Strongly Disagree" a label that no answer has.
+    for (const command of ["drivers", "report"]) {
+      const result = await run([
+        command,
+        data,
+        "--drivers",
+        "satisfaction,item",
+        "--levels",
+        `Item=${labels.join(",")}`,
+      ]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('"Item" is not one of the --drivers (did you mean "item"?)');
+    }
+    // A label that holds "=" is still a label when nothing before it looks like a driver.
+    const coded = files.file("coded.csv", "score,grade\n9,3=good\n2,1=bad\n7,2=fair\n10,3=good\n");
+    const result = await run([
+      "drivers",
+      coded,
+      "--drivers",
+      "grade",
+      "--levels",
+      "1=bad,2=fair,3=good",
+      "--resamples",
+      "0",
+    ]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("3=good");
+  });
+
   it("needs --drivers (exit 2)", async () => {
     const result = await run(["drivers", data]);
     expect(result.code).toBe(2);

@@ -119,6 +119,35 @@ describe("guardOutput", () => {
   });
 });
 
+describe("a file the report stops reading early", () => {
+  it("is closed when an error in its data ends the report (the rest is never read)", async () => {
+    const bytes = new TextEncoder().encode(`score,spend\n8,lots\n${"9,10\n".repeat(60_000)}`);
+    let read = 0;
+    let closed = false;
+    async function* chunks(): AsyncGenerator<Uint8Array> {
+      try {
+        for (; read < bytes.length; read += 1 << 16) yield bytes.subarray(read, read + (1 << 16));
+      } finally {
+        closed = true;
+      }
+    }
+    let stderr = "";
+    const code = await main(["report", "big.csv", "--where", "spend>5"], {
+      stdout: () => undefined,
+      stderr: (text) => {
+        stderr += text;
+      },
+      readStdin: async () => new Uint8Array(),
+      readFile: async () => bytes,
+      openFile: async () => ({ size: bytes.length, chunks: chunks() }),
+    });
+    expect(stderr).toContain('where "spend>5": row 2');
+    expect(code).toBe(1);
+    expect(read).toBeLessThan(bytes.length);
+    expect(closed).toBe(true);
+  });
+});
+
 describe("the built binary's standard output", () => {
   const binary = new URL("../../dist/cli.js", import.meta.url).pathname;
   const built = existsSync(binary);
@@ -136,5 +165,14 @@ describe("the built binary's standard output", () => {
     const result = shell(`${npskit} --format html | head -c 10 > /dev/null`);
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
+  });
+
+  it.skipIf(!built)("reports an error of the data read (a filter on text) in one line, not a stack trace", () => {
+    // The reader is built into the command: its errors must be recognised like the library's.
+    const text = temp.file("text.csv", "score,spend\n9,10\n8,lots\n");
+    const result = spawnSync(process.execPath, [binary, "report", text, "--where", "spend>5"], { encoding: "utf8" });
+    expect(result.stderr).toContain('npskit: where "spend>5": row 3: "spend" is "lots", not a number');
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+    expect(result.status).toBe(1);
   });
 });

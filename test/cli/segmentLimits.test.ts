@@ -130,12 +130,28 @@ describe("--min-n and --hide-small", () => {
   });
 });
 
+describe("--min-n with a trend and no segments", () => {
+  it("sets when a period is small, as with --by", async () => {
+    const result = await run(["report", file, "--period", "month", "--min-n", "27", "--format", "json"]);
+    expect(result.code, result.stderr).toBe(0);
+    const trend = JSON.parse(result.stdout).trend;
+    expect(trend.minResponses).toBe(27);
+    const months = new Map<string, number>();
+    for (const line of lines.slice(1)) {
+      const month = (line.split(",")[3] as string).slice(0, 7);
+      months.set(month, (months.get(month) ?? 0) + 1);
+    }
+    expect([...months.values()].some((n) => n < 27) && [...months.values()].some((n) => n >= 27)).toBe(true);
+    for (const point of trend.points) expect(point.small, point.label).toBe((months.get(point.label) ?? 0) < 27);
+  });
+});
+
 describe("usage errors", () => {
   it.each([
     [["--by", "plan", "--top", "0"], '--top must be a whole number from 1 or "all", received "0"'],
     [["--by", "plan", "--top", "ten"], '--top must be a whole number from 1 or "all", received "ten"'],
     [["--by", "plan", "--min-n", "1.5"], '--min-n must be a whole number, received "1.5"'],
-    [["--min-n", "5"], "--min-n limits the segments: give --by or --tiers"],
+    [["--min-n", "5"], "--min-n sets when segments and periods are small: give --by, --tiers, --period or --rolling"],
     [["--top", "5", "--hide-small"], "--top, --hide-small limit the segments: give --by or --tiers"],
   ])("%j", async (args, message) => {
     const result = await run(["report", file, ...args]);

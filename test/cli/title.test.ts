@@ -30,6 +30,15 @@ describe("npskit report --title", () => {
     expect(text.stdout.split("\n")[2]).toBe(`NPS overview: ${path}`);
   });
 
+  it("refuses a blank --title (exit 2), which left an empty heading", async () => {
+    for (const title of ["", "  "]) {
+      const result = await run(["report", path, "--format", "markdown", "--title", title]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(`--title must not be blank, received ${JSON.stringify(title)}`);
+      expect(result.stdout).toBe("");
+    }
+  });
+
   it("keeps the source as the title for standard input and the built-in sample", async () => {
     const stdin = await run(["report", "-", "--format", "html"], "score\n10\n");
     expect(stdin.stdout).toContain("<title>NPS report: standard input</title>");

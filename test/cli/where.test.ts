@@ -95,6 +95,33 @@ describe("npskit report --where", () => {
     expect(result.stdout).toContain("             3 rows left out by the filters (not checked)\n");
   });
 
+  it("counts the rows left out in the CSV overview, so that its row columns add up", async () => {
+    const result = await run([
+      "report",
+      csv,
+      "--score",
+      "score",
+      "--where",
+      "plan=pro",
+      "--format",
+      "csv",
+      "--max-rejected",
+      "100",
+    ]);
+    expect(result.code).toBe(0);
+    const [header, row] = result.stdout.split("\r\n").map((line) => line.split(","));
+    const cell = (name: string) => Number(row?.[header?.indexOf(name) ?? -1]);
+    const left = rows.filter((r) => r.plan !== "pro").length;
+    expect(cell("rows_filtered")).toBe(left);
+    expect(cell("rows_read")).toBe(rows.length);
+    expect(cell("rows_accepted") + cell("rows_skipped") + cell("rows_rejected") + cell("rows_filtered")).toBe(
+      cell("rows_read"),
+    );
+    const unfiltered = await run(["report", csv, "--score", "score", "--format", "csv", "--max-rejected", "100"]);
+    const [plainHeader, plainRow] = unfiltered.stdout.split("\r\n").map((line) => line.split(","));
+    expect(plainRow?.[plainHeader?.indexOf("rows_filtered") ?? -1]).toBe("0");
+  });
+
   it("has no filtered count without --where", async () => {
     const report = await json([csv]);
     expect(report.rows).not.toHaveProperty("filtered");
@@ -137,6 +164,14 @@ describe("npskit report --where", () => {
     const result = await run(["report", csv, "--score", "score", "--where", "plan=none"]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("(7 rows: 0 skipped, 0 rejected, 7 left out by --where)");
+  });
+
+  it("when the filters leave no row, names them instead of doubting the guessed score column", async () => {
+    const result = await run(["report", csv, "--where", "plan=Pro", "--where", "spend>=100"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('score: column "score" (guessed');
+    expect(result.stderr).toContain('no row matches --where "plan=Pro" --where "spend>=100"');
+    expect(result.stderr).not.toContain("the score column was guessed");
   });
 
   it("is refused with --tallies", async () => {

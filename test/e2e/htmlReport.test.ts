@@ -90,6 +90,8 @@ interface PageReport {
   readonly tableText: string;
   readonly svgText: string;
   readonly images: number;
+  /** Each trend table: its width and its box's, and the most lines a period label takes. */
+  readonly trendTables: Array<{ table: number; box: number; labelLines: number }>;
 }
 
 describe.skipIf(!available && !required)("HTML report in headless Chromium", () => {
@@ -163,6 +165,17 @@ describe.skipIf(!available && !required)("HTML report in headless Chromium", () 
           .map((t) => t.textContent)
           .join("\n"),
         images: document.querySelectorAll("img").length,
+        trendTables: [...document.querySelectorAll("#trend .table-wrap")].map((box) => ({
+          table: box.querySelector("table")?.scrollWidth ?? 0,
+          box: box.clientWidth,
+          labelLines: Math.max(
+            ...[...box.querySelectorAll("tbody td:first-child")].map((cell) => {
+              const range = document.createRange();
+              range.selectNodeContents(cell);
+              return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+            }),
+          ),
+        })),
       }));
       const screenshot = await page.screenshot({ fullPage: true });
       writeFileSync(join(out, "report.png"), screenshot);
@@ -210,6 +223,14 @@ describe.skipIf(!available && !required)("HTML report in headless Chromium", () 
     for (const chart of report.charts) {
       expect(chart.errors, chart.name ?? "").toBe(0);
       expect(chart.marks, chart.name ?? "").toBeGreaterThan(10);
+    }
+  });
+
+  it("fits each trend table in the page, every period label on one line (the Flags column in view)", () => {
+    expect(report.trendTables.length).toBeGreaterThan(1);
+    for (const table of report.trendTables) {
+      expect(table.table).toBeLessThanOrEqual(table.box);
+      expect(table.labelLines).toBe(1);
     }
   });
 

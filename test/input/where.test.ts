@@ -50,6 +50,24 @@ describe("parseWhere", () => {
   });
 });
 
+describe("parseWhere on operators typed as in code", () => {
+  it('refuses "==", "=>", "=<" and "!==" instead of comparing with a value that starts with = < >', () => {
+    for (const [bad, typed] of [
+      ["plan==pro", "=="],
+      ["spend=>100", "=>"],
+      ["spend =< 100", "=<"],
+      ["plan!==pro", "!=="],
+    ]) {
+      expect(() => parseWhere(bad as string), bad).toThrow(
+        `where ${JSON.stringify(bad)}: "${typed}" is not an operator`,
+      );
+    }
+    // Quoted, such a value is what it says.
+    expect(parseWhere('plan="=pro"').values).toEqual(["=pro"]);
+    expect(parseWhere("note != '<none>'").values).toEqual(["<none>"]);
+  });
+});
+
 describe("matchesWhere", () => {
   it("compares text exactly after trimming", () => {
     expect(keeps("plan=pro", " pro ")).toBe(true);

@@ -52,6 +52,29 @@ describe("formatTrendText", () => {
     expect(lines.indexOf("2 responses in no segment")).toBeGreaterThan(lines.indexOf("Segment pro"));
   });
 
+  it("fits a daily rolling table in 80 columns, its columns still apart and aligned", () => {
+    // Three answers a day for 70 days, with scores that change over time: every column is filled,
+    // with signed changes and a "vs" window named by its day.
+    const daily = Array.from({ length: 210 }, (_, i) => ({
+      score: [10, 9, 7, 3, 10, 0, 8][(i * 5 + Math.floor(i / 60)) % 7] as number,
+      date: new Date(Date.UTC(2026, 0, 1 + Math.floor(i / 3), 12)),
+    }));
+    const lines = formatTrendText(rollingTrend(daily, { window: { days: 30 } })).split("\n");
+    const header = lines[1] ?? "";
+    const rows = lines.filter((line) => /^\d{4}-\d{2}-\d{2} /.test(line));
+    const compared = rows.filter((line) => / \d{4}-\d{2}-\d{2} +\S+$/.test(line));
+    expect(rows.length).toBe(70);
+    expect(compared.length).toBeGreaterThan(0);
+    for (const line of [header, ...rows]) expect([...line].length).toBeLessThanOrEqual(80);
+    for (const line of compared) {
+      // label, n, NPS, [lower, upper], three shares, change, the window compared with, p
+      expect(line).toMatch(
+        /^\d{4}-\d{2}-\d{2} +\d+ +[+-]?\d+\.\d +\[[+-]?\d+\.\d, [+-]?\d+\.\d\]( +\d+\.\d%){3} +[+-]?\d+\.\d +\d{4}-\d{2}-\d{2} +<?\d\.\d{4}$/,
+      );
+      expect(line.length).toBe(header.length);
+    }
+  });
+
   it("says when there is nothing dated, and prints p-values below 0.0001 as <0.0001", () => {
     expect(formatTrendText(trend([{ score: 9 }]))).toBe(
       "NPS by month (UTC)\nPeriod  n  NPS  95% interval  Prom.  Pass.  Detr.  vs prev.  p\n(no dated responses)\n1 response without a date, in no period\n",

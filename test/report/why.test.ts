@@ -102,6 +102,24 @@ describe("the text and Markdown of the sections", () => {
     expect(text).toContain("[email]");
   });
 
+  it("says which way the impact points: the NPS minus the NPS if mentioners scored like the baseline", () => {
+    // 4 detractors mention prices, 6 promoters mention nothing: NPS +20; were the 4 to score like the
+    // baseline (the 6 promoters, NPS +100), every answer would be a promoter, NPS +100.
+    const responses = [
+      ...Array.from({ length: 4 }, () => ({ score: 2, comment: "prices" })),
+      ...Array.from({ length: 6 }, () => ({ score: 10, comment: "lovely" })),
+    ];
+    const analysis = themes(responses, { themes: [{ name: "Prices", keywords: ["prices"] }] });
+    const impact = analysis.themes[0]?.impact as number;
+    expect(impact).toBeCloseTo(20 - 100, 10);
+    const text = formatCommentsText({ themes: analysis }).replace(/\n +/g, " ");
+    expect(text).toContain("Impact: the NPS minus the NPS if mentioners scored like the baseline");
+    expect(text).not.toContain("would move");
+    const html = renderHtmlReport(buildReport({ responses }, { comments: { themes: analysis } }));
+    expect(html).toContain("the NPS minus the NPS if mentioners scored like");
+    expect(html).not.toContain("would move");
+  });
+
   it("never lets a theme name reach the terminal as a control sequence or break a Markdown table", () => {
     const { comments } = sections();
     const text = formatCommentsText(comments);
