@@ -106,6 +106,7 @@ export interface ReadResponsesResult {
  * @category Node
  */
 export async function readResponses(path: string, options: ReadResponsesOptions = {}): Promise<ReadResponsesResult> {
+  checkOptions(options);
   try {
     return await readResponsesWith(path, options, { ...nodeIo(), isTerminal: false }, () => {});
   } catch (error) {
@@ -128,7 +129,7 @@ export async function readResponsesWith(
   io: CliIo,
   note: (text: string) => void,
 ): Promise<ReadResponsesResult> {
-  checkOptions(options);
+  // The options were checked by `readResponses`, or come from the command's own option checks.
   const maxRejected = options.maxRejected ?? DEFAULT_MAX_REJECTED;
   const notes: string[] = [];
   const responses: NpsResponse[] = [];
