@@ -187,17 +187,22 @@ export function periodBoundaries(
       if (current > last) break;
       const next = utcPeriodStart(current + LONGEST[period] + HOUR, period, calendar.weekStartsOn);
       if (!(next > current)) {
-        const stuck = Number.isNaN(current) ? "Invalid Date" : utcText(current);
+        const stuck = Number.isNaN(current) ? "Invalid Date" : utcText(new Date(current).toISOString());
         throw new NpsError("invalid_date", `calendar: periods must advance in time, stuck at ${stuck}`);
       }
       if (starts.length > MAX_PERIODS + 1) throw tooMany();
       starts.push(next);
     }
     const instants = Float64Array.from(starts);
+    const isoTexts: string[] = [];
+    const isoOf = (p: number): string => {
+      isoTexts[p] ??= new Date(instants[p] as number).toISOString();
+      return isoTexts[p];
+    };
     return {
       instants,
-      label: (p) => utcLabel(instants[p] as number, period, calendar),
-      text: (p) => utcText(instants[p] as number),
+      label: (p) => utcLabel(instants[p] as number, isoOf(p), period, calendar),
+      text: (p) => utcText(isoOf(p)),
     };
   }
   const dates: TZDate[] = [periodStart(first, period, calendar)];
@@ -218,14 +223,16 @@ export function periodBoundaries(
   };
 }
 
-/** {@link instantText} of a UTC instant, without a zoned date: the ISO text with `+00:00` for `Z`. */
-function utcText(instant: number): string {
-  return `${new Date(instant).toISOString().slice(0, -1)}+00:00`;
+/** {@link instantText} of a UTC instant, from its ISO text (`Date.toISOString`): `+00:00` for `Z`. */
+function utcText(iso: string): string {
+  return `${iso.slice(0, -1)}+00:00`;
 }
 
-/** {@link periodLabel} of a UTC period start: read from the ISO text for years 0 to 9999 (not ISO weeks). */
-function utcLabel(instant: number, period: TrendPeriod, calendar: Calendar): string {
-  const iso = new Date(instant).toISOString();
+/**
+ * {@link periodLabel} of a UTC period start, read from its ISO text (`Date.toISOString`) for years 0
+ * to 9999 (not ISO weeks).
+ */
+function utcLabel(instant: number, iso: string, period: TrendPeriod, calendar: Calendar): string {
   if (iso.length === 24) {
     if (period === "day" || (period === "week" && calendar.weekStartsOn !== 1)) return iso.slice(0, 10);
     if (period === "month") return iso.slice(0, 7);

@@ -59,30 +59,43 @@ export function createTallyCounter(
     if (codes.length === 2) return ((codes[0] as number) + 1) * 4294967296 + ((codes[1] as number) + 1);
     return Array.from(codes).join(",");
   };
+  // With one dimension or none the key is a code from −1 up, so cells are found by array index
+  // (key + 1) instead of `index`: the map by bucket start, and the cell without a date.
+  const small = names.length <= 1;
+  const byCode: (Map<number, number> | undefined)[] = [];
+  const undatedByCode: (WeightedSums | undefined)[] = [];
   const cellOf = (codes: ArrayLike<number>, start: number): WeightedSums => {
     const key = codesKey(codes);
+    const undated = Number.isNaN(start);
     if (
       recentCell !== undefined &&
       key === recentKey &&
-      (start === recentStart || (Number.isNaN(start) && Number.isNaN(recentStart)))
+      (start === recentStart || (undated && Number.isNaN(recentStart)))
     ) {
       return recentCell;
     }
-    let byStart = index.get(key);
-    if (byStart === undefined) {
-      byStart = new Map();
-      index.set(key, byStart);
-    }
-    let position = byStart.get(start);
-    if (position === undefined) {
-      position = cells.length;
-      byStart.set(start, position);
-      cells.push({ codes: Array.from(codes), start: Number.isNaN(start) ? null : start, sums: newWeightedSums() });
+    const slot = (key as number) + 1;
+    let cell = small && undated ? undatedByCode[slot] : undefined;
+    if (cell === undefined) {
+      let byStart = small ? byCode[slot] : index.get(key);
+      if (byStart === undefined) {
+        byStart = new Map();
+        if (small) byCode[slot] = byStart;
+        else index.set(key, byStart);
+      }
+      let position = byStart.get(start);
+      if (position === undefined) {
+        position = cells.length;
+        byStart.set(start, position);
+        cells.push({ codes: Array.from(codes), start: undated ? null : start, sums: newWeightedSums() });
+      }
+      cell = (cells[position] as { sums: WeightedSums }).sums;
+      if (small && undated) undatedByCode[slot] = cell;
     }
     recentKey = key;
     recentStart = start;
-    recentCell = (cells[position] as { sums: WeightedSums }).sums;
-    return recentCell;
+    recentCell = cell;
+    return cell;
   };
   const widen = (time: number): void => {
     if (!(time >= first)) first = time;
