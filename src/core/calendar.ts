@@ -335,18 +335,45 @@ function yearText(year: number): string {
   return year >= 0 && year <= 9999 ? String(year).padStart(4, "0") : String(year);
 }
 
+/** The days around the first one asked about whose period start {@link utcDayMemo} remembers. */
+const MEMO_DAYS = 8192;
+
+/**
+ * `start` (a UTC period start of an instant), remembered per UTC day in an array for the
+ * {@link MEMO_DAYS} days around the first day asked about (about eleven years each side), and
+ * computed outside them: an array read costs less than the calendar arithmetic.
+ */
+function utcDayMemo(start: (time: number) => number): (time: number) => number {
+  const starts = new Float64Array(MEMO_DAYS).fill(Number.NaN);
+  let origin = Number.NaN;
+  return (time) => {
+    const day = Math.floor(time / DAY);
+    if (Number.isNaN(origin)) origin = day - MEMO_DAYS / 2;
+    const i = day - origin;
+    if (!(i >= 0 && i < MEMO_DAYS)) return start(time);
+    let known = starts[i] as number;
+    if (Number.isNaN(known)) {
+      known = start(time);
+      starts[i] = known;
+    }
+    return known;
+  };
+}
+
 /**
  * A function giving the start instant of the period (or day) that contains an instant, remembering
  * each period found under every UTC day it overlaps, so that the calendar is consulted about once
  * per distinct period of data (a month, not each of its days) rather than once per response. O(1)
- * per call after the first in a period. In UTC the start is computed ({@link utcPeriodStart}), not remembered.
+ * per call after the first in a period. In UTC a day's start is computed, and other periods' starts
+ * ({@link utcPeriodStart}) are remembered per day ({@link utcDayMemo}).
  */
 export function bucketFinder(period: TrendPeriod, calendar: Calendar): (time: number) => number {
   if (calendar.timeZone === "UTC") {
     // One small function per period, which V8 inlines into the counting loop.
     if (period === "day") return utcDayStart;
-    if (period === "month") return utcMonthStart;
-    return (time) => utcPeriodStart(time, period, calendar.weekStartsOn);
+    return utcDayMemo(
+      period === "month" ? utcMonthStart : (time) => utcPeriodStart(time, period, calendar.weekStartsOn),
+    );
   }
   const byDay = new Map<number, number[]>();
   let recentStart = Number.NaN;
