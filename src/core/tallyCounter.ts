@@ -27,6 +27,10 @@ export interface TallyCounter {
   sums(): KeyedSums;
 }
 
+const DAY = 86_400_000;
+/** The UTC days, around the first cell's, whose cell a counter without dimensions remembers in an array. */
+const MEMO_DAYS = 8192;
+
 /** A new, empty counter for the dimensions `names` and the calendar bucket `time`. */
 export function createTallyCounter(
   names: ReadonlyArray<string>,
@@ -59,30 +63,58 @@ export function createTallyCounter(
     if (codes.length === 2) return ((codes[0] as number) + 1) * 4294967296 + ((codes[1] as number) + 1);
     return Array.from(codes).join(",");
   };
+  // With one dimension or none the key is a code from −1 up, so cells are found by array index
+  // (key + 1) instead of `index`: the map by bucket start, and the cell without a date.
+  const small = names.length <= 1;
+  const byCode: (Map<number, number> | undefined)[] = [];
+  const undatedByCode: (WeightedSums | undefined)[] = [];
+  const memoStarts = names.length === 0 ? new Float64Array(MEMO_DAYS).fill(Number.NaN) : new Float64Array(0);
+  const memoCells: WeightedSums[] = [];
+  let memoOrigin = Number.NaN;
   const cellOf = (codes: ArrayLike<number>, start: number): WeightedSums => {
     const key = codesKey(codes);
+    const undated = Number.isNaN(start);
     if (
       recentCell !== undefined &&
       key === recentKey &&
-      (start === recentStart || (Number.isNaN(start) && Number.isNaN(recentStart)))
+      (start === recentStart || (undated && Number.isNaN(recentStart)))
     ) {
       return recentCell;
     }
-    let byStart = index.get(key);
-    if (byStart === undefined) {
-      byStart = new Map();
-      index.set(key, byStart);
-    }
-    let position = byStart.get(start);
-    if (position === undefined) {
-      position = cells.length;
-      byStart.set(start, position);
-      cells.push({ codes: Array.from(codes), start: Number.isNaN(start) ? null : start, sums: newWeightedSums() });
+    const slot = (key as number) + 1;
+    let cell = small && undated ? undatedByCode[slot] : undefined;
+    // Without dimensions, a dated cell is also remembered in an array by the UTC day of its start,
+    // checked against the start itself (a zone's periods need not start one per UTC day).
+    const memo = names.length === 0 && !undated ? Math.floor(start / DAY) - memoOrigin : -1;
+    if (memo >= 0 && memo < MEMO_DAYS && memoStarts[memo] === start) cell = memoCells[memo];
+    if (cell === undefined) {
+      let byStart = small ? byCode[slot] : index.get(key);
+      if (byStart === undefined) {
+        byStart = new Map();
+        if (small) byCode[slot] = byStart;
+        else index.set(key, byStart);
+      }
+      let position = byStart.get(start);
+      if (position === undefined) {
+        position = cells.length;
+        byStart.set(start, position);
+        cells.push({ codes: Array.from(codes), start: undated ? null : start, sums: newWeightedSums() });
+      }
+      cell = (cells[position] as { sums: WeightedSums }).sums;
+      if (small && undated) undatedByCode[slot] = cell;
+      if (names.length === 0 && !undated) {
+        if (Number.isNaN(memoOrigin)) memoOrigin = Math.floor(start / DAY) - MEMO_DAYS / 2;
+        const i = Math.floor(start / DAY) - memoOrigin;
+        if (i >= 0 && i < MEMO_DAYS) {
+          memoStarts[i] = start;
+          memoCells[i] = cell;
+        }
+      }
     }
     recentKey = key;
     recentStart = start;
-    recentCell = (cells[position] as { sums: WeightedSums }).sums;
-    return recentCell;
+    recentCell = cell;
+    return cell;
   };
   const widen = (time: number): void => {
     if (!(time >= first)) first = time;

@@ -1,6 +1,9 @@
 import { describeValue } from "../internal/describe.js";
 import { NpsError } from "./errors.js";
 
+/** The time-zone names already found valid. */
+const KNOWN_ZONES = new Set<string>();
+
 /**
  * Throws unless `value` names a time zone: `invalid_option` when it is not a non-empty string,
  * `invalid_date` when it is a string that is not a known IANA time-zone name (checked with
@@ -13,8 +16,11 @@ export function checkTimeZone(fn: string, value: unknown): asserts value is stri
       `${fn}: timeZone must be an IANA time-zone name such as "Europe/Paris", received ${describeValue(value)}`,
     );
   }
+  // Making an Intl.DateTimeFormat takes about 0.3 ms; a name the runtime knew once it always knows.
+  if (KNOWN_ZONES.has(value)) return;
   try {
     new Intl.DateTimeFormat("en-US", { timeZone: value });
+    KNOWN_ZONES.add(value);
   } catch (error) {
     throw new NpsError(
       "invalid_date",

@@ -1,14 +1,4 @@
-import type { TZDate } from "@date-fns/tz";
-import {
-  daysBefore,
-  instantText,
-  locate,
-  nextPeriodStart,
-  periodBoundaries,
-  periodLabel,
-  periodStart,
-  type WeekDay,
-} from "../core/calendar.js";
+import { daysBefore, locate, nextPeriodStart, periodBoundaries, periodStart, type WeekDay } from "../core/calendar.js";
 import { countResponsesFor } from "../core/countResponses.js";
 import { NpsError } from "../core/errors.js";
 import { keyedTalliesOf } from "../core/keyedTallies.js";
@@ -289,14 +279,13 @@ export function rollingOfDays(
     calendar,
     options.fn,
   );
-  const stepDates =
-    step === "day"
-      ? days.dates.slice(dayIndexOf(days.instants, firstStep.getTime()))
-      : periodBoundaries(range.first, range.last, step, calendar, options.fn).dates;
-  const windows = stepDates.length - 1;
+  // The steps: the days themselves from the first step on, or their own boundaries.
+  const steps = step === "day" ? undefined : periodBoundaries(range.first, range.last, step, calendar, options.fn);
+  const firstStepDay = dayIndexOf(days.instants, firstStep.getTime());
+  const windows = steps === undefined ? days.instants.length - 1 - firstStepDay : steps.instants.length - 1;
   const texts: string[] = [];
   const textOf = (day: number): string => {
-    texts[day] ??= instantText(days.dates[day] as TZDate);
+    texts[day] ??= days.text(day);
     return texts[day];
   };
   const dayCount = days.instants.length - 1;
@@ -307,10 +296,11 @@ export function rollingOfDays(
   const endDays: number[] = [];
   let before = -1;
   for (let w = 0; w < windows; w++) {
-    const endDay = dayIndexOf(days.instants, (stepDates[w + 1] as TZDate).getTime());
+    const endDay =
+      steps === undefined ? firstStepDay + w + 1 : dayIndexOf(days.instants, steps.instants[w + 1] as number);
     const startDay = endDay - window.days;
     windowSums(sums, startDay, endDay);
-    const label = periodLabel(stepDates[w] as TZDate, step, calendar);
+    const label = steps === undefined ? days.label(firstStepDay + w) : steps.label(w);
     const point = pointOf(
       { label, index: w, start: textOf(startDay), end: textOf(endDay) },
       sums,

@@ -1,12 +1,4 @@
-import {
-  instantText,
-  locate,
-  periodBoundaries,
-  periodLabel,
-  TREND_PERIODS,
-  type TrendPeriod,
-  type WeekDay,
-} from "../core/calendar.js";
+import { locate, periodBoundaries, TREND_PERIODS, type TrendPeriod, type WeekDay } from "../core/calendar.js";
 import { countResponsesFor } from "../core/countResponses.js";
 import { keyedTalliesOf, type TallyTime } from "../core/keyedTallies.js";
 import { sumTallies } from "../core/mergeTallies.js";
@@ -199,15 +191,16 @@ export function trendOfSums(
   if (Number.isNaN(range.first)) {
     return { ...header, points: [], total: emptyTally(options), dated: 0, undated };
   }
-  const { instants, dates } = periodBoundaries(range.first, range.last, period, options.calendar, options.fn);
+  const boundaries = periodBoundaries(range.first, range.last, period, options.calendar, options.fn);
+  const { instants } = boundaries;
   const periods = instants.length - 1;
   const sums = sumsOf(instants, periods);
   const points: TrendPoint[] = [];
-  const texts = dates.map(instantText);
+  const texts = Array.from(instants, (_, p) => boundaries.text(p));
   let previous: PointFigures | undefined;
   for (let p = 0; p < periods; p++) {
     const where = {
-      label: periodLabel(dates[p] as (typeof dates)[number], period, options.calendar),
+      label: boundaries.label(p),
       index: p,
       start: texts[p] as string,
       end: texts[p + 1] as string,

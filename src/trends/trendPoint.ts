@@ -201,7 +201,23 @@ export function withChange(
     previous === undefined
       ? undefined
       : compareNps(current.tally, previous.tally, { level: options.level, method: options.comparison });
-  return { ...current, change, comparedWith: change === undefined ? undefined : previous?.label };
+  // Written out rather than spread (`{ ...current, … }`), which V8 does several times slower; the keys
+  // keep the order of the spread.
+  return {
+    label: current.label,
+    index: current.index,
+    start: current.start,
+    end: current.end,
+    n: current.n,
+    tally: current.tally,
+    shares: current.shares,
+    nps: current.nps,
+    standardError: current.standardError,
+    interval: current.interval,
+    small: current.small,
+    change,
+    comparedWith: change === undefined ? undefined : previous?.label,
+  };
 }
 
 export type { RespondentPolicy } from "../core/response.js";

@@ -7,7 +7,18 @@ import { tz } from "@date-fns/tz";
 import { fc, test } from "@fast-check/vitest";
 import { startOfDay } from "date-fns/startOfDay";
 import { describe, expect } from "vitest";
-import { bucketFinder, type Calendar, nextPeriodStart, periodStart, TREND_PERIODS } from "../../src/core/calendar.js";
+import {
+  bucketFinder,
+  type Calendar,
+  instantText,
+  nextPeriodStart,
+  periodBoundaries,
+  periodLabel,
+  periodStart,
+  TREND_PERIODS,
+  utcPeriodStart,
+  type WeekDay,
+} from "../../src/core/calendar.js";
 
 const DAY = 86_400_000;
 /**
@@ -67,6 +78,69 @@ describe("bucketFinder", () => {
       expect(find(end)).toBe(end);
       expect(find(start.getTime() - 1)).toBe(periodStart(start.getTime() - 1, period, calendar).getTime());
       expect(find(start.getTime() - 1)).toBeLessThan(start.getTime());
+    },
+  );
+});
+
+/** Any instant a `Date` holds, with the edges and the years around 0 and 10000 drawn often. */
+const anyInstant = fc.oneof(
+  fc.integer({ min: -8.64e15, max: 8.64e15 }),
+  fc.integer({ min: Date.UTC(-2, 0, 1), max: Date.UTC(3, 0, 1) }),
+  fc.integer({ min: Date.UTC(9998, 0, 1), max: Date.UTC(10_002, 0, 1) }),
+  fc.constantFrom(-8.64e15, 8.64e15, -1, 0, DAY - 1, DAY),
+);
+const weekStart = fc.constantFrom<WeekDay>(0, 1, 2, 3, 4, 5, 6);
+
+describe("periods in UTC, computed arithmetically", () => {
+  test.prop([anyInstant, fc.constantFrom(...TREND_PERIODS), weekStart])(
+    "utcPeriodStart is the start date-fns gives (NaN where that is no valid date)",
+    (t, period, weekStartsOn) => {
+      const theirs = periodStart(t, period, { timeZone: "UTC", weekStartsOn }).getTime();
+      expect(utcPeriodStart(t, period, weekStartsOn), `${t} ${period}`).toBe(theirs);
+    },
+  );
+
+  /** The boundaries, labels and texts as zoned dates give them, one period after the other. */
+  function zonedBoundaries(first: number, last: number, period: (typeof TREND_PERIODS)[number], calendar: Calendar) {
+    const dates = [periodStart(first, period, calendar)];
+    while ((dates[dates.length - 1]?.getTime() as number) <= last) {
+      dates.push(nextPeriodStart(dates[dates.length - 1] as ReturnType<typeof periodStart>, period, calendar));
+    }
+    return {
+      instants: dates.map((date) => date.getTime()),
+      labels: dates.map((date) => periodLabel(date, period, calendar)),
+      texts: dates.map(instantText),
+    };
+  }
+
+  const SPAN: Readonly<Record<(typeof TREND_PERIODS)[number], number>> = {
+    day: 40 * DAY,
+    week: 200 * DAY,
+    month: 1000 * DAY,
+    quarter: 3000 * DAY,
+    year: 12_000 * DAY,
+  };
+
+  test.prop([
+    fc.oneof(
+      instant,
+      fc.integer({ min: Date.UTC(-3, 0, 1), max: Date.UTC(2, 0, 1) }),
+      fc.integer({ min: Date.UTC(9990, 0, 1), max: Date.UTC(10_001, 0, 1) }),
+      fc.integer({ min: -8.6e15, max: 8.6e15 }),
+    ),
+    fc.double({ min: 0, max: 1, noNaN: true }),
+    fc.constantFrom(...TREND_PERIODS),
+    weekStart,
+  ])(
+    "periodBoundaries gives the instants, labels and ISO texts of zoned dates",
+    (first, fraction, period, weekStartsOn) => {
+      const calendar: Calendar = { timeZone: "UTC", weekStartsOn };
+      const last = first + Math.floor(fraction * SPAN[period]);
+      const ours = periodBoundaries(first, last, period, calendar);
+      const theirs = zonedBoundaries(first, last, period, calendar);
+      expect(Array.from(ours.instants)).toEqual(theirs.instants);
+      expect(theirs.instants.map((_, p) => ours.label(p))).toEqual(theirs.labels);
+      expect(theirs.instants.map((_, p) => ours.text(p))).toEqual(theirs.texts);
     },
   );
 });
