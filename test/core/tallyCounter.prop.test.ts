@@ -24,8 +24,10 @@ const responseArbitrary = (dimensions: number) =>
       // Around the spring change in London, when two days start on the same UTC day (30 March
       // 2024 at 00:00 and at 23:00 UTC).
       fc.integer({ min: Date.UTC(2024, 2, 29), max: Date.UTC(2024, 3, 2) }),
-      // Far from the first day (1972 to 2076): outside the days a counter remembers in its array.
-      fc.integer({ min: BASE - 19_000 * DAY, max: BASE + 19_000 * DAY }),
+      // Far from the first day (1987 to 2076): outside the days a counter remembers in its array.
+      // Not earlier: at Kathmandu's offset change of 1 January 1986, date-fns's calendar is not
+      // consistent (see test/core/calendar.prop.test.ts).
+      fc.integer({ min: Date.UTC(1987, 0, 1), max: BASE + 19_000 * DAY }),
     ),
   });
 
