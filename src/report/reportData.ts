@@ -5,6 +5,7 @@ import { checkOptions } from "../core/checkOptions.js";
 import { countResponsesFor, resolveCountTime } from "../core/countResponses.js";
 import { NpsError } from "../core/errors.js";
 import { checkKeyedTallies, type KeyedTallies, keyedTalliesOf, sumsOfTally } from "../core/keyedTallies.js";
+import { checkChoice, checkMinResponses } from "../core/options.js";
 import type { NpsResponse } from "../core/response.js";
 import { type Category, STANDARD_SCALE } from "../core/scale.js";
 import { addSums, newWeightedSums, tallyOfSums } from "../core/tally.js";
@@ -217,6 +218,8 @@ export function buildReport(input: OverviewInput | TalliesInput, options: Report
     throw new NpsError("invalid_option", `${FN}: title must be a string, received ${describeValue(options.title)}`);
   }
   checkWhyInputs(FN, options.comments, options.drivers);
+  if (options.sort !== undefined) checkChoice(FN, "sort", options.sort, ["key", "nps", "size"]);
+  if (options.minResponses !== undefined) checkMinResponses(FN, options.minResponses);
   const interval = {
     ...(options.level === undefined ? {} : { level: options.level }),
     ...(options.method === undefined ? {} : { method: options.method }),

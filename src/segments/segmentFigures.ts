@@ -1,6 +1,6 @@
 import { NpsError } from "../core/errors.js";
 import { nps } from "../core/nps.js";
-import { checkChoice, DEFAULT_MIN_RESPONSES } from "../core/options.js";
+import { checkChoice, checkMinResponses, DEFAULT_MIN_RESPONSES } from "../core/options.js";
 import { type Scale, STANDARD_SCALE } from "../core/scale.js";
 import type { SegmentKey } from "../core/segmentKey.js";
 import { shares } from "../core/shares.js";
@@ -183,12 +183,7 @@ export function resolveSegmentOptions(fn: string, options: SegmentOptions): Reso
   checkChoice(fn, "comparison", comparison, ["wald", "adjusted-wald", "score"]);
   checkChoice(fn, "adjust", adjust, ["holm", "bonferroni", "benjamini-hochberg"]);
   checkChoice(fn, "sort", sort, ["key", "nps", "size"]);
-  if (typeof minResponses !== "number" || !(minResponses >= 0) || minResponses === Number.POSITIVE_INFINITY) {
-    throw new NpsError(
-      "invalid_option",
-      `${fn}: minResponses must be a finite number >= 0, received ${describeValue(minResponses)}`,
-    );
-  }
+  checkMinResponses(fn, minResponses);
   return { scale, interval, level: interval.level, method: interval.method, comparison, adjust, minResponses, sort };
 }
 
