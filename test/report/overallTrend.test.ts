@@ -82,7 +82,7 @@ describe("buildReport's minResponses", () => {
 
   it("a bad threshold is an option error naming the value", () => {
     expect(() => buildReport({ responses }, { period: "month", minResponses: -5 })).toThrow(
-      "trend: minResponses must be a finite number >= 0, received -5",
+      "buildReport: minResponses must be a finite number >= 0, received -5",
     );
   });
 });
