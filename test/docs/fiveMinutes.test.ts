@@ -92,20 +92,10 @@ describe("docs/five-minutes.md", () => {
       log.mockRestore();
       error.mockRestore();
     }
-    const command = await run([
-      "report",
-      "acme-survey.csv",
-      "--by",
-      "Plan",
-      "--period",
-      "month",
-      "--where",
-      "Country in US,CA",
-      "--title",
-      "Acme NPS, North America",
-      "--format",
-      "json",
-    ]);
+    // The command with the script's steps: the same file, segments, period, filter and title.
+    const steps = ["report", "acme-survey.csv", "--by", "Plan", "--period", "month"];
+    steps.push("--where", "Country in US,CA", "--title", "Acme NPS, North America", "--format");
+    const command = await run([...steps, "json"]);
     const json = JSON.parse(command.stdout);
     // What the page says the script prints.
     const printed = /It prints:\n\n```text\n([\s\S]*?)```/.exec(page)?.[1]?.trimEnd().split("\n");
@@ -116,20 +106,7 @@ describe("docs/five-minutes.md", () => {
           `${segment.label} ${segment.n} ${segment.nps.toFixed(1)}`,
       ),
     );
-    const markdown = await run([
-      "report",
-      "acme-survey.csv",
-      "--by",
-      "Plan",
-      "--period",
-      "month",
-      "--where",
-      "Country in US,CA",
-      "--title",
-      "Acme NPS, North America",
-      "--format",
-      "markdown",
-    ]);
+    const markdown = await run([...steps, "markdown"]);
     // The same report, but for the rows: the command leaves the rows outside the filter unread
     // (and counts them), while the script reads every row, then filters the responses; it does not
     // pass on the skipped rows, whose list the command's report has (blank lines aside, the same).
