@@ -310,8 +310,9 @@ function checkRun(result: { code: number; stdout: string; stderr: string }, form
   if (format === "json") {
     const document = JSON.parse(result.stdout);
     if (document.rows !== undefined) {
-      const { read, accepted, skipped, rejected } = document.rows;
-      expect(accepted + skipped + rejected, `${what}: rows`).toBe(read);
+      const { read, accepted, skipped, rejected, filtered = 0 } = document.rows;
+      // Every row read is accepted, skipped, rejected or left out by --where.
+      expect(accepted + skipped + rejected + filtered, `${what}: rows`).toBe(read);
     }
     for (const figure of npsFigures(document)) {
       expect(Math.abs(figure), `${what}: NPS ${figure}`).toBeLessThanOrEqual(100);
