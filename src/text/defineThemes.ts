@@ -141,9 +141,11 @@ function checkPattern(
   }
 }
 
-/** The number of `*`, `+` and `{n,}` outside character classes. */
-function unboundedRepetitions(pattern: string): number {
-  let count = 0;
+/**
+ * The positions of a pattern's characters outside character classes, escapes skipped: the
+ * characters that can quantify, group or alternate (a class's `[` and its content are not given).
+ */
+function* outsideClasses(pattern: string): Generator<number> {
   let inClass = false;
   for (let i = 0; i < pattern.length; i++) {
     const char = pattern[i];
@@ -156,7 +158,16 @@ function unboundedRepetitions(pattern: string): number {
       continue;
     }
     if (char === "[") inClass = true;
-    else if (char === "*" || char === "+" || (char === "{" && /^\{\d+,\}/.test(pattern.slice(i)))) count++;
+    else yield i;
+  }
+}
+
+/** The number of `*`, `+` and `{n,}` outside character classes. */
+function unboundedRepetitions(pattern: string): number {
+  let count = 0;
+  for (const i of outsideClasses(pattern)) {
+    const char = pattern[i];
+    if (char === "*" || char === "+" || (char === "{" && /^\{\d+,\}/.test(pattern.slice(i)))) count++;
   }
   return count;
 }
@@ -167,19 +178,9 @@ function unboundedRepetitions(pattern: string): number {
  */
 function hasNestedQuantifier(pattern: string): boolean {
   const stack: boolean[] = [];
-  let inClass = false;
-  for (let i = 0; i < pattern.length; i++) {
+  for (const i of outsideClasses(pattern)) {
     const char = pattern[i];
-    if (char === "\\") {
-      i++;
-      continue;
-    }
-    if (inClass) {
-      if (char === "]") inClass = false;
-      continue;
-    }
-    if (char === "[") inClass = true;
-    else if (char === "(") stack.push(false);
+    if (char === "(") stack.push(false);
     else if (char === ")") {
       const risky = stack.pop() ?? false;
       if (risky && /^[*+?{]/.test(pattern.slice(i + 1))) return true;
