@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { NpsError, type NpsIssue, NpsValidationError } from "../core/errors.js";
 import { describeValue } from "../internal/describe.js";
 import type { Benchmark, BenchmarkQuartiles } from "./benchmark.js";
@@ -33,8 +32,59 @@ const RULES: Readonly<Record<string, string>> = {
   note: "note must be a string",
 };
 
+const isText = (value: unknown): boolean => typeof value === "string" && value.length > 0;
+const isString = (value: unknown): boolean => typeof value === "string";
+const optional =
+  (check: (value: unknown) => boolean) =>
+  (value: unknown): boolean =>
+    value === undefined || check(value);
+const oneOf =
+  (allowed: ReadonlyArray<string>) =>
+  (value: unknown): boolean =>
+    typeof value === "string" && allowed.includes(value);
+/** A cut of `quartiles`: absent, or a number from -100 to 100. */
+const isCut = (value: unknown): boolean =>
+  value === undefined || (typeof value === "number" && value >= -100 && value <= 100);
+const QUARTILE_KEYS = /* @__PURE__ */ new Set(["lower", "median", "upper"]);
+
+/** `{ lower?, median?, upper? }`: no other key, at least one cut, in increasing order. */
+function isQuartiles(value: unknown): boolean {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return false;
+  if (Object.keys(value).some((key) => !QUARTILE_KEYS.has(key))) return false;
+  const record = value as Readonly<Record<string, unknown>>;
+  const cuts = ["lower", "median", "upper"].map((key) => (Object.hasOwn(record, key) ? record[key] : undefined));
+  if (!cuts.every(isCut)) return false;
+  const given = cuts.filter((cut): cut is number => cut !== undefined);
+  return given.length > 0 && given.every((cut, i) => i === 0 || cut >= (given[i - 1] as number));
+}
+
+/** Each field and its check, in the order their issues are reported; `RULES` states each check. */
+const FIELDS: ReadonlyArray<readonly [string, (value: unknown) => boolean]> = [
+  ["id", isText],
+  ["segment", isText],
+  ["value", (value) => typeof value === "number" && value > -100 && value < 100],
+  ["statistic", oneOf(STATISTICS)],
+  ["publisher", isText],
+  ["study", optional(isString)],
+  [
+    "year",
+    (value) =>
+      value === undefined ||
+      value === null ||
+      (Number.isSafeInteger(value) && (value as number) >= 1900 && (value as number) <= 9999),
+  ],
+  ["region", optional(isString)],
+  ["population", oneOf(["consumer-panel", "vendor-customers"])],
+  ["method", optional(isString)],
+  ["source", isText],
+  ["quartiles", optional(isQuartiles)],
+  ["rank", optional(oneOf(["highest", "lowest"]))],
+  ["note", optional(isString)],
+];
+const FIELD_NAMES = /* @__PURE__ */ new Set(FIELDS.map(([field]) => field));
+
 /**
- * Brings one's own benchmark table: validates plain objects (from JSON, a spreadsheet…) with zod and
+ * Brings one's own benchmark table: validates plain objects (from JSON, a spreadsheet…) and
  * returns them as {@link Benchmark} rows usable with {@link findBenchmarks} (`rows` option) and
  * {@link compareToBenchmark}. Every problem of every row is reported at once.
  *
@@ -43,12 +93,12 @@ const RULES: Readonly<Record<string, string>> = {
  * their defaults: `study` (`""`), `year` (`null`: undated), `region` and `method` (`"not stated"`),
  * `quartiles` (`{ lower?, median?, upper? }`, at least one, in increasing order), `rank`
  * (`"highest"` / `"lowest"`), `note`. Unknown fields are rejected (a misspelt `quartile` would
- * otherwise vanish). O(rows).
+ * otherwise vanish). Fields are read as own properties only. O(rows).
  *
  * @param rows - The rows, as plain objects.
  * @returns New, validated rows in the same order.
  * @throws {@link NpsValidationError} (`validation_failed`) listing every issue, each with its 1-based
- * `row`, `field` and value (zod's error as `cause`); {@link NpsError} `invalid_input` when `rows` is
+ * `row`, `field` and value; {@link NpsError} `invalid_input` when `rows` is
  * not an array.
  * @example
  * ```ts
@@ -80,33 +130,7 @@ export function defineBenchmarks(rows: ReadonlyArray<unknown>): Benchmark[] {
   if (!Array.isArray(rows)) {
     throw new NpsError("invalid_input", `${fn}: rows must be an array of objects, received ${describeValue(rows)}`);
   }
-  const text = z.string().min(1);
-  const points = z.number().gt(-100).lt(100);
-  const cut = z.number().min(-100).max(100).optional();
-  const schema = z.strictObject({
-    id: text,
-    segment: text,
-    value: points,
-    statistic: z.enum(STATISTICS),
-    publisher: text,
-    study: z.string().default(""),
-    year: z.int().min(1900).max(9999).nullable().default(null),
-    region: z.string().default("not stated"),
-    population: z.enum(["consumer-panel", "vendor-customers"]),
-    method: z.string().default("not stated"),
-    source: text,
-    quartiles: z
-      .strictObject({ lower: cut, median: cut, upper: cut })
-      .refine((q) => {
-        const cuts = [q.lower, q.median, q.upper].filter((v) => v !== undefined);
-        return cuts.length > 0 && cuts.every((v, i) => i === 0 || v >= (cuts[i - 1] as number));
-      })
-      .optional(),
-    rank: z.enum(["highest", "lowest"]).optional(),
-    note: z.string().optional(),
-  });
   const issues: NpsIssue[] = [];
-  const zodIssues: z.core.$ZodIssue[] = [];
   const result: Benchmark[] = [];
   const ids = new Map<string, number>();
   rows.forEach((raw, index) => {
@@ -115,59 +139,62 @@ export function defineBenchmarks(rows: ReadonlyArray<unknown>): Benchmark[] {
       issues.push({ path: [index], message: `row must be an object, received ${describeValue(raw)}`, value: raw, row });
       return;
     }
-    const parsed = schema.safeParse(raw);
-    if (!parsed.success) {
-      const seen = new Set<string>();
-      for (const zodIssue of parsed.error.issues) {
-        zodIssues.push({ ...zodIssue, path: [index, ...zodIssue.path] });
-        const unknownKeys = zodIssue.code === "unrecognized_keys" ? zodIssue.keys : [];
-        for (const key of unknownKeys) {
-          const value = (raw as Record<string, unknown>)[key];
-          issues.push({ path: [index, key], message: `${key} is not a benchmark field`, value, row, field: key });
-        }
-        if (unknownKeys.length > 0) continue;
-        const field = String(zodIssue.path[0] ?? "");
-        if (seen.has(field)) continue;
-        seen.add(field);
-        const value = Object.hasOwn(raw, field) ? (raw as Record<string, unknown>)[field] : undefined;
-        issues.push({
-          path: [index, field],
-          message: `${RULES[field] ?? `${field} is invalid`}, received ${describeValue(value)}`,
-          value,
-          row,
-          field,
-        });
-      }
-      return;
+    const record = raw as Readonly<Record<string, unknown>>;
+    const fieldValue = (field: string): unknown => (Object.hasOwn(record, field) ? record[field] : undefined);
+    const before = issues.length;
+    for (const [field, check] of FIELDS) {
+      const value = fieldValue(field);
+      if (check(value)) continue;
+      issues.push({
+        path: [index, field],
+        message: `${RULES[field]}, received ${describeValue(value)}`,
+        value,
+        row,
+        field,
+      });
     }
-    const data = parsed.data;
-    const first = ids.get(data.id);
+    for (const key of Object.keys(record)) {
+      if (FIELD_NAMES.has(key)) continue;
+      issues.push({
+        path: [index, key],
+        message: `${key} is not a benchmark field`,
+        value: record[key],
+        row,
+        field: key,
+      });
+    }
+    if (issues.length > before) return;
+    const id = record.id as string;
+    const first = ids.get(id);
     if (first !== undefined) {
       issues.push({
         path: [index, "id"],
-        message: `id must be unique, received ${describeValue(data.id)} (also in row ${first})`,
-        value: data.id,
+        message: `id must be unique, received ${describeValue(id)} (also in row ${first})`,
+        value: id,
         row,
         field: "id",
       });
       return;
     }
-    ids.set(data.id, row);
+    ids.set(id, row);
+    const quartiles = fieldValue("quartiles") as BenchmarkQuartiles | undefined;
+    const rank = fieldValue("rank") as Benchmark["rank"];
+    const note = fieldValue("note") as string | undefined;
     result.push({
-      id: data.id,
-      segment: data.segment,
-      value: data.value + 0,
-      statistic: data.statistic,
-      publisher: data.publisher,
-      study: data.study,
-      year: data.year,
-      region: data.region,
-      population: data.population,
-      method: data.method,
-      source: data.source,
-      ...(data.quartiles === undefined ? {} : { quartiles: quartilesOf(data.quartiles) }),
-      ...(data.rank === undefined ? {} : { rank: data.rank }),
-      ...(data.note === undefined ? {} : { note: data.note }),
+      id,
+      segment: record.segment as string,
+      value: (record.value as number) + 0,
+      statistic: record.statistic as Benchmark["statistic"],
+      publisher: record.publisher as string,
+      study: (fieldValue("study") as string | undefined) ?? "",
+      year: (fieldValue("year") as number | null | undefined) ?? null,
+      region: (fieldValue("region") as string | undefined) ?? "not stated",
+      population: record.population as Benchmark["population"],
+      method: (fieldValue("method") as string | undefined) ?? "not stated",
+      source: record.source as string,
+      ...(quartiles === undefined ? {} : { quartiles: quartilesOf(quartiles) }),
+      ...(rank === undefined ? {} : { rank }),
+      ...(note === undefined ? {} : { note }),
     });
   });
   if (issues.length > 0) {
@@ -177,7 +204,6 @@ export function defineBenchmarks(rows: ReadonlyArray<unknown>): Benchmark[] {
     throw new NpsValidationError(
       `${fn}: ${issues.length} ${noun} in ${rows.length} ${rows.length === 1 ? "row" : "rows"}: ${shown.join("; ")}${more}`,
       issues,
-      zodIssues.length > 0 ? { cause: new z.ZodError(zodIssues) } : {},
     );
   }
   return result;

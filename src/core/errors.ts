@@ -44,7 +44,7 @@ export interface NpsIssue {
 export interface NpsErrorOptions {
   /** Every problem found, for validation errors. */
   readonly issues?: ReadonlyArray<NpsIssue>;
-  /** The underlying error, if any (a zod error stays here and never leaks into the API). */
+  /** The underlying error, if any. */
   readonly cause?: unknown;
 }
 

@@ -42,7 +42,7 @@ export interface RowRules {
  * (index 0 score, 1 date, 2 respondent id, 3 weight, 4 comment, 5 + j attribute j; `undefined` for
  * an absent column) and calls {@link RowChecker.check}, which validates them with the rules and
  * messages of `parseResponses` and leaves the typed values in the checker's fields (reused: read
- * them before the next call). No zod, no object per row; O(k) per row for k mapped columns.
+ * them before the next call). No schema, no object per row; O(k) per row for k mapped columns.
  */
 export interface RowChecker {
   readonly raw: unknown[];

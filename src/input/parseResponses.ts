@@ -1,9 +1,9 @@
-import { z } from "zod";
 import { NpsError, type NpsIssue, NpsValidationError } from "../core/errors.js";
-import type { AttributeValue, NpsResponse } from "../core/response.js";
+import type { NpsResponse } from "../core/response.js";
 import { type Scale, STANDARD_SCALE } from "../core/scale.js";
 import { checkTimeZone } from "../core/timeZone.js";
 import { describeValue } from "../internal/describe.js";
+import { createAttributeRecords } from "./attributeRecords.js";
 import { createRowChecker, REJECTED, SKIPPED } from "./compileRow.js";
 import {
   checkDateFormat,
@@ -12,7 +12,6 @@ import {
   createWallClockConverter,
   type DateTextReader,
 } from "./readDate.js";
-import { buildRowSchema, type RowInput } from "./rowSchema.js";
 
 const FN = "parseResponses";
 
@@ -172,17 +171,17 @@ type Writable<T> = { -readonly [K in keyof T]: T[K] };
  * Missing values (an absent column, `null`, `undefined`, or a string in `missingValues` after
  * trimming) leave the field absent; a present but invalid value rejects the row. Row fields are read
  * as own properties only, and `attributes` objects have no prototype, so columns named `__proto__`
- * or `constructor` are ordinary names. The checks are compiled once per call from the field mapping
- * (no schema runs per row; zod runs only on the rejected rows of a strict-mode call, for the error's
- * `cause`); the cost is O(n·k) for n rows and k mapped columns (about 0.2 µs per row for a score
- * alone, about 2 µs with an ISO date, an id and an attribute, measured on a loaded 2-core machine:
- * docs/performance.md), plus one date-fns parse per distinct date string when `dateFormat` is given.
+ * or `constructor` are ordinary names; they are frozen, and shared by the responses with the same
+ * values (docs/input.md). The checks are compiled once per call from the field mapping; the cost is
+ * O(n·k) for n rows and k mapped columns (about 0.1 µs per row for a score alone, about 0.7 µs with
+ * an ISO date, an id and an attribute: docs/performance.md), plus one date-fns parse per distinct
+ * date string when `dateFormat` is given.
  *
  * @param rows - The raw rows, e.g. from a CSV parser with column names as keys or from `JSON.parse`.
  * @param options - The field mapping and parsing rules.
  * @returns The responses, the skipped rows, the issues (always empty in strict mode) and the counts.
  * @throws {@link NpsValidationError} (`validation_failed`) in strict mode when any row is rejected,
- * listing every issue, with zod's error as `cause`; {@link NpsError} `invalid_input` when `rows` is
+ * listing every issue in `issues`; {@link NpsError} `invalid_input` when `rows` is
  * not an array; `invalid_option` for an invalid option or when rows are given but no row has a
  * mapped column; `invalid_date` for an unknown `timeZone`.
  * @example
@@ -238,19 +237,19 @@ export function parseCheckedRows(rows: ReadonlyArray<unknown>, settings: Setting
   const weightColumn = fields.weight;
   const commentColumn = fields.comment;
   const attributeCount = attributeColumns.length;
-  const protoColumn = attributeColumns.includes("__proto__");
+  const attributeRecord = createAttributeRecords(attributeColumns);
 
   const responses: NpsResponse[] = [];
   const skipped: SkippedRow[] = [];
   const issues: NpsIssue[] = [];
   const undated: NpsIssue[] = [];
-  const rejectedIndexes: number[] = [];
+  let rejected = 0;
 
   for (let index = 0; index < rows.length; index++) {
     const row: unknown = rows[index];
     const rowNumber = firstRow + index;
     if (row === null || typeof row !== "object" || Array.isArray(row)) {
-      rejectedIndexes.push(index);
+      rejected++;
       issues.push({
         path: [index],
         message: `row must be an object, received ${describeValue(row)}`,
@@ -269,7 +268,7 @@ export function parseCheckedRows(rows: ReadonlyArray<unknown>, settings: Setting
     const outcome = checker.check(index, rowNumber, issues, skipped, undated);
     if (outcome === SKIPPED) continue;
     if (outcome === REJECTED) {
-      rejectedIndexes.push(index);
+      rejected++;
       continue;
     }
     const response: Writable<NpsResponse> = { score: checker.score };
@@ -277,75 +276,22 @@ export function parseCheckedRows(rows: ReadonlyArray<unknown>, settings: Setting
     if (checker.respondentId !== undefined) response.respondentId = checker.respondentId;
     if (!Number.isNaN(checker.weight)) response.weight = checker.weight;
     if (checker.comment !== undefined) response.comment = checker.comment;
-    if (attributeCount > 0) {
-      // A null-prototype object made by `Object.create(null)` starts in V8's slow dictionary mode
-      // (about 1 µs each); a literal whose prototype is then set to null does not. Only a column named
-      // `__proto__` needs the first way (assigning it on a literal would set the prototype).
-      const attributes: Record<string, AttributeValue> = protoColumn ? Object.create(null) : {};
-      for (let j = 0; j < attributeCount; j++) {
-        attributes[attributeColumns[j] as string] = checkedAttributes[j] as AttributeValue;
-      }
-      if (!protoColumn) Object.setPrototypeOf(attributes, null);
-      response.attributes = attributes;
-    }
+    if (attributeCount > 0) response.attributes = attributeRecord(checkedAttributes);
     responses.push(response);
   }
 
-  const rejected = rejectedIndexes.length;
   const counts: ParseCounts = { rows: rows.length, accepted: responses.length, skipped: skipped.length, rejected };
   if (rejected > 0 && settings.mode === "strict") {
     const shown = issues.slice(0, SHOWN_ISSUES).map((issue) => `row ${issue.row} ${issue.message}`);
     const more = issues.length > SHOWN_ISSUES ? `; and ${issues.length - SHOWN_ISSUES} more issues` : "";
     const noun = rows.length === 1 ? "row" : "rows";
     const verb = rejected === 1 ? "is" : "are";
-    const zodIssues = schemaIssues(rows, rejectedIndexes, settings, readDateText, checker.missing);
     throw new NpsValidationError(
       `${FN}: ${rejected} of ${rows.length} ${noun} ${verb} invalid: ${shown.join("; ")}${more}`,
       issues,
-      zodIssues.length > 0 ? { cause: new z.ZodError(zodIssues) } : {},
     );
   }
   return { responses, skipped, issues, undated, counts };
-}
-
-/**
- * zod's issues for the rejected rows, for the `cause` of a strict-mode error: the rows are checked
- * by the compiled checks, and the zod schema (the public statement of the row rules) runs on the
- * rejected rows only.
- */
-function schemaIssues(
-  rows: ReadonlyArray<unknown>,
-  rejectedIndexes: ReadonlyArray<number>,
-  settings: Settings,
-  readDateText: DateTextReader,
-  missing: (value: unknown) => boolean,
-): z.core.$ZodIssue[] {
-  const validate = buildRowSchema(settings.scale, readDateText);
-  const { fields, attributeColumns } = settings;
-  const zodIssues: z.core.$ZodIssue[] = [];
-  for (const index of rejectedIndexes) {
-    const row = rows[index];
-    if (row === null || typeof row !== "object" || Array.isArray(row)) continue;
-    const record = row as Readonly<Record<string, unknown>>;
-    const value = (column: string | undefined): unknown => {
-      const found = read(record, column);
-      return missing(found) ? undefined : found;
-    };
-    if (fields.weight !== undefined && value(fields.weight) === undefined) continue;
-    const input: RowInput = {
-      score: value(fields.score),
-      date: value(fields.date),
-      respondentId: value(fields.respondentId),
-      weight: value(fields.weight),
-      comment: value(fields.comment),
-      attributes: attributeColumns.map((column) => value(column) ?? null),
-    };
-    const result = validate(input);
-    if (!result.success) {
-      for (const zodIssue of result.error.issues) zodIssues.push({ ...zodIssue, path: [index, ...zodIssue.path] });
-    }
-  }
-  return zodIssues;
 }
 
 /** The reader of date strings the options ask for: ISO 8601, or a date-fns pattern. */

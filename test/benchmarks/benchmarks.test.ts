@@ -133,7 +133,13 @@ describe("defineBenchmarks", () => {
         "row 2 quartile is not a benchmark field; " +
         'row 4 row must be an object, received "row"',
     );
-    expect(error.cause).toBeDefined();
+    expect(error.issues.map((issue) => issue.path)).toEqual([
+      [0, "value"],
+      [0, "quartiles"],
+      [1, "statistic"],
+      [1, "quartile"],
+      [3],
+    ]);
   });
 
   it("rejects duplicate ids and non-arrays", () => {

@@ -3,8 +3,8 @@ import type { NpsIssue } from "../../src/core/errors.js";
 import type { AttributeValue, NpsResponse } from "../../src/core/response.js";
 import type { Settings, SkippedRow } from "../../src/input/parseResponses.js";
 import { createIsoReader, createPatternReader, createWallClockConverter } from "../../src/input/readDate.js";
-import { buildRowSchema, type RowInput, type RowKey } from "../../src/input/rowSchema.js";
 import { describeValue } from "../../src/internal/describe.js";
+import { buildRowSchema, type RowInput, type RowKey } from "./rowSchema.js";
 
 const FN = "parseResponses";
 type Writable<T> = { -readonly [K in keyof T]: T[K] };

@@ -1,7 +1,12 @@
+/*
+ * The row rules as a zod schema: what parseResponses ran on every row before its checks were
+ * compiled, and the reference the property tests compare the compiled checks with
+ * (test/input/referenceParse.ts). zod is a development dependency only.
+ */
 import { z } from "zod";
-import type { AttributeValue } from "../core/response.js";
-import type { Scale } from "../core/scale.js";
-import type { DateTextReader } from "./readDate.js";
+import type { AttributeValue } from "../../src/core/response.js";
+import type { Scale } from "../../src/core/scale.js";
+import type { DateTextReader } from "../../src/input/readDate.js";
 
 /** An integer written in decimal, optionally signed with `-` and with a zero fraction (`"9.0"`). */
 const INTEGER_TEXT = /^\s*-?\d+(?:\.0+)?\s*$/;
