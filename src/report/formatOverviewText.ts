@@ -6,6 +6,10 @@ import { checkResult, OVERVIEW_FIELDS, ROW_FIELDS } from "./checkResult.js";
 import { levelText } from "./levelText.js";
 import type { Overview } from "./overview.js";
 import { plural } from "./plural.js";
+import { wrapLine } from "./wrapText.js";
+
+/** Continuation lines of a skipped or rejected row align after the label (`  rejected   `). */
+const LABEL_WIDTH = 13;
 
 /** Width of the longest bar of the distribution chart, in characters. */
 const BAR_WIDTH = 40;
@@ -48,8 +52,9 @@ export function formatOverviewText(result: Overview): string {
   }
   for (const [reason, rowNumbers] of skippedByReason) {
     lines.push(
-      ...wrap(
+      ...wrapLine(
         `  skipped    row${rowNumbers.length > 1 ? "s" : ""} ${rowNumbers.join(", ")}: ${escapeControls(reason)}`,
+        LABEL_WIDTH,
       ),
     );
   }
@@ -63,7 +68,9 @@ export function formatOverviewText(result: Overview): string {
     ]
       .filter((part) => part !== "")
       .join(", ");
-    lines.push(...wrap(`  rejected   ${where === "" ? "" : `${where}: `}${escapeControls(rejection.message)}`));
+    lines.push(
+      ...wrapLine(`  rejected   ${where === "" ? "" : `${where}: `}${escapeControls(rejection.message)}`, LABEL_WIDTH),
+    );
   }
   if (rows.rejected > 0 && result.firstRejected.length > 0) {
     lines.push("             (rejected rows are left out of every figure below)");
@@ -149,18 +156,4 @@ function percent(share: number): string {
 export function signed(value: number): string {
   const rounded = roundScore(value, 1);
   return `${rounded > 0 ? "+" : rounded < 0 ? "-" : ""}${Math.abs(rounded).toFixed(1)}`;
-}
-
-/** Wraps a line at spaces to 80 columns, continuation lines indented by 13; very long words are cut. */
-function wrap(line: string): string[] {
-  const lines: string[] = [];
-  let rest = line;
-  while (rest.length > 80) {
-    const space = rest.lastIndexOf(" ", 80);
-    const cut = space > 13 ? space : 80;
-    lines.push(rest.slice(0, cut).trimEnd());
-    rest = `${" ".repeat(13)}${rest.slice(cut).trimStart()}`;
-  }
-  lines.push(rest);
-  return lines;
 }

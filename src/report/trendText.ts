@@ -10,6 +10,7 @@ import { signed } from "./formatOverviewText.js";
 import { levelText } from "./levelText.js";
 import { plural } from "./plural.js";
 import { type AnyTrend, isBySegment, isRolling } from "./trendKind.js";
+import { wrapLine } from "./wrapText.js";
 
 const PERIOD_NAMES = { day: "day", week: "week", month: "month", quarter: "quarter", year: "year" } as const;
 const STEP_NAMES = { day: "daily", week: "weekly", month: "monthly" } as const;
@@ -64,16 +65,22 @@ export function formatTrendText(result: Trend | RollingTrend | TrendBy | Rolling
       lines.push(...tableLines(segment.trend, segment.trend.points, segment.trend.undated));
     }
     if (result.leftOut > 0) lines.push("", `${plural(result.leftOut, "response")} in no segment`);
-    const notes = trendNotes(result, true).flatMap(wrapped);
+    const notes = trendNotes(result, true).flatMap((note) => wrapLine(note, 2));
     if (notes.length > 0) lines.push("", ...notes);
   } else if (isRolling(result)) {
     lines.push(
       `NPS over trailing ${result.window.days}-day windows, ${STEP_NAMES[result.step]}${latestNote(result.respondents)} (${result.timeZone})`,
     );
-    lines.push(...tableLines(result, result.points, result.undated), ...trendNotes(result, true).flatMap(wrapped));
+    lines.push(
+      ...tableLines(result, result.points, result.undated),
+      ...trendNotes(result, true).flatMap((note) => wrapLine(note, 2)),
+    );
   } else {
     lines.push(`NPS by ${PERIOD_NAMES[result.period]}${latestNote(result.respondents)} (${result.timeZone})`);
-    lines.push(...tableLines(result, result.points, result.undated), ...trendNotes(result, true).flatMap(wrapped));
+    lines.push(
+      ...tableLines(result, result.points, result.undated),
+      ...trendNotes(result, true).flatMap((note) => wrapLine(note, 2)),
+    );
   }
   return escapeLines(`${lines.join("\n")}\n`);
 }
@@ -201,19 +208,6 @@ export function trendNotes(trend: AnyTrend, compact = false): string[] {
     );
   }
   return notes;
-}
-
-/** A note broken at spaces into lines of at most 80 characters, the next lines indented by two. */
-function wrapped(note: string): string[] {
-  const lines: string[] = [];
-  let rest = note;
-  while (rest.length > 80) {
-    const cut = rest.lastIndexOf(" ", 80);
-    if (cut <= 2) break;
-    lines.push(rest.slice(0, cut));
-    rest = `  ${rest.slice(cut + 1)}`;
-  }
-  return [...lines, rest];
 }
 
 function count(n: number): string {

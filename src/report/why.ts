@@ -12,6 +12,7 @@ import type { ThemeAnalysis } from "../text/themes.js";
 import type { ThemesByPeriod } from "../text/themesByPeriod.js";
 import { type CsvCell, formatCsv } from "./csv.js";
 import { levelText } from "./levelText.js";
+import { wrapLine } from "./wrapText.js";
 
 /**
  * What the report's "What customers say" section shows: the themes (`themes` from `npskit/text`),
@@ -168,6 +169,10 @@ function writer(options: WhyTextOptions, fallback: string) {
     heading(text: string): void {
       lines.push(markdown ? `${"#".repeat(level + 1)} ${text}` : text, "");
     },
+    /** Lines of prose: in text, each broken at 80 columns, the next lines indented by `indent`. */
+    prose(indent: number, ...texts: string[]): void {
+      for (const text of texts) lines.push(...(markdown || text === "" ? [text] : wrapLine(text, indent)));
+    },
     done(): string {
       return `${lines.join("\n").replace(/\n+$/, "")}\n`;
     },
@@ -180,8 +185,9 @@ function writer(options: WhyTextOptions, fallback: string) {
  * others, the difference with its interval, the adjusted p-value, the impact), the words that mark each
  * category (z ≥ 1.96), each theme's share and impact by period, and the excerpts with what was masked.
  * Theme names, words and excerpts come from the data: control characters are shown as escapes, and in
- * Markdown punctuation that could format or break a table gets a backslash. Figures are rounded for
- * display only. O(themes × periods + terms + excerpts).
+ * Markdown punctuation that could format or break a table gets a backslash. In text, lines of prose
+ * (the notes, the marking words, the excerpts) are broken at 80 columns; tables are not. Figures are
+ * rounded for display only. O(themes × periods + terms + excerpts).
  *
  * @param section - The themes, and optionally the distinctive terms and the themes by period.
  * @param options - Text or Markdown, heading.
@@ -209,7 +215,8 @@ export function formatCommentsText(section: CommentSection, options: WhyTextOpti
   const { responses, comments } = analysis;
   const others = analysis.compareWith === "other-commenters" ? "other commenters" : "everyone else";
   const baselineN = sizeOf(analysis.baseline);
-  lines.push(
+  out.prose(
+    2,
     `${sizeOf(responses)} responses, ${sizeOf(comments)} with a comment (${analysis.emptyComments} without). NPS ${points(analysis.nps)}.`,
     `Comment rate: detractors ${rate(comments, responses, "detractors")}, passives ${rate(comments, responses, "passives")}, promoters ${rate(comments, responses, "promoters")} — commenters choose to comment, so they are not a random sample.`,
     `Themes ${analysis.source === "given" ? "given" : "suggested from the distinctive words (pass --themes to give your own)"}; mentioners compared with ${others}, p-values adjusted (${analysis.adjustment}).`,
@@ -230,7 +237,7 @@ export function formatCommentsText(section: CommentSection, options: WhyTextOpti
         marked.length === 0
           ? "(none)"
           : marked.map((term) => `${safe(term.term)} (z ${roundScore(term.zScore, 1).toFixed(1)})`).join(", ");
-      lines.push(markdown ? `- **${group.category}s**: ${list}` : `  ${group.category}s: ${list}`);
+      out.prose(4, markdown ? `- **${group.category}s**: ${list}` : `  ${group.category}s: ${list}`);
     }
     lines.push("");
   }
@@ -275,7 +282,8 @@ export function formatCommentsText(section: CommentSection, options: WhyTextOpti
       lines.push(markdown ? `**${safe(theme.name)}**` : `  ${safe(theme.name)}`);
       for (const excerpt of theme.excerpts) {
         const text = safe(excerpt.text.replace(/\s+/g, " ").trim());
-        lines.push(
+        out.prose(
+          5,
           `${markdown ? "> " : "    "}"${text}" (${excerpt.score}, ${excerpt.category})${markdown ? "  " : ""}`,
         );
       }
@@ -387,7 +395,8 @@ export function formatDriversText(result: DriverAnalysis, options: WhyTextOption
   const out = writer(options, "What drives the score");
   const { lines, safe, markdown } = out;
   const level = levelText(result.level);
-  lines.push(
+  out.prose(
+    2,
     result.rSquared === undefined
       ? `No model: ${result.modelProblem ?? "it cannot be fitted"}.`
       : `R² of the 0-10 score on all drivers: ${fixed(result.rSquared, 3)} (${result.n} respondents, ${result.missing} missing-answer handling).`,
