@@ -2,7 +2,8 @@ import { NpsError, type NpsIssue, NpsValidationError } from "../core/errors.js";
 import { describeValue } from "../internal/describe.js";
 import type { Benchmark, BenchmarkQuartiles } from "./benchmark.js";
 
-const STATISTICS = [
+/** The statistics a benchmark row may state. */
+export const STATISTICS = [
   "mean",
   "median",
   "upper-quartile",
@@ -15,7 +16,7 @@ const STATISTICS = [
 ] as const;
 
 /** The rule each field must follow, as error messages state it. */
-const RULES: Readonly<Record<string, string>> = {
+export const RULES: Readonly<Record<string, string>> = {
   id: "id must be a non-empty string",
   segment: "segment must be a non-empty string",
   value: "value must be a number greater than -100 and less than 100",

@@ -1,37 +1,8 @@
 import { z } from "zod";
 import type { Benchmark, BenchmarkQuartiles } from "../../src/benchmarks/benchmark.js";
+import { RULES, STATISTICS } from "../../src/benchmarks/defineBenchmarks.js";
 import { NpsError, type NpsIssue, NpsValidationError } from "../../src/core/errors.js";
 import { describeValue } from "../../src/internal/describe.js";
-
-const STATISTICS = [
-  "mean",
-  "median",
-  "upper-quartile",
-  "lower-quartile",
-  "mean-of-company-nps",
-  "industry-average",
-  "sector-average",
-  "average",
-  "benchmark",
-] as const;
-
-/** The rule each field must follow, as error messages state it. */
-const RULES: Readonly<Record<string, string>> = {
-  id: "id must be a non-empty string",
-  segment: "segment must be a non-empty string",
-  value: "value must be a number greater than -100 and less than 100",
-  statistic: `statistic must be one of ${STATISTICS.map((s) => `"${s}"`).join(", ")}`,
-  publisher: "publisher must be a non-empty string",
-  study: "study must be a string",
-  year: "year must be an integer from 1900 to 9999 or null",
-  region: "region must be a string",
-  population: 'population must be one of "consumer-panel", "vendor-customers"',
-  method: "method must be a string",
-  source: "source must be a non-empty string",
-  quartiles: "quartiles must be an object with lower, median, upper numbers from -100 to 100, in that order",
-  rank: 'rank must be one of "highest", "lowest"',
-  note: "note must be a string",
-};
 
 /**
  * The reference: defineBenchmarks as it was when it validated with a zod schema (kept here for the
