@@ -49,34 +49,36 @@ export function nodeIo(): CliIo {
   };
 }
 
-/** What the reader of `npskit/node` takes from the command: its files, its notes and its progress bar. */
-export interface CommandReading extends ReadingIo {
-  /** Writes a note on standard error, clearing the progress bar first. */
-  readonly onNote: (text: string) => void;
+/** What the readers of `npskit/node` take from the command: its files, its notes and its progress bar. */
+export interface CommandReading {
+  /** The readers' I/O and note options: spread them into the readers' options. */
+  readonly options: ReadingIo & { readonly onNote: (text: string) => void };
   /** Clears the progress bar for good (call it when the reading ends, whether it failed or not). */
   readonly done: () => void;
 }
 
 /**
- * The command's I/O as the reader takes it: files through `io.openFile` (else the file system),
+ * The command's I/O as the readers take it: files through `io.openFile` (else the file system),
  * standard input through `io.openStdin` (else `io.readStdin`, in 64 KiB pieces), a progress bar on
  * standard error when it is a terminal, and `note` after the bar is cleared.
  */
 export function readingIo(io: CliIo, note: (text: string) => void): CommandReading {
   const bar = progressBar(io);
   return {
-    ...(io.openFile === undefined ? {} : { openFile: io.openFile }),
-    openStdin:
-      io.openStdin ??
-      (() => ({
-        chunks: (async function* () {
-          yield* pieces(await io.readStdin());
-        })(),
-      })),
-    onProgress: bar.update,
-    onNote: (text) => {
-      bar.pause();
-      note(text);
+    options: {
+      ...(io.openFile === undefined ? {} : { openFile: io.openFile }),
+      openStdin:
+        io.openStdin ??
+        (() => ({
+          chunks: (async function* () {
+            yield* pieces(await io.readStdin());
+          })(),
+        })),
+      onProgress: bar.update,
+      onNote: (text) => {
+        bar.pause();
+        note(text);
+      },
     },
     done: bar.done,
   };

@@ -57,7 +57,7 @@ export async function readResponses(file: string, values: ReadValues, io: CliIo)
         encoding: encodingOf(values.encoding),
         inputFormat: format as InputFormatChoice,
         ...(delimiter === undefined ? {} : { delimiter }),
-        ...reading,
+        ...reading.options,
       },
       (batch) => {
         for (const response of batch.responses) responses.push(response);

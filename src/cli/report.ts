@@ -290,7 +290,7 @@ export async function report(args: ReadonlyArray<string>, io: CliIo): Promise<nu
       missingScore,
       // A valid score whose date does not parse counts without its date, unless --strict.
       badDate: values.strict === true ? ("reject" as const) : ("undated" as const),
-      ...reading,
+      ...reading.options,
       checkColumns: (columns: ReadonlyArray<string>) => {
         checkColumns(columns);
         checkColumnNames("drivers", why.drivers, columns, undefined);
@@ -489,7 +489,7 @@ async function reportTallies(
   const trend = analysis.period !== undefined || analysis.rolling !== undefined;
   const period = analysis.period ?? (trend ? "day" : undefined);
   // The command's files and standard input; no progress bar (a query's result is small).
-  const { openFile, openStdin } = readingIo(io, reading.note);
+  const { openFile, openStdin } = readingIo(io, reading.note).options;
   const read = await readTallies(path, {
     by: analysis.by,
     ...optional("period", period),
