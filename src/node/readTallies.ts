@@ -64,9 +64,9 @@ export interface ReadTalliesResult {
 /**
  * Reads the result rows of a `tallySql` query saved as CSV, JSON or NDJSON (or standard input for
  * `-`) with the readers of the response files, and counts them with `countSqlRows`. Values are read
- * as a file of responses reads them: a text in {@link MISSING} (after trimming) is NULL, so a segment
- * left blank or `NA` in the CSV is the `null` key, as the same blank or `NA` in a file of responses
- * is; other segment values keep their text (CSV) or their JSON type. Counts and sums may be decimal
+ * as a file of responses reads them: a blank text, `NA`, `N/A`, `n/a`, `null` or `NULL` (after
+ * trimming) is NULL, so a segment left blank or `NA` in the CSV is the `null` key, as the same blank
+ * or `NA` in a file of responses is; other segment values keep their text (CSV) or their JSON type. Counts and sums may be decimal
  * texts. The rows say their time bucket (`nps_bucket`, `nps_time_zone`); rows of an older query that
  * do not are read with `period`. This is what `npskit report --tallies FILE` reads; the rows are kept
  * in memory while they are read (a query's result has one row per key and bucket). Node only.
