@@ -9,7 +9,7 @@ import {
   resolveOptions,
 } from "../input/parseResponses.js";
 import { createWallClockConverter, fastIsoTime, SLOW } from "../input/readDate.js";
-import { matchesWhere, type WhereFilter } from "../input/where.js";
+import { checkWhereColumns, matchesWhere, type WhereFilter } from "../input/where.js";
 import { describeValue } from "../internal/describe.js";
 import { type ColumnOptions, chooseFields, type DateAdvice, PROBE_ROWS } from "./chooseFields.js";
 import { openBytes, type ReadingIo, readError } from "./io.js";
@@ -133,7 +133,8 @@ export interface StreamedInput {
  * @returns How the file was read: its format, encoding, delimiter, the columns used, the date format.
  * @throws `NpsError` (from `npskit`) `invalid_input` when the file cannot be read, is not CSV, JSON or
  * NDJSON, has no data rows, or a column given is not in it, with the message the command prints;
- * `invalid_option` for an invalid option; whatever `onBatch` or `checkColumns` throw.
+ * `invalid_option` for an invalid option or a `where` filter on a column that is not in the file;
+ * whatever `onBatch` or `checkColumns` throw.
  * @example
  * ```typescript
  * import { countInBatches } from "npskit";
@@ -218,6 +219,8 @@ export async function readBatches(
     }
     if (probeRows === 0) throw readError(`${file === "-" ? "standard input" : file} has no data rows`);
     options.checkColumns?.(rows.columns);
+    // A filter on a column that is not in the file would leave every row out, or none, silently.
+    if (options.where !== undefined) checkWhereColumns(options.where, rows.columns);
     chosen = chooseFields({ rows: objects, columns: rows.columns, format: rows.format, notes: [] }, columns);
     for (const text of chosen.notes) note(text);
     showNotes();

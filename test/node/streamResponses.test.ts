@@ -12,6 +12,7 @@ import {
   type NpsIssue,
   type ParseCounts,
   parseResponses,
+  parseWhere,
   sqlRowCounts,
 } from "../../src/index.js";
 import {
@@ -187,6 +188,22 @@ describe("streamResponses (npskit/node)", () => {
         code: "invalid_input",
         message: expect.stringMatching(/^--score: no column named "Nope"/),
       }),
+    );
+  });
+
+  it("leaves out the rows a where filter does not keep, counted apart, and refuses a filter on no column", async () => {
+    const total = { rows: 0, accepted: 0, skipped: 0, rejected: 0 };
+    const plans = new Set<unknown>();
+    const input = await streamResponses(path, { attributes: ["plan"], where: [parseWhere("plan=pro")] }, (batch) => {
+      add(total, batch.counts);
+      for (const response of batch.responses) plans.add(response.attributes?.plan);
+    });
+    expect([...plans]).toEqual(["pro"]);
+    const pro = raw.filter((row) => row.plan === "pro").length;
+    expect(total.rows).toBe(pro);
+    expect(input.filtered).toBe(raw.length - pro);
+    await expect(streamResponses(path, { where: [parseWhere("plna=pro")] }, () => {})).rejects.toThrow(
+      expect.objectContaining({ code: "invalid_option", message: expect.stringContaining('where "plna=pro"') }),
     );
   });
 
