@@ -26,7 +26,7 @@ export function givenReadOptions(values: ReadValues): string[] {
 
 /**
  * Reads a CSV, JSON or NDJSON file (or standard input for `-`) into validated responses, the way
- * `npskit report` does (`readResponses` of `npskit/node`: decode and read rows as they come, choose
+ * `npskit report` does (`streamResponses` of `npskit/node`: decode and read rows as they come, choose
  * the columns on the first rows, parse in collect mode, skip blank scores, keep rows whose date does
  * not parse undated); only the accepted responses are kept. Notes and the first rejected rows go to
  * standard error, each prefixed with the file's name, with the count of rows read, accepted, skipped
