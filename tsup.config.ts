@@ -14,7 +14,6 @@ const publicEntryPoints = new Map([
   [resolve("src/index.ts"), "./index.js"],
   [resolve("src/node.ts"), "./node.js"],
   [resolve("src/text/index.ts"), "./text.js"],
-  [resolve("src/node/command.ts"), "./node-command.js"],
 ]);
 
 export default defineConfig([
@@ -28,13 +27,10 @@ export default defineConfig([
     // `npskit/text` (comments: tokenizer, stop-word lists, themes) is its own entry so that its word
     // lists weigh only on those who import it. Code splitting also for CommonJS: both entries then
     // share one copy of the core (one `NpsError` class, so `instanceof` holds across entries).
-    // `node-command` is the command's Node layer (src/node/command.ts): not an export of the package,
-    // a file beside the entry points that shares their chunks, so that dist/cli.js bundles no copy.
     entry: {
       index: "src/index.ts",
       node: "src/node.ts",
       text: "src/text/index.ts",
-      "node-command": "src/node/command.ts",
     },
     format: ["esm", "cjs"],
     splitting: true,
@@ -68,9 +64,9 @@ export default defineConfig([
     ],
   },
   {
-    // The command: ESM only. Its imports of src/index.ts, src/node.ts, src/text/index.ts and
-    // src/node/command.ts become imports of dist/index.js, dist/node.js, dist/text.js and
-    // dist/node-command.js: one copy of the library in the package, and one `NpsError` class.
+    // The command: ESM only. Its imports of src/index.ts, src/node.ts and src/text/index.ts become
+    // imports of dist/index.js, dist/node.js and dist/text.js: one copy of the library in the
+    // package, and one `NpsError` class.
     entry: { cli: "src/cli.ts" },
     format: ["esm"],
     target: "node20",

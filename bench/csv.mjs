@@ -95,12 +95,12 @@ function naiveSide(file) {
   return count.fingerprint();
 }
 
-/** The command's reader, bundled from the sources by esbuild (it is not part of the library's API). */
+/** The command's reader (`streamResponses` of npskit/node), bundled from the sources by esbuild. */
 async function loadReader() {
   const bundle = path.join(os.tmpdir(), `npskit-bench-reader-${process.pid}.mjs`);
   const { build } = await import("esbuild");
   await build({
-    entryPoints: [path.join(path.dirname(self), "../src/node/streamResponses.ts")],
+    entryPoints: [path.join(path.dirname(self), "../src/node.ts")],
     bundle: true,
     platform: "node",
     format: "esm",
@@ -117,35 +117,23 @@ async function loadReader() {
 async function npskitSide(file, output) {
   const { streamResponses } = await loadReader();
   const start = performance.now();
-  const io = {
-    stdout: () => {},
-    stderr: () => {},
-    readStdin: async () => new Uint8Array(),
-    readFile: async () => new Uint8Array(),
-    openFile: async (name) => ({
-      size: fs.statSync(name).size,
-      chunks: fs.createReadStream(name, { highWaterMark: 1 << 20 }),
-    }),
-  };
   const count = counter();
   let rows = 0;
   await streamResponses(
     file,
     {
       // What `npskit report FILE --by plan --period month` reads (the id and comment columns are guessed).
-      columns: {
-        score: "score",
-        date: "answered_at",
-        respondent: "respondent_id",
-        comment: "comment",
-        attributes: ["plan"],
-      },
-      encoding: "auto",
-      inputFormat: "auto",
-      note: () => {},
+      score: "score",
+      date: "answered_at",
+      respondentId: "respondent_id",
+      comment: "comment",
+      attributes: ["plan"],
       output,
+      openFile: async (name) => ({
+        size: fs.statSync(name).size,
+        chunks: fs.createReadStream(name, { highWaterMark: 1 << 20 }),
+      }),
     },
-    io,
     (batch) => {
       rows += batch.counts.rows;
       if (output === "columns") {

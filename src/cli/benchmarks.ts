@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { type Benchmark, builtInBenchmarks, findBenchmarks as lookUp } from "../index.js";
-import { type CliIo, usageError } from "../node/command.js";
 import { BENCHMARKS_HELP } from "./help.js";
+import { type CliIo, usageError } from "./io.js";
 import { choice } from "./options.js";
 
 /** The `benchmarks` command's options. */

@@ -12,7 +12,7 @@ import {
   type ParseResult,
   type SkippedRow,
 } from "../index.js";
-import { countProblems } from "../node/command.js";
+import { countProblems } from "../node.js";
 
 /** How many skipped rows and rejection reasons the report keeps. */
 export const SHOWN_REASONS = 5;

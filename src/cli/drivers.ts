@@ -7,8 +7,8 @@ import {
   type NpsResponse,
   similarNames,
 } from "../index.js";
-import { type CliIo, usageError } from "../node/command.js";
 import { DRIVERS_HELP } from "./help.js";
+import { type CliIo, usageError } from "./io.js";
 import { choice, levelOption, READ_OPTIONS } from "./options.js";
 import { readResponses } from "./readResponses.js";
 

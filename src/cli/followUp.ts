@@ -5,12 +5,13 @@ import {
   escapeLines,
   type FollowUpQueue,
   followUpQueue,
+  NpsError,
   type NpsResponse,
   sampleResponses,
   type WeekDay,
 } from "../index.js";
-import { CliError, type CliIo, dataError, usageError } from "../node/command.js";
 import { FOLLOW_UP_HELP } from "./help.js";
+import { type CliIo, dataError, usageError } from "./io.js";
 import { choice, needsFile, READ_OPTIONS, timeZoneOption } from "./options.js";
 import { plural } from "./plural.js";
 import { givenReadOptions, readResponses } from "./readResponses.js";
@@ -126,8 +127,8 @@ export function formatQueue(queue: FollowUpQueue, limit: number): string {
 function blameValue(value: string | undefined): (error: unknown) => never {
   return (error) => {
     const missing = `--attribute: no column named ${JSON.stringify(value)}`;
-    if (value !== undefined && error instanceof CliError && error.message.startsWith(missing)) {
-      throw new CliError(error.exitCode, `--value${error.message.slice("--attribute".length)}`);
+    if (value !== undefined && error instanceof NpsError && error.message.startsWith(missing)) {
+      throw new NpsError(error.code, `--value${error.message.slice("--attribute".length)}`);
     }
     throw error;
   };

@@ -1,9 +1,9 @@
 import { escapeLines, NpsError } from "../index.js";
-import { CliError, type CliIo, nodeIo } from "../node/command.js";
 import { benchmarks } from "./benchmarks.js";
 import { drivers } from "./drivers.js";
 import { followUp } from "./followUp.js";
 import { MAIN_HELP } from "./help.js";
+import { CliError, type CliIo, nodeIo } from "./io.js";
 import { migration } from "./migration.js";
 import { report } from "./report.js";
 import { sampleSize } from "./sampleSize.js";

@@ -9,8 +9,8 @@ import {
   roundScore,
   sampleResponses,
 } from "../index.js";
-import { type CliIo, usageError } from "../node/command.js";
 import { MIGRATION_HELP } from "./help.js";
+import { type CliIo, usageError } from "./io.js";
 import { choice, levelOption, READ_OPTIONS } from "./options.js";
 import { givenReadOptions, readResponses } from "./readResponses.js";
 

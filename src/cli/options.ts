@@ -1,5 +1,6 @@
 import { type IntervalMethod, isTimeZone } from "../index.js";
-import { usageError } from "../node/command.js";
+import type { ReadingOptions } from "../node.js";
+import { usageError } from "./io.js";
 
 /**
  * The file-reading options shared by the commands that read responses (`report`, `migration`, `follow-up`),
@@ -17,6 +18,48 @@ export const READ_OPTIONS = {
   delimiter: { type: "string" },
   "input-format": { type: "string" },
 } as const;
+
+/** The values of `READ_OPTIONS` after `parseArgs`. */
+export interface ReadValues {
+  readonly score?: string | undefined;
+  readonly date?: string | undefined;
+  readonly "date-format"?: string | undefined;
+  readonly "time-zone"?: string | undefined;
+  readonly respondent?: string | undefined;
+  readonly comment?: string | undefined;
+  readonly attribute?: string[] | undefined;
+  readonly encoding?: string | undefined;
+  readonly delimiter?: string | undefined;
+  readonly "input-format"?: string | undefined;
+}
+
+/**
+ * The column options of the command line as the reader of `npskit/node` takes them: the reading
+ * options shared by every command that reads responses, the weight column (report only) and the
+ * attributes to read.
+ */
+export function columnOptions(
+  values: ReadValues & { readonly weight?: string | undefined },
+  attributes: ReadonlyArray<string> | undefined,
+): ColumnValues {
+  const given: Array<[keyof ColumnValues, string | ReadonlyArray<string> | undefined]> = [
+    ["score", values.score],
+    ["date", values.date],
+    ["dateFormat", values["date-format"]],
+    ["timeZone", values["time-zone"]],
+    ["respondentId", values.respondent],
+    ["comment", values.comment],
+    ["weight", values.weight],
+    ["attributes", attributes],
+  ];
+  return Object.fromEntries(given.filter(([, value]) => value !== undefined)) as ColumnValues;
+}
+
+/** The column options of the reader. */
+export type ColumnValues = Pick<
+  ReadingOptions,
+  "score" | "date" | "dateFormat" | "timeZone" | "respondentId" | "comment" | "weight" | "attributes"
+>;
 
 /** The `report` command's options, as `node:util` `parseArgs` takes them (the help lists each one). */
 export const REPORT_OPTIONS = {

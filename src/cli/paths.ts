@@ -1,6 +1,6 @@
 import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
-import { usageError } from "../node/command.js";
+import { usageError } from "./io.js";
 
 /**
  * Refuses output paths that would overwrite an input, or each other: an output is the same file as

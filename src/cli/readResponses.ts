@@ -1,16 +1,10 @@
-import type { FieldMapping, NpsResponse } from "../index.js";
-import type { EncodingChoice, InputFormatChoice } from "../node/command.js";
-import {
-  type CliIo,
-  columnOptions,
-  dataError,
-  type ReadValues,
-  readResponsesWith,
-  usageError,
-} from "../node/command.js";
+import type { FieldMapping, NpsIssue, NpsResponse } from "../index.js";
+import { type EncodingChoice, type InputFormatChoice, streamResponses, undatedNote } from "../node.js";
 import { SHOWN_REASONS } from "./collect.js";
-import { delimiterOption, READ_OPTIONS } from "./options.js";
+import { type CliIo, dataError, readingIo, usageError } from "./io.js";
+import { columnOptions, delimiterOption, READ_OPTIONS, type ReadValues } from "./options.js";
 import { plural } from "./plural.js";
+import { rowNumbersOf } from "./reportWhy.js";
 
 /** Responses read from one file, with what was rejected and skipped. */
 export interface ReadResponses {
@@ -32,7 +26,7 @@ export function givenReadOptions(values: ReadValues): string[] {
 
 /**
  * Reads a CSV, JSON or NDJSON file (or standard input for `-`) into validated responses, the way
- * `npskit report` does (`readResponses` of `npskit/node`: decode and read rows as they come, choose
+ * `npskit report` does (`streamResponses` of `npskit/node`: decode and read rows as they come, choose
  * the columns on the first rows, parse in collect mode, skip blank scores, keep rows whose date does
  * not parse undated); only the accepted responses are kept. Notes and the first rejected rows go to
  * standard error, each prefixed with the file's name, with the count of rows read, accepted, skipped
@@ -47,41 +41,59 @@ export async function readResponses(file: string, values: ReadValues, io: CliIo)
   }
   const delimiter = delimiterOption(values.delimiter);
   const columns = columnOptions(values, values.attribute);
-  const read = await readResponsesWith(
-    file,
-    {
-      ...(columns.score === undefined ? {} : { score: columns.score }),
-      ...(columns.date === undefined ? {} : { date: columns.date }),
-      ...(columns.dateFormat === undefined ? {} : { dateFormat: columns.dateFormat }),
-      ...(columns.timeZone === undefined ? {} : { timeZone: columns.timeZone }),
-      ...(columns.respondent === undefined ? {} : { respondentId: columns.respondent }),
-      ...(columns.comment === undefined ? {} : { comment: columns.comment }),
-      ...(columns.attributes === undefined ? {} : { attributes: columns.attributes }),
-      encoding: encodingOf(values.encoding),
-      inputFormat: format as InputFormatChoice,
-      ...(delimiter === undefined ? {} : { delimiter }),
-      // No limit here: the commands other than report list the rejected rows and go on.
-      maxRejected: 100,
-    },
-    io,
-    note,
-  );
-  const { issues, counts } = read;
+  const responses: NpsResponse[] = [];
+  const issues: NpsIssue[] = [];
+  // Rows left out (rejected or skipped), to number the accepted ones.
+  const leftOut = new Set<number>();
+  const counts = { rows: 0, accepted: 0, skipped: 0, rejected: 0 };
+  let undated = 0;
+  const reading = readingIo(io, note);
+  let input: Awaited<ReturnType<typeof streamResponses>>;
+  try {
+    input = await streamResponses(
+      file,
+      {
+        ...columns,
+        encoding: encodingOf(values.encoding),
+        inputFormat: format as InputFormatChoice,
+        ...(delimiter === undefined ? {} : { delimiter }),
+        ...reading.options,
+      },
+      (batch) => {
+        for (const response of batch.responses) responses.push(response);
+        for (const row of batch.skipped) leftOut.add(row.row);
+        for (const issue of batch.issues) {
+          issues.push(issue);
+          leftOut.add(issue.row ?? 0);
+        }
+        undated += batch.undated.length;
+        counts.rows += batch.counts.rows;
+        counts.accepted += batch.counts.accepted;
+        counts.skipped += batch.counts.skipped;
+        counts.rejected += batch.counts.rejected;
+      },
+    );
+  } finally {
+    reading.done();
+  }
+  // No limit here: the commands other than report list the rejected rows and go on.
+  if (undated > 0) note(undatedNote(undated));
   for (const issue of issues.slice(0, SHOWN_REASONS)) note(`row ${issue.row ?? "?"}: ${issue.message}`);
   if (issues.length > SHOWN_REASONS) note(`and ${issues.length - SHOWN_REASONS} more issues`);
   note(
     `${counts.rows} ${counts.rows === 1 ? "row" : "rows"} read: ${counts.accepted} accepted, ${counts.skipped} skipped, ${counts.rejected} rejected${counts.rejected > 0 ? " (rejected rows are left out)" : ""}`,
   );
-  if (read.responses.length === 0) {
+  if (responses.length === 0) {
     throw dataError(`no valid score in ${source} (${plural(counts.rows, "row")})`);
   }
   return {
-    responses: read.responses,
-    rowNumbers: read.rowNumbers,
+    responses,
+    // CSV rows are numbered by their line (the header is line 1), JSON items and NDJSON lines from 1.
+    rowNumbers: rowNumbersOf(responses.length, leftOut, input.format === "csv" ? 2 : 1),
     rows: counts.rows,
     rejected: counts.rejected,
     skipped: counts.skipped,
-    fields: read.input.fields,
+    fields: input.fields,
   };
 }
 

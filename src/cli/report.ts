@@ -31,25 +31,23 @@ import {
   unknownNameMessage,
   type WhereFilter,
 } from "../index.js";
-import type { EncodingChoice, InputFormatChoice } from "../node/command.js";
 import {
-  type CliIo,
-  columnOptions,
   DEFAULT_MAX_REJECTED,
-  dataError,
+  type EncodingChoice,
+  type InputFormatChoice,
   loadChartScripts,
-  reasonOf,
+  readTallies,
   streamResponses,
   tooManyLost,
   undatedNote,
-  usageError,
-  writeTextFile,
-} from "../node/command.js";
+} from "../node.js";
 import { checkBenchmarkId } from "./benchmarks.js";
 import { type Collector, createCollector, outlyingDates } from "./collect.js";
 import { REPORT_HELP } from "./help.js";
+import { type CliIo, dataError, fileErrorReason, readingIo, usageError, writeTextFile } from "./io.js";
 import {
   choice,
+  columnOptions,
   delimiterOption,
   levelOption,
   maxRejectedOption,
@@ -62,7 +60,7 @@ import {
 } from "./options.js";
 import { checkOutputPaths } from "./paths.js";
 import { plural } from "./plural.js";
-import { checkTallyOptions, readTallies } from "./readTallies.js";
+import { checkTallyOptions } from "./readTallies.js";
 import { keepForWhy, rowNumbersOf, type WhyResponse, wantsWhy, whyRequest, whySections, whyText } from "./reportWhy.js";
 
 /** Options that only make sense with a file. */
@@ -283,15 +281,16 @@ export async function report(args: ReadonlyArray<string>, io: CliIo): Promise<nu
     source = file === "-" ? "standard input" : file;
     const timeZone = values["time-zone"];
     const missingScore: "reject" | "skip" = values["reject-missing"] === true ? "reject" : "skip";
+    const reading = readingIo(io, note);
     const streamOptions = {
-      columns: columnOptions(values, attributesOf([...(values.attribute ?? []), ...why.drivers], analysis)),
+      ...columnOptions(values, attributesOf([...(values.attribute ?? []), ...why.drivers], analysis)),
       encoding,
       inputFormat,
       ...optional("delimiter", delimiter),
       missingScore,
       // A valid score whose date does not parse counts without its date, unless --strict.
       badDate: values.strict === true ? ("reject" as const) : ("undated" as const),
-      note,
+      ...reading.options,
       checkColumns: (columns: ReadonlyArray<string>) => {
         checkColumns(columns);
         checkColumnNames("drivers", why.drivers, columns, undefined);
@@ -300,13 +299,18 @@ export async function report(args: ReadonlyArray<string>, io: CliIo): Promise<nu
     };
     // Counted straight from columns (no object per row), unless every response must be kept or the
     // why sections need each response's comment and driver answers (kept, slimmed, in whyResponses).
-    const read =
-      keepResponses || wantsWhy(why)
-        ? await streamResponses(file, streamOptions, io, (batch) => {
-            collector.add(batch);
-            if (wantsWhy(why)) keepForWhy(batch, why, whyResponses, leftOut);
-          })
-        : await streamResponses(file, { ...streamOptions, output: "columns" }, io, (batch) => collector.add(batch));
+    let read: Awaited<ReturnType<typeof streamResponses>>;
+    try {
+      read =
+        keepResponses || wantsWhy(why)
+          ? await streamResponses(file, streamOptions, (batch) => {
+              collector.add(batch);
+              if (wantsWhy(why)) keepForWhy(batch, why, whyResponses, leftOut);
+            })
+          : await streamResponses(file, { ...streamOptions, output: "columns" }, (batch) => collector.add(batch));
+    } finally {
+      reading.done();
+    }
     const { fields } = read;
     if (why.comments && fields.comment === undefined) {
       throw usageError("--comment: the comment column could not be read");
@@ -484,20 +488,20 @@ async function reportTallies(
   const source = path === "-" ? "standard input" : path;
   const trend = analysis.period !== undefined || analysis.rolling !== undefined;
   const period = analysis.period ?? (trend ? "day" : undefined);
-  const read = await readTallies(
-    path,
-    {
-      by: analysis.by,
-      ...optional("period", period),
-      ...optional("timeZone", analysis.timeZone),
-      encoding: reading.encoding,
-      inputFormat: reading.inputFormat,
-      ...optional("delimiter", reading.delimiter),
-      note: reading.note,
-      checkColumns: (columns) => checkAttributes(analysis, columns, undefined),
-    },
-    io,
-  );
+  // The command's files and standard input; no progress bar (a query's result is small).
+  const { openFile, openStdin } = readingIo(io, reading.note).options;
+  const read = await readTallies(path, {
+    by: analysis.by,
+    ...optional("period", period),
+    ...optional("timeZone", analysis.timeZone),
+    encoding: reading.encoding,
+    inputFormat: reading.inputFormat,
+    ...optional("delimiter", reading.delimiter),
+    onNote: reading.note,
+    checkColumns: (columns) => checkAttributes(analysis, columns, undefined),
+    ...optional("openFile", openFile),
+    ...optional("openStdin", openStdin),
+  });
   if (trend && !read.dated) {
     throw dataError(
       `--${analysis.period === undefined ? "rolling" : "period"} needs tallies by a time bucket, and ${source} has no nps_period column; write the query with timeBucket (period ${period}${analysis.timeZone === undefined ? "" : `, timeZone ${analysis.timeZone}`})`,
@@ -822,7 +826,7 @@ async function writeOut(io: CliIo, path: string, text: string): Promise<void> {
   try {
     await writeTextFile(io, path, text);
   } catch (error) {
-    throw dataError(`cannot write ${path}: ${reasonOf(error)}`);
+    throw dataError(`cannot write ${path}: ${fileErrorReason(error)}`);
   }
 }
 

@@ -12,9 +12,9 @@ import {
   type ReportDocument,
   type TrendPeriod,
 } from "../index.js";
-import { type CliIo, usageError } from "../node/command.js";
 import { distinctiveTerms, type TextLanguage, type ThemeDefinition, themes, themesByPeriod } from "../text/index.js";
 import { levelsByDriver, noteRejections, type ParsedLevels, parseLevels } from "./drivers.js";
+import { type CliIo, usageError } from "./io.js";
 import { choice } from "./options.js";
 import { LANGUAGES, readThemeFile } from "./themes.js";
 

@@ -6,8 +6,8 @@ import {
   requiredSampleSize,
   roundScore,
 } from "../index.js";
-import { type CliIo, usageError } from "../node/command.js";
 import { SAMPLE_SIZE_HELP } from "./help.js";
+import { type CliIo, usageError } from "./io.js";
 import { choice, levelOption, SAMPLE_SIZE_OPTIONS } from "./options.js";
 
 /** Sizes whose margins the text output lists for comparison. */

@@ -1,6 +1,5 @@
 import { parseArgs } from "node:util";
 import { formatCommentsText, formatThemesCsv } from "../index.js";
-import { type CliIo, dataError, usageError } from "../node/command.js";
 import {
   defineThemes,
   distinctiveTerms,
@@ -9,6 +8,7 @@ import {
   themes as themesOf,
 } from "../text/index.js";
 import { THEMES_HELP } from "./help.js";
+import { type CliIo, dataError, usageError } from "./io.js";
 import { choice, levelOption, READ_OPTIONS } from "./options.js";
 import { readResponses } from "./readResponses.js";
 

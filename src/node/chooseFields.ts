@@ -1,7 +1,7 @@
 import { unknownNameMessage } from "../core/columnNames.js";
 import { guessFields } from "../input/guessFields.js";
 import { type FieldMapping, parseResponses } from "../input/parseResponses.js";
-import { dataError } from "./io.js";
+import { readError } from "./io.js";
 import type { RawTable } from "./readRows.js";
 
 /** The column options of `npskit report`. */
@@ -96,7 +96,7 @@ export function chooseFields(table: RawTable, options: ColumnOptions): ChosenFie
   ];
   for (const [option, column] of explicit) {
     if (column !== undefined && !known.has(column)) {
-      throw dataError(`--${option}: ${unknownNameMessage(column, columns)}`);
+      throw readError(`--${option}: ${unknownNameMessage(column, columns)}`);
     }
   }
   const guess = guessFields(columns);
@@ -216,7 +216,7 @@ function chooseScore(table: RawTable, guess: string | undefined): { column: stri
       note: `(guessed from its name, but few of its values are 0–10 answers: ${describeValues(table, guess)}; pass --score to choose another)`,
     };
   }
-  throw dataError(
+  throw readError(
     `no column looks like the 0–10 score; pass --score <column>; the columns are ${listColumns(table.columns)}`,
   );
 }

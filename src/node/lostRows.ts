@@ -3,10 +3,19 @@ import type { FieldMapping } from "../input/parseResponses.js";
 import { describeValue, escapeControls } from "../internal/describe.js";
 import type { DateAdvice } from "./chooseFields.js";
 
-/** The default of `--max-rejected` and of `readResponses`'s `maxRejected`: 5 % of the rows. */
+/**
+ * The default of `--max-rejected` and of `readResponses`'s `maxRejected`: 5 % of the rows.
+ *
+ * @category Node
+ */
 export const DEFAULT_MAX_REJECTED = 5;
 
-/** What a reading lost: rows rejected, rows kept without their date, and the problems behind them. */
+/**
+ * What a reading lost, as {@link tooManyLost} takes it: rows rejected, rows kept without their date,
+ * and the problems behind them.
+ *
+ * @category Node
+ */
 export interface LostRows {
   /** Rows read. */
   readonly rows: number;
@@ -18,17 +27,39 @@ export interface LostRows {
   readonly problems: ReadonlyMap<string, number>;
   /** The first problems, for an example value of the main one. */
   readonly examples: ReadonlyArray<NpsIssue>;
+  /** The columns used (`fields` of `streamResponses`' result). */
   readonly fields: FieldMapping;
+  /** The date pattern used (absent: ISO 8601). */
   readonly dateFormat?: string | undefined;
+  /** A date pattern that reads more of the first rows' dates than the one used. */
   readonly dateAdvice?: DateAdvice | undefined;
 }
 
-/** The note on the rows kept without their date: `1,409 rows with a date that does not parse: …`. */
+/**
+ * The note on the rows kept without their date, as the command prints it: `1,409 rows with a date
+ * that does not parse: left out of trends (they count in the overall figures and segments)`.
+ *
+ * @category Node
+ */
 export function undatedNote(count: number): string {
   return `${plural(count, "row")} with a date that does not parse: left out of trends (${count === 1 ? "it counts" : "they count"} in the overall figures and segments)`;
 }
 
-/** Adds a batch's problems (rejected rows' issues and undated rows) to the count by column. */
+/**
+ * Adds a batch's problems (its rejected rows' `issues` and its `undated` rows) to `problems`, the
+ * count by column (`""`: rows that cannot be read) that {@link tooManyLost} names the main reason
+ * from. O(k) for k issues.
+ *
+ * @example
+ * ```typescript
+ * const problems = new Map<string, number>();
+ * await streamResponses("survey.csv", {}, (batch) => {
+ *   countProblems(problems, batch.issues);
+ *   countProblems(problems, batch.undated);
+ * });
+ * ```
+ * @category Node
+ */
 export function countProblems(problems: Map<string, number>, issues: ReadonlyArray<NpsIssue>): void {
   for (const issue of issues) {
     const column = issue.field ?? "";
@@ -42,7 +73,13 @@ export function countProblems(problems: Map<string, number>, issues: ReadonlyArr
  * 2,385 rows (59.1 %) were rejected or lost their date, more than --max-rejected 5 %: 1,409 dates of
  * column "Date" do not parse with --date-format "MM/dd/yyyy HH:mm" (such as "13/01/2018 09:30"); the
  * detected pattern "d/M/yyyy H:mm" reads all 2,385 dates: pass --date-format "d/M/yyyy H:mm"`.
- * `undefined` when the share is within the limit. O(k) for k columns with problems.
+ * `undefined` when the share is within the limit. The message names the command's options
+ * (`--max-rejected`, `--date-format`), as `readResponses`' `tooManyLost` does. O(k) for k columns
+ * with problems.
+ *
+ * @param lost - The row accounting of a reading, its problems by column and a few of its issues.
+ * @param maxRejected - The share of rows (percent) that may be lost ({@link DEFAULT_MAX_REJECTED}).
+ * @category Node
  */
 export function tooManyLost(lost: LostRows, maxRejected: number): string | undefined {
   const { rows, rejected, undated } = lost;

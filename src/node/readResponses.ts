@@ -1,47 +1,22 @@
 import { NpsError, type NpsIssue } from "../core/errors.js";
 import type { NpsResponse } from "../core/response.js";
-import type { ParseCounts, SkippedRow } from "../input/parseResponses.js";
-import { describeValue } from "../internal/describe.js";
-import type { ColumnOptions } from "./chooseFields.js";
-import { CliError, type CliIo, nodeIo } from "./io.js";
+import type { ParseCounts, ParseResult, SkippedRow } from "../input/parseResponses.js";
 import { countProblems, DEFAULT_MAX_REJECTED, tooManyLost, undatedNote } from "./lostRows.js";
-import type { InputFormatChoice } from "./readRows.js";
-import type { EncodingChoice } from "./stream.js";
-import { type StreamedInput, streamResponses } from "./streamResponses.js";
+import {
+  checkReadingOptions,
+  invalidOption,
+  type ReadingOptions,
+  readBatches,
+  type StreamedInput,
+} from "./streamResponses.js";
 
 /**
  * Options of {@link readResponses}: the command's reading options (`npskit report --score …`), with
- * the command's defaults.
+ * the command's defaults, and its `--max-rejected` limit.
  *
  * @category Node
  */
-export interface ReadResponsesOptions {
-  /** The column of the 0–10 answer. @defaultValue guessed from the header, checked on the first 2,000 values */
-  readonly score?: string;
-  /** The date column. @defaultValue guessed from the header (left out, with a note, when its values do not read) */
-  readonly date?: string;
-  /** A date-fns pattern of the dates (`"d/M/yyyy H:mm"`). @defaultValue ISO 8601, else detected */
-  readonly dateFormat?: string;
-  /** The IANA time zone of dates without an offset. @defaultValue `"UTC"` */
-  readonly timeZone?: string;
-  /** The respondent id column. @defaultValue guessed from the header */
-  readonly respondentId?: string;
-  /** The comment column. @defaultValue guessed from the header (when it holds free text) */
-  readonly comment?: string;
-  /** The weight column. @defaultValue guessed from the header */
-  readonly weight?: string;
-  /** Segment columns, kept in `attributes`. @defaultValue none */
-  readonly attributes?: ReadonlyArray<string>;
-  /** `"auto"` (a byte-order mark, else UTF-16 by its NUL bytes, else UTF-8 when valid, else latin-1), `"utf-8"` or `"latin1"`. @defaultValue `"auto"` */
-  readonly encoding?: EncodingChoice;
-  /** The CSV delimiter (one character). @defaultValue detected on the header line among `,` `;` tab */
-  readonly delimiter?: string;
-  /** `"auto"` (by the file name, then the first character), `"csv"`, `"json"` or `"ndjson"`. @defaultValue `"auto"` */
-  readonly inputFormat?: InputFormatChoice;
-  /** A blank or `NA` score: `"skip"` the row and count it, or `"reject"` it. @defaultValue `"skip"` */
-  readonly missingScore?: "skip" | "reject";
-  /** A date that does not parse: keep the row `"undated"` and list it, or `"reject"` it. @defaultValue `"undated"` */
-  readonly badDate?: "undated" | "reject";
+export interface ReadResponsesOptions extends ReadingOptions {
   /**
    * The share of rows (percent, 0–100) that may be rejected or lose their date before `tooManyLost`
    * says so. @defaultValue 5
@@ -108,28 +83,18 @@ export interface ReadResponsesResult {
 export async function readResponses(path: string, options: ReadResponsesOptions = {}): Promise<ReadResponsesResult> {
   checkOptions(options);
   try {
-    return await readResponsesWith(path, options, { ...nodeIo(), isTerminal: false }, () => {});
+    return await collect(path, options);
   } catch (error) {
-    if (error instanceof CliError) {
-      throw new NpsError(error.exitCode === 2 ? "invalid_option" : "invalid_input", `readResponses: ${error.message}`, {
-        cause: error,
-      });
+    // The reader's errors are the command's words; here they name the function.
+    if (error instanceof NpsError && error.code === "invalid_input") {
+      throw new NpsError("invalid_input", `readResponses: ${error.message}`, { cause: error });
     }
     throw error;
   }
 }
 
-/**
- * {@link readResponses} through the command's I/O: notes go to `note` as they arise (and are kept in
- * `notes` for the result). Errors are the command's (`CliError`).
- */
-export async function readResponsesWith(
-  path: string,
-  options: ReadResponsesOptions,
-  io: CliIo,
-  note: (text: string) => void,
-): Promise<ReadResponsesResult> {
-  // The options were checked by `readResponses`, or come from the command's own option checks.
+/** {@link readResponses} once its options are checked: every batch kept, every row accounted for. */
+async function collect(path: string, options: ReadResponsesOptions): Promise<ReadResponsesResult> {
   const maxRejected = options.maxRejected ?? DEFAULT_MAX_REJECTED;
   const notes: string[] = [];
   const responses: NpsResponse[] = [];
@@ -142,39 +107,26 @@ export async function readResponsesWith(
   const counts = { rows: 0, accepted: 0, skipped: 0, rejected: 0 };
   const keep = (text: string): void => {
     notes.push(text);
-    note(text);
+    options.onNote?.(text);
   };
-  const input = await streamResponses(
-    path,
-    {
-      columns: columnsOf(options),
-      encoding: options.encoding ?? "auto",
-      inputFormat: options.inputFormat ?? "auto",
-      ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
-      missingScore: options.missingScore ?? "skip",
-      badDate: options.badDate ?? "undated",
-      note: keep,
-    },
-    io,
-    (batch) => {
-      for (const response of batch.responses) responses.push(response);
-      for (const row of batch.skipped) {
-        skipped.push(row);
-        leftOut.add(row.row);
-      }
-      for (const issue of batch.issues) {
-        issues.push(issue);
-        leftOut.add(issue.row ?? 0);
-      }
-      for (const issue of batch.undated) undated.push(issue);
-      countProblems(problems, batch.issues);
-      countProblems(problems, batch.undated);
-      counts.rows += batch.counts.rows;
-      counts.accepted += batch.counts.accepted;
-      counts.skipped += batch.counts.skipped;
-      counts.rejected += batch.counts.rejected;
-    },
-  );
+  const input = await readBatches(path, { ...options, output: "responses", onNote: keep }, (batch: ParseResult) => {
+    for (const response of batch.responses) responses.push(response);
+    for (const row of batch.skipped) {
+      skipped.push(row);
+      leftOut.add(row.row);
+    }
+    for (const issue of batch.issues) {
+      issues.push(issue);
+      leftOut.add(issue.row ?? 0);
+    }
+    for (const issue of batch.undated) undated.push(issue);
+    countProblems(problems, batch.issues);
+    countProblems(problems, batch.undated);
+    counts.rows += batch.counts.rows;
+    counts.accepted += batch.counts.accepted;
+    counts.skipped += batch.counts.skipped;
+    counts.rejected += batch.counts.rejected;
+  });
   if (undated.length > 0) {
     keep(undatedNote(undated.length));
   }
@@ -209,63 +161,20 @@ export async function readResponsesWith(
   };
 }
 
-/** Throws `invalid_option` for an option the reader would not take (the command checks its own). */
+/**
+ * Throws `invalid_option` for an option the reader would not take: the reading options, the limit,
+ * and column names, which must not be empty here.
+ */
 function checkOptions(options: ReadResponsesOptions): void {
-  if (options === null || typeof options !== "object") {
-    throw invalidOption("options", "an object", options);
-  }
-  const { maxRejected, encoding, inputFormat, delimiter, missingScore, badDate } = options;
+  checkReadingOptions("readResponses", options);
+  const { maxRejected } = options;
   if (maxRejected !== undefined && !(typeof maxRejected === "number" && maxRejected >= 0 && maxRejected <= 100)) {
-    throw invalidOption("maxRejected", "a percentage from 0 to 100", maxRejected);
-  }
-  if (encoding !== undefined && !["auto", "utf-8", "latin1"].includes(encoding)) {
-    throw invalidOption("encoding", '"auto", "utf-8" or "latin1"', encoding);
-  }
-  if (inputFormat !== undefined && !["auto", "csv", "json", "ndjson"].includes(inputFormat)) {
-    throw invalidOption("inputFormat", '"auto", "csv", "json" or "ndjson"', inputFormat);
-  }
-  if (
-    delimiter !== undefined &&
-    !(typeof delimiter === "string" && [...delimiter].length === 1 && !'"\r\n'.includes(delimiter))
-  ) {
-    throw invalidOption("delimiter", "one character other than the quote and line breaks", delimiter);
-  }
-  if (missingScore !== undefined && missingScore !== "skip" && missingScore !== "reject") {
-    throw invalidOption("missingScore", '"skip" or "reject"', missingScore);
-  }
-  if (badDate !== undefined && badDate !== "undated" && badDate !== "reject") {
-    throw invalidOption("badDate", '"undated" or "reject"', badDate);
+    throw invalidOption("readResponses", "maxRejected", "a percentage from 0 to 100", maxRejected);
   }
   for (const name of ["score", "date", "dateFormat", "timeZone", "respondentId", "comment", "weight"] as const) {
-    const value = options[name];
-    if (value !== undefined && (typeof value !== "string" || value.length === 0)) {
-      throw invalidOption(name, "a non-empty string", value);
-    }
+    if (options[name] === "") throw invalidOption("readResponses", name, "a non-empty string", "");
   }
-  const { attributes } = options;
-  if (
-    attributes !== undefined &&
-    !(Array.isArray(attributes) && attributes.every((a) => typeof a === "string" && a.length > 0))
-  ) {
-    throw invalidOption("attributes", "an array of column names", attributes);
+  if (options.attributes?.includes("")) {
+    throw invalidOption("readResponses", "attributes", "an array of column names", options.attributes);
   }
-}
-
-function invalidOption(name: string, rule: string, value: unknown): NpsError {
-  return new NpsError("invalid_option", `readResponses: ${name} must be ${rule}, received ${describeValue(value)}`);
-}
-
-/** The options as the column chooser takes them. */
-function columnsOf(options: ReadResponsesOptions): ColumnOptions {
-  const given: Array<[keyof ColumnOptions, string | ReadonlyArray<string> | undefined]> = [
-    ["score", options.score],
-    ["date", options.date],
-    ["dateFormat", options.dateFormat],
-    ["timeZone", options.timeZone],
-    ["respondent", options.respondentId],
-    ["comment", options.comment],
-    ["weight", options.weight],
-    ["attributes", options.attributes],
-  ];
-  return Object.fromEntries(given.filter(([, value]) => value !== undefined)) as ColumnOptions;
 }

@@ -2,7 +2,7 @@ import type { NpsIssue } from "../core/errors.js";
 import { DelimitedReader, type DelimitedRecord } from "../input/delimitedReader.js";
 import { JsonArrayReader, NotAnArrayError } from "../input/jsonArrayReader.js";
 import { describeValue } from "../internal/describe.js";
-import { dataError } from "./io.js";
+import { readError } from "./io.js";
 import { detectDelimiter, type InputFormatChoice, showDelimiter, uniqueNames } from "./readRows.js";
 
 /**
@@ -141,7 +141,7 @@ async function* utf8Texts(
     try {
       yield decoder.decode(chunk, { stream: true });
     } catch {
-      if (required || offset === 0) throw dataError("the file is not valid UTF-8; try --encoding latin1");
+      if (required || offset === 0) throw readError("the file is not valid UTF-8; try --encoding latin1");
       onNote(
         `encoding: bytes after the first ${offset} are not valid UTF-8 and are read as U+FFFD; pass --encoding latin1 if the file is latin-1`,
       );
@@ -154,7 +154,7 @@ async function* utf8Texts(
   try {
     yield decoder.decode();
   } catch {
-    if (required || !lenient) throw dataError("the file is not valid UTF-8 (it ends inside a character)");
+    if (required || !lenient) throw readError("the file is not valid UTF-8 (it ends inside a character)");
   }
 }
 
@@ -350,9 +350,9 @@ function jsonRows(texts: AsyncIterable<string>): RowStream {
         }
         reader.end();
       } catch (error) {
-        if (error instanceof NotAnArrayError) throw dataError(error.message);
+        if (error instanceof NotAnArrayError) throw readError(error.message);
         if (!(error instanceof SyntaxError)) throw error;
-        throw dataError(`cannot read the JSON: ${error.message}`);
+        throw readError(`cannot read the JSON: ${error.message}`);
       }
       if (rows.length > 0 || unreadable.length > 0) close();
       yield* ready;
@@ -466,7 +466,7 @@ function csvRows(texts: AsyncIterable<string>, first: string, given: string | un
         const { malformed } = record;
         if (header === undefined) {
           if (malformed !== undefined) {
-            throw dataError(`cannot read the CSV header: ${malformed.rule}, received ${describeValue(malformed.text)}`);
+            throw readError(`cannot read the CSV header: ${malformed.rule}, received ${describeValue(malformed.text)}`);
           }
           const names: string[] = [];
           for (let i = 0; i < record.fieldCount; i++) names.push(record.field(i));

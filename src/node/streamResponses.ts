@@ -1,3 +1,4 @@
+import { NpsError } from "../core/errors.js";
 import { addObjectRow, type ColumnarBatch, createColumnarBatcher } from "../input/columnarBatch.js";
 import { TIME_GIVEN } from "../input/compileRow.js";
 import {
@@ -8,51 +9,77 @@ import {
   resolveOptions,
 } from "../input/parseResponses.js";
 import { createWallClockConverter, fastIsoTime, SLOW } from "../input/readDate.js";
-import { matchesWhere, type WhereFilter } from "../input/where.js";
+import { checkWhereColumns, matchesWhere, type WhereFilter } from "../input/where.js";
+import { describeValue } from "../internal/describe.js";
 import { type ColumnOptions, chooseFields, type DateAdvice, PROBE_ROWS } from "./chooseFields.js";
-import { type ByteSource, type CliIo, dataError, openFile, openStdin } from "./io.js";
-import { progressBar } from "./progress.js";
+import { openBytes, type ReadingIo, readError } from "./io.js";
 import type { InputFormatChoice } from "./readRows.js";
 import { decodeStream, type EncodingChoice, type RowBatch, type RowStream, streamRows } from "./stream.js";
 
-/** How to read a file of responses, once the command's options are checked. */
-export interface StreamOptions {
-  readonly columns: ColumnOptions;
-  readonly encoding: EncodingChoice;
-  readonly inputFormat: InputFormatChoice;
+/**
+ * The reading options of {@link readResponses} and {@link streamResponses}: the command's reading
+ * options (`npskit report --score …`), with the command's defaults, and where the bytes come from.
+ *
+ * @category Node
+ */
+export interface ReadingOptions extends ReadingIo {
+  /** The column of the 0–10 answer. @defaultValue guessed from the header, checked on the first 2,000 values */
+  readonly score?: string;
+  /** The date column. @defaultValue guessed from the header (left out, with a note, when its values do not read) */
+  readonly date?: string;
+  /** A date-fns pattern of the dates (`"d/M/yyyy H:mm"`). @defaultValue ISO 8601, else detected */
+  readonly dateFormat?: string;
+  /** The IANA time zone of dates without an offset. @defaultValue `"UTC"` */
+  readonly timeZone?: string;
+  /** The respondent id column. @defaultValue guessed from the header */
+  readonly respondentId?: string;
+  /** The comment column. @defaultValue guessed from the header (when it holds free text) */
+  readonly comment?: string;
+  /** The weight column. @defaultValue guessed from the header */
+  readonly weight?: string;
+  /** Segment columns, kept in `attributes`. @defaultValue none */
+  readonly attributes?: ReadonlyArray<string>;
+  /** `"auto"` (a byte-order mark, else UTF-16 by its NUL bytes, else UTF-8 when valid, else latin-1), `"utf-8"` or `"latin1"`. @defaultValue `"auto"` */
+  readonly encoding?: EncodingChoice;
+  /** The CSV delimiter (one character). @defaultValue detected on the header line among `,` `;` tab */
   readonly delimiter?: string;
+  /** `"auto"` (by the file name, then the first character), `"csv"`, `"json"` or `"ndjson"`. @defaultValue `"auto"` */
+  readonly inputFormat?: InputFormatChoice;
+  /** A blank or `NA` score: `"skip"` the row and count it, or `"reject"` it. @defaultValue `"skip"` */
   readonly missingScore?: "skip" | "reject";
-  /** A date that does not parse rejects the row, or leaves it undated (see `ParseOptions.badDate`). */
-  readonly badDate?: "reject" | "undated";
-  /** Notes for standard error (the file's encoding, the columns guessed…), in the order they arise. */
-  readonly note: (text: string) => void;
-  /** Called with the column names before the columns are chosen (to check the options that name them). */
-  readonly checkColumns?: (columns: ReadonlyArray<string>) => void;
+  /** A date that does not parse: keep the row `"undated"` and list it, or `"reject"` it. @defaultValue `"undated"` */
+  readonly badDate?: "undated" | "reject";
+  /**
+   * Called with each note the command prints on standard error, as it arises: the encoding, the
+   * columns guessed, the date pattern detected, ragged rows… (they name the command's options:
+   * `--date-format` is `dateFormat` here).
+   */
+  readonly onNote?: (text: string) => void;
+}
+
+/**
+ * Options of {@link streamResponses}: the reading options, what each batch holds, row filters, and a
+ * check of the header.
+ *
+ * @category Node
+ */
+export interface StreamResponsesOptions extends ReadingOptions {
   /**
    * `"responses"`: batches of `NpsResponse` objects (`ParseResult`); `"columns"`: batches of typed
-   * columns without an object per row ({@link ColumnarBatch}). @defaultValue `"responses"`
+   * columns without an object per row (`ColumnarBatch`). @defaultValue `"responses"`
    */
   readonly output?: "responses" | "columns";
   /**
-   * Row filters ({@link parseWhere}), combined with AND: a row that fails one is left out before it
-   * is checked and counted in `filtered`. Their columns must be checked by `checkColumns`.
+   * Row filters (`parseWhere` of `npskit`), combined with AND: a row that fails one is left out
+   * before it is checked, and counted in `filtered` of the result instead of in the batches.
    * @defaultValue no filter
    */
   readonly where?: ReadonlyArray<WhereFilter>;
-}
-
-/** The values of `READ_OPTIONS` after `parseArgs`. */
-export interface ReadValues {
-  readonly score?: string | undefined;
-  readonly date?: string | undefined;
-  readonly "date-format"?: string | undefined;
-  readonly "time-zone"?: string | undefined;
-  readonly respondent?: string | undefined;
-  readonly comment?: string | undefined;
-  readonly attribute?: string[] | undefined;
-  readonly encoding?: string | undefined;
-  readonly delimiter?: string | undefined;
-  readonly "input-format"?: string | undefined;
+  /**
+   * Called with the header's column names before the columns are chosen: throw to stop reading (to
+   * check the columns that other options name).
+   */
+  readonly checkColumns?: (columns: ReadonlyArray<string>) => void;
 }
 
 /**
@@ -78,123 +105,166 @@ export interface StreamedInput {
 }
 
 /**
- * Reads a CSV, JSON or NDJSON file (or standard input for `-`) as validated responses, batch by
- * batch: decode the bytes as they come, read rows (CSV and NDJSON streamed), choose the columns on
- * the first rows (guessing what is not given), then check each batch in collect mode and hand it to
- * `onBatch`. Memory does not grow with the file unless `onBatch` keeps what it is given. A progress
- * bar is drawn on a terminal; `pause` clears it before a note. Exit 1 (a data error) for a file that
- * cannot be read or has no data rows. A row that cannot be read (broken CSV quoting, an NDJSON line
- * that is not JSON, a JSON item that is not an object) is rejected with its row number and reason,
- * like a row with an invalid value, and the rest of the file is read.
+ * Reads a CSV, JSON or NDJSON file (or standard input for `"-"`) of survey answers batch by batch,
+ * as `npskit report` does, with its defaults: the bytes decoded as they come (the encoding
+ * detected), rows read as they come (the CSV delimiter detected), the columns not given guessed from
+ * the header and checked on the first rows (with the command's notes), the date format detected when
+ * the dates are not ISO 8601, then each batch checked in collect mode and handed to `onBatch`: blank
+ * scores skipped and counted, dates that do not parse kept undated and listed, invalid rows rejected
+ * with their row number and reason, and a row that cannot be read (broken CSV quoting, an NDJSON line
+ * that is not JSON, a JSON item that is not an object) rejected the same way; the rest of the file
+ * is read. Every row is in the counts of one batch (`rows = accepted + skipped + rejected`), or in
+ * `filtered`. Memory does not grow with the file unless `onBatch` keeps what it is given. O(n) in
+ * the bytes.
  *
- * With `output: "columns"`, `onBatch` receives {@link ColumnarBatch}es instead: the same accepted
- * rows, skipped rows, issues and counts, with the accepted responses in typed columns
- * (`ColumnarResponses`) and no object per row (a CSV's cells go straight from the text into the
- * columns). Segment dictionaries are shared by the batches of one file and only grow, so a code
- * means the same key in every batch.
+ * With `output: "columns"`, `onBatch` receives `ColumnarBatch`es instead: the same accepted rows,
+ * skipped rows, issues and counts, with the accepted responses in typed columns and their row
+ * numbers, and no object per row (a CSV's cells go straight from the text into the columns); count
+ * them with `countInBatches`. Segment dictionaries are shared by the batches of one file and only
+ * grow, so a code means the same key in every batch.
+ *
+ * The row accounting helpers ({@link countProblems}, {@link undatedNote}, {@link tooManyLost}) turn
+ * the batches into the command's notes and its `--max-rejected` message; {@link readResponses} keeps
+ * every response instead.
+ *
+ * @param path - The file to read (`"-"` reads standard input).
+ * @param options - The columns, reading rules, filters and I/O; every one is optional.
+ * @param onBatch - Called with each batch, in file order.
+ * @returns How the file was read: its format, encoding, delimiter, the columns used, the date format.
+ * @throws `NpsError` (from `npskit`) `invalid_input` when the file cannot be read, is not CSV, JSON or
+ * NDJSON, has no data rows, or a column given is not in it, with the message the command prints;
+ * `invalid_option` for an invalid option or a `where` filter on a column that is not in the file;
+ * whatever `onBatch` or `checkColumns` throw.
+ * @example
+ * ```typescript
+ * import { countInBatches } from "npskit";
+ * import { streamResponses } from "npskit/node";
+ * const counter = countInBatches({ by: ["Plan"], period: "month" });
+ * const input = await streamResponses("survey.csv", { attributes: ["Plan"], output: "columns" }, (batch) =>
+ *   counter.add(batch.columns),
+ * );
+ * input.fields.score; // "Likely to recommend" (guessed)
+ * const tallies = counter.result();
+ * ```
+ * @category Node
  */
 export function streamResponses(
-  file: string,
-  options: StreamOptions & { readonly output: "columns" },
-  io: CliIo,
+  path: string,
+  options: StreamResponsesOptions & { readonly output: "columns" },
   onBatch: (batch: ColumnarBatch) => void,
 ): Promise<StreamedInput>;
 export function streamResponses(
-  file: string,
-  options: StreamOptions & { readonly output?: "responses" },
-  io: CliIo,
+  path: string,
+  options: StreamResponsesOptions & { readonly output?: "responses" },
   onBatch: (batch: ParseResult) => void,
 ): Promise<StreamedInput>;
 export async function streamResponses(
+  path: string,
+  options: StreamResponsesOptions,
+  onBatch: ((batch: ParseResult) => void) | ((batch: ColumnarBatch) => void),
+): Promise<StreamedInput> {
+  checkReadingOptions("streamResponses", options);
+  const { output, where, checkColumns } = options;
+  if (output !== undefined && output !== "responses" && output !== "columns") {
+    throw invalidOption("streamResponses", "output", '"responses" or "columns"', output);
+  }
+  if (where !== undefined && !Array.isArray(where)) {
+    throw invalidOption("streamResponses", "where", "an array of filters from parseWhere", where);
+  }
+  if (checkColumns !== undefined && typeof checkColumns !== "function") {
+    throw invalidOption("streamResponses", "checkColumns", "a function", checkColumns);
+  }
+  if (typeof onBatch !== "function") throw invalidOption("streamResponses", "onBatch", "a function", onBatch);
+  return readBatches(path, options, onBatch);
+}
+
+/**
+ * {@link streamResponses} without its checks of the options (for {@link readResponses}, which checks
+ * its own).
+ */
+export async function readBatches(
   file: string,
-  options: StreamOptions,
-  io: CliIo,
+  options: StreamResponsesOptions,
   onBatch: ((batch: ParseResult) => void) | ((batch: ColumnarBatch) => void),
 ): Promise<StreamedInput> {
   const columnar = options.output === "columns";
-  const bytes = await openBytes(file, io);
-  const progress = progressBar(io, bytes.size);
-  const note = (text: string): void => {
-    progress.pause();
-    options.note(text);
+  const bytes = await openBytes(file, options);
+  const note = options.onNote ?? (() => {});
+  const columns = columnsOf(options);
+  const decoded = await decodeStream(bytes.chunks, options.encoding ?? "auto", note);
+  if (decoded.note !== undefined) note(`encoding: ${decoded.note}`);
+  const rows = await streamRows(decoded.texts, {
+    format: options.inputFormat ?? "auto",
+    ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
+    ...(file === "-" ? {} : { fileName: file }),
+  });
+  let notesShown = 0;
+  const showNotes = (): void => {
+    for (; notesShown < rows.notes.length; notesShown++) note(rows.notes[notesShown] as string);
   };
-  try {
-    const decoded = await decodeStream(progress.track(bytes.chunks), options.encoding, note);
-    if (decoded.note !== undefined) note(`encoding: ${decoded.note}`);
-    const rows = await streamRows(decoded.texts, {
-      format: options.inputFormat,
-      ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
-      ...(file === "-" ? {} : { fileName: file }),
-    });
-    let notesShown = 0;
-    const showNotes = (): void => {
-      for (; notesShown < rows.notes.length; notesShown++) note(rows.notes[notesShown] as string);
-    };
-    showNotes();
-    const { timeZone } = options.columns;
-    let handle: ((batch: RowBatch) => void) | undefined;
-    let chosen: ReturnType<typeof chooseFields> | undefined;
-    let probe: RowBatch[] = [];
-    let probeRows = 0;
-    let filtered = 0;
-    const decide = (): void => {
-      const objects: Array<Readonly<Record<string, unknown>>> = [];
-      for (const batch of probe) {
-        for (const row of batch.rows) {
-          if (row !== null && typeof row === "object" && !Array.isArray(row))
-            objects.push(row as Readonly<Record<string, unknown>>);
-        }
+  showNotes();
+  const { timeZone } = columns;
+  let handle: ((batch: RowBatch) => void) | undefined;
+  let chosen: ReturnType<typeof chooseFields> | undefined;
+  let probe: RowBatch[] = [];
+  let probeRows = 0;
+  let filtered = 0;
+  const decide = (): void => {
+    const objects: Array<Readonly<Record<string, unknown>>> = [];
+    for (const batch of probe) {
+      for (const row of batch.rows) {
+        if (row !== null && typeof row === "object" && !Array.isArray(row))
+          objects.push(row as Readonly<Record<string, unknown>>);
       }
-      if (probeRows === 0) throw dataError(`${file === "-" ? "standard input" : file} has no data rows`);
-      options.checkColumns?.(rows.columns);
-      chosen = chooseFields({ rows: objects, columns: rows.columns, format: rows.format, notes: [] }, options.columns);
-      for (const text of chosen.notes) note(text);
-      showNotes();
-      // Both handlers read own properties only: JSON objects need no copy from here on.
-      rows.plainObjects();
-      const { fields, dateFormat } = chosen;
-      const parseOptions: ParseOptions = {
-        fields,
-        mode: "collect",
-        ...(options.missingScore === undefined ? {} : { missingScore: options.missingScore }),
-        ...(options.badDate === undefined ? {} : { badDate: options.badDate }),
-        ...(dateFormat === undefined ? {} : { dateFormat }),
-        ...(timeZone === undefined ? {} : { timeZone }),
-      };
-      const keep = rowFilter(options.where, rows.columns, () => {
-        filtered++;
-      });
-      handle = columnar
-        ? columnarHandler(rows, parseOptions, onBatch as (batch: ColumnarBatch) => void, keep)
-        : objectHandler(parseOptions, onBatch as (batch: ParseResult) => void, keep);
-      for (const batch of probe) handle(batch);
-      probe = [];
-    };
-    for await (const batch of rows.batches) {
-      if (handle !== undefined) {
-        handle(batch);
-        continue;
-      }
-      probe.push(batch);
-      probeRows += batch.size + batch.unreadable.length;
-      if (probeRows >= PROBE_ROWS) decide();
     }
-    if (handle === undefined) decide();
-    progress.done();
+    if (probeRows === 0) throw readError(`${file === "-" ? "standard input" : file} has no data rows`);
+    options.checkColumns?.(rows.columns);
+    // A filter on a column that is not in the file would leave every row out, or none, silently.
+    if (options.where !== undefined) checkWhereColumns(options.where, rows.columns);
+    chosen = chooseFields({ rows: objects, columns: rows.columns, format: rows.format, notes: [] }, columns);
+    for (const text of chosen.notes) note(text);
     showNotes();
-    const { fields, dateFormat, dateAdvice } = chosen as NonNullable<typeof chosen>;
-    return {
-      format: rows.format,
-      encoding: decoded.encoding,
-      ...(rows.delimiter === undefined ? {} : { delimiter: rows.delimiter }),
+    // Both handlers read own properties only: JSON objects need no copy from here on.
+    rows.plainObjects();
+    const { fields, dateFormat } = chosen;
+    const parseOptions: ParseOptions = {
       fields,
+      mode: "collect",
+      missingScore: options.missingScore ?? "skip",
+      badDate: options.badDate ?? "undated",
       ...(dateFormat === undefined ? {} : { dateFormat }),
-      ...(options.where === undefined ? {} : { filtered }),
-      ...(dateAdvice === undefined ? {} : { dateAdvice }),
+      ...(timeZone === undefined ? {} : { timeZone }),
     };
-  } finally {
-    progress.done();
+    const keep = rowFilter(options.where, rows.columns, () => {
+      filtered++;
+    });
+    handle = columnar
+      ? columnarHandler(rows, parseOptions, onBatch as (batch: ColumnarBatch) => void, keep)
+      : objectHandler(parseOptions, onBatch as (batch: ParseResult) => void, keep);
+    for (const batch of probe) handle(batch);
+    probe = [];
+  };
+  for await (const batch of rows.batches) {
+    if (handle !== undefined) {
+      handle(batch);
+      continue;
+    }
+    probe.push(batch);
+    probeRows += batch.size + batch.unreadable.length;
+    if (probeRows >= PROBE_ROWS) decide();
   }
+  if (handle === undefined) decide();
+  showNotes();
+  const { fields, dateFormat, dateAdvice } = chosen as NonNullable<typeof chosen>;
+  return {
+    format: rows.format,
+    encoding: decoded.encoding,
+    ...(rows.delimiter === undefined ? {} : { delimiter: rows.delimiter }),
+    fields,
+    ...(dateFormat === undefined ? {} : { dateFormat }),
+    ...(options.where === undefined ? {} : { filtered }),
+    ...(dateAdvice === undefined ? {} : { dateAdvice }),
+  };
 }
 
 /**
@@ -390,44 +460,63 @@ function columnarHandler(
   };
 }
 
-/**
- * The column options of the command line, as {@link chooseFields} takes them: the reading options
- * shared by every command that reads responses, the weight column (report only) and the attributes
- * to read.
- */
-export function columnOptions(
-  values: ReadValues & { readonly weight?: string | undefined },
-  attributes: ReadonlyArray<string> | undefined,
-): ColumnOptions {
+/** The options as the column chooser takes them. */
+function columnsOf(options: ReadingOptions): ColumnOptions {
   const given: Array<[keyof ColumnOptions, string | ReadonlyArray<string> | undefined]> = [
-    ["score", values.score],
-    ["date", values.date],
-    ["dateFormat", values["date-format"]],
-    ["timeZone", values["time-zone"]],
-    ["respondent", values.respondent],
-    ["comment", values.comment],
-    ["weight", values.weight],
-    ["attributes", attributes],
+    ["score", options.score],
+    ["date", options.date],
+    ["dateFormat", options.dateFormat],
+    ["timeZone", options.timeZone],
+    ["respondent", options.respondentId],
+    ["comment", options.comment],
+    ["weight", options.weight],
+    ["attributes", options.attributes],
   ];
   return Object.fromEntries(given.filter(([, value]) => value !== undefined)) as ColumnOptions;
 }
 
-async function openBytes(file: string, io: CliIo): Promise<ByteSource> {
-  try {
-    return file === "-" ? openStdin(io) : await openFile(io, file);
-  } catch (error) {
-    throw dataError(`cannot read ${file}: ${reasonOf(error)}`);
+/**
+ * Throws `invalid_option`, naming `caller`, for a reading option the reader would not take. Column
+ * names must be strings (a name not in the file is an `invalid_input` error of the reading).
+ */
+export function checkReadingOptions(caller: string, options: ReadingOptions): void {
+  if (options === null || typeof options !== "object") {
+    throw invalidOption(caller, "options", "an object", options);
+  }
+  const { encoding, inputFormat, delimiter, missingScore, badDate } = options;
+  if (encoding !== undefined && !["auto", "utf-8", "latin1"].includes(encoding)) {
+    throw invalidOption(caller, "encoding", '"auto", "utf-8" or "latin1"', encoding);
+  }
+  if (inputFormat !== undefined && !["auto", "csv", "json", "ndjson"].includes(inputFormat)) {
+    throw invalidOption(caller, "inputFormat", '"auto", "csv", "json" or "ndjson"', inputFormat);
+  }
+  if (
+    delimiter !== undefined &&
+    !(typeof delimiter === "string" && [...delimiter].length === 1 && !'"\r\n'.includes(delimiter))
+  ) {
+    throw invalidOption(caller, "delimiter", "one character other than the quote and line breaks", delimiter);
+  }
+  if (missingScore !== undefined && missingScore !== "skip" && missingScore !== "reject") {
+    throw invalidOption(caller, "missingScore", '"skip" or "reject"', missingScore);
+  }
+  if (badDate !== undefined && badDate !== "undated" && badDate !== "reject") {
+    throw invalidOption(caller, "badDate", '"undated" or "reject"', badDate);
+  }
+  for (const name of ["score", "date", "dateFormat", "timeZone", "respondentId", "comment", "weight"] as const) {
+    const value = options[name];
+    if (value !== undefined && typeof value !== "string") throw invalidOption(caller, name, "a string", value);
+  }
+  const { attributes } = options;
+  if (attributes !== undefined && !(Array.isArray(attributes) && attributes.every((a) => typeof a === "string"))) {
+    throw invalidOption(caller, "attributes", "an array of column names", attributes);
+  }
+  for (const name of ["openFile", "openStdin", "onProgress", "onNote"] as const) {
+    const value = options[name];
+    if (value !== undefined && typeof value !== "function") throw invalidOption(caller, name, "a function", value);
   }
 }
 
-/** A file-system error in words. */
-export function reasonOf(error: unknown): string {
-  const code = (error as { code?: unknown }).code;
-  return code === "ENOENT"
-    ? "no such file"
-    : code === "EISDIR"
-      ? "it is a directory"
-      : code === "EACCES"
-        ? "permission denied"
-        : (error as Error).message;
+/** `<caller>: <name> must be <rule>, received <value>`, an `invalid_option` error. */
+export function invalidOption(caller: string, name: string, rule: string, value: unknown): NpsError {
+  return new NpsError("invalid_option", `${caller}: ${name} must be ${rule}, received ${describeValue(value)}`);
 }

@@ -2,8 +2,9 @@ import { spawnSync } from "node:child_process";
 import { EventEmitter } from "node:events";
 import { existsSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
+import { guardOutput, nodeIo } from "../../src/cli/io.js";
 import { main } from "../../src/cli/main.js";
-import { guardOutput, nodeIo } from "../../src/node/io.js";
+import { openFileSource } from "../../src/node/io.js";
 import { tempDirectory } from "./helpers.js";
 
 const temp = tempDirectory();
@@ -58,9 +59,10 @@ describe("an unreadable file", () => {
   );
 
   it("is refused when the file is opened, not later while its stream reads", async () => {
-    const io = nodeIo();
+    // The command reads files through the reader's default, npskit/node's file-system opener.
+    expect(nodeIo().openFile).toBeUndefined();
     const missing = temp.file("present.csv", "score\n9\n").replace("present", "absent");
-    await expect(io.openFile?.(missing)).rejects.toMatchObject({ code: "ENOENT" });
+    await expect(openFileSource(missing)).rejects.toMatchObject({ code: "ENOENT" });
   });
 });
 

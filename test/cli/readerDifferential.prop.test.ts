@@ -3,10 +3,10 @@ import { describe, expect, it } from "vitest";
 import type { AttributeValue } from "../../src/core/response.js";
 import type { ColumnarBatch } from "../../src/input/columnarBatch.js";
 import type { ParseResult } from "../../src/input/parseResponses.js";
-import type { ColumnOptions } from "../../src/node/chooseFields.js";
-import type { CliIo } from "../../src/node/io.js";
-import type { EncodingChoice } from "../../src/node/stream.js";
-import { streamResponses } from "../../src/node/streamResponses.js";
+import { type EncodingChoice, type ReadingIo, type ReadingOptions, streamResponses } from "../../src/node.js";
+
+/** The columns a generated file names. */
+type ColumnOptions = Pick<ReadingOptions, "score" | "date" | "weight" | "respondentId" | "timeZone" | "attributes">;
 
 /*
  * The command's fast path (cells straight from the text into typed columns, checks compiled once) and
@@ -100,7 +100,7 @@ const hostileFile: fc.Arbitrary<HostileFile> = fc
     };
     if (spec.dated && known.has("date")) columns.date = "date";
     if (spec.weighted && known.has("weight")) columns.weight = "weight";
-    if (known.has("id")) columns.respondent = "id";
+    if (known.has("id")) columns.respondentId = "id";
     if (spec.timeZone !== "UTC") columns.timeZone = spec.timeZone;
     const attributes = spec.attributes.filter((name) => known.has(name) && name !== columns.score);
     if (attributes.length > 0) columns.attributes = attributes;
@@ -127,12 +127,8 @@ function encode(text: string, encoding: string, bom: boolean): Uint8Array {
 }
 
 /** In-memory io handing the file over in pieces of the given sizes (cycled), to cut records anywhere. */
-function memoryIo(bytes: Uint8Array, pieces: ReadonlyArray<number>): CliIo {
+function memoryIo(bytes: Uint8Array, pieces: ReadonlyArray<number>): ReadingIo {
   return {
-    stdout: () => {},
-    stderr: () => {},
-    readStdin: async () => bytes,
-    readFile: async () => bytes,
     openFile: async () => ({
       size: bytes.length,
       chunks: (async function* () {
@@ -163,11 +159,11 @@ async function read(file: HostileFile, output: "responses" | "columns"): Promise
     counts: { rows: 0, accepted: 0, skipped: 0, rejected: 0 },
   };
   const options = {
-    columns: file.columns,
+    ...file.columns,
     encoding: file.encoding,
     inputFormat: "csv" as const,
     missingScore: file.missingScore,
-    note: () => {},
+    ...memoryIo(file.bytes, file.pieces),
   };
   const account = (batch: Pick<ParseResult, "skipped" | "issues" | "counts">): void => {
     for (const row of batch.skipped) outcome.skipped.push(row.row);
@@ -178,7 +174,7 @@ async function read(file: HostileFile, output: "responses" | "columns"): Promise
   };
   try {
     if (output === "responses") {
-      await streamResponses("hostile.csv", { ...options, output }, memoryIo(file.bytes, file.pieces), (batch) => {
+      await streamResponses("hostile.csv", { ...options, output }, (batch) => {
         account(batch);
         for (const response of batch.responses) {
           outcome.responses.push({
@@ -192,7 +188,7 @@ async function read(file: HostileFile, output: "responses" | "columns"): Promise
         }
       });
     } else {
-      await streamResponses("hostile.csv", { ...options, output }, memoryIo(file.bytes, file.pieces), (batch) => {
+      await streamResponses("hostile.csv", { ...options, output }, (batch) => {
         account(batch);
         outcome.responses.push(...responsesOfColumns(batch));
       });

@@ -1,11 +1,11 @@
 import { execFileSync } from "node:child_process";
 import { createReadStream, existsSync, readFileSync, statSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
+import type { CliIo } from "../../src/cli/io.js";
 import { main } from "../../src/cli/main.js";
 import { overview, parseResponses } from "../../src/index.js";
 import type { ColumnarBatch } from "../../src/input/columnarBatch.js";
-import type { CliIo } from "../../src/node/io.js";
-import { streamResponses } from "../../src/node/streamResponses.js";
+import { streamResponses } from "../../src/node.js";
 import { run, tempDirectory } from "./helpers.js";
 
 const temp = tempDirectory();
@@ -181,14 +181,16 @@ describe("streamResponses with output: columns", () => {
     await streamResponses(
       path,
       {
-        columns: { score: "score", date: "date", respondent: "id", attributes: ["plan"] },
+        score: "score",
+        date: "date",
+        respondentId: "id",
+        attributes: ["plan"],
         encoding: "auto",
         inputFormat: "auto",
         missingScore: "skip",
-        note: () => {},
         output: "columns",
+        ...(io.openFile === undefined ? {} : { openFile: io.openFile }),
       },
-      io,
       (batch) => batches.push(batch),
     );
     expect(batches.length).toBeGreaterThan(1);

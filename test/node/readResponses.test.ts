@@ -107,7 +107,16 @@ describe("readResponses (npskit/node)", () => {
     await expect(readResponses(file, { maxRejected: 101 })).rejects.toThrow(/maxRejected must be a percentage/);
   });
 
-  it("exports the reader and the chart scripts' loader only, not the command's internals", () => {
-    expect(Object.keys(node).sort()).toEqual(["loadChartScripts", "readResponses"]);
+  it("exports the readers, their row accounting and the chart scripts' loader only, not the command's internals", () => {
+    expect(Object.keys(node).sort()).toEqual([
+      "DEFAULT_MAX_REJECTED",
+      "countProblems",
+      "loadChartScripts",
+      "readResponses",
+      "readTallies",
+      "streamResponses",
+      "tooManyLost",
+      "undatedNote",
+    ]);
   });
 });

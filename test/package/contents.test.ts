@@ -51,10 +51,18 @@ describe.skipIf(!built)("the packed package", () => {
   it("holds one copy of the library: the command imports it from the entry points beside it", () => {
     const cli = readFileSync(`${root}/dist/cli.js`, "utf8");
     expect(cli).toMatch(/from "\.\/index\.js"/);
-    expect(cli).toMatch(/from "\.\/node-command\.js"/);
+    expect(cli).toMatch(/from "\.\/node\.js"/);
+    expect(cli).toMatch(/from "\.\/text\.js"/);
+    // Nothing else of the build: the command imports the public entry points only.
+    const imported = [...cli.matchAll(/from "(\.[^"]+)"/g)].map((match) => match[1]);
+    expect([...new Set(imported)].sort()).toEqual(["./index.js", "./node.js", "./text.js"]);
+    expect(paths.filter((path) => path.includes("node-command"))).toEqual([]);
     // Classes and functions of the library are defined in dist/index.js and its chunks, not again here.
     expect(cli).not.toMatch(/\bNpsError = class\b/);
     expect(cli).not.toMatch(/function confidenceInterval\b/);
+    // …nor the reader of npskit/node (dist/node.js and its chunks).
+    expect(cli).not.toMatch(/function streamResponses\b/);
+    expect(cli).not.toMatch(/function readTallies\b/);
     expect(readFileSync(`${root}/dist/index.js`, "utf8") + chunks(paths)).toMatch(/\bNpsError = class\b/);
   });
 

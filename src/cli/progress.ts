@@ -2,8 +2,8 @@ import type { CliIo } from "./io.js";
 
 /** A progress bar on standard error, drawn only when it is a terminal. */
 export interface Progress {
-  /** Passes the bytes through, counting them. */
-  track(chunks: AsyncIterable<Uint8Array>): AsyncIterable<Uint8Array>;
+  /** Counts the bytes read so far, of `size` when known, and redraws the bar. */
+  update(read: number, size: number | undefined): void;
   /** Clears the bar (it is drawn again on the next update). */
   pause(): void;
   /** Clears the bar for good. */
@@ -17,16 +17,15 @@ const WIDTH = 30;
  * read otherwise. Redrawn at most once per percent (or per megabyte); nothing at all unless
  * `io.isTerminal`.
  */
-export function progressBar(io: CliIo, size: number | undefined): Progress {
+export function progressBar(io: CliIo): Progress {
   const shown = io.isTerminal === true;
-  let read = 0;
   let drawn = "";
   let finished = false;
   const clear = (): void => {
     if (drawn !== "") io.stderr(`\r${" ".repeat(drawn.length)}\r`);
     drawn = "";
   };
-  const draw = (): void => {
+  const draw = (read: number, size: number | undefined): void => {
     const megabytes = `${(read / 1e6).toFixed(1)} MB`;
     let text: string;
     if (size !== undefined && size > 0) {
@@ -41,12 +40,8 @@ export function progressBar(io: CliIo, size: number | undefined): Progress {
     drawn = text;
   };
   return {
-    async *track(chunks) {
-      for await (const chunk of chunks) {
-        read += chunk.length;
-        if (shown && !finished) draw();
-        yield chunk;
-      }
+    update(read, size) {
+      if (shown && !finished) draw(read, size);
     },
     pause: clear,
     done() {
