@@ -180,7 +180,7 @@ export interface ReportDocument {
  * report.overview.rows.accepted; // => 200
  * report.segments?.settings.level; // => 0.95
  * report.segmentedBy; // => ["plan"]
- * report.trend !== undefined && "segments" in report.trend; // => true
+ * report.trend?.kind; // => "trend-by-segment"
  * ```
  * @category Reports
  */

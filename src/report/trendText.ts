@@ -54,9 +54,9 @@ export function formatTrendText(result: Trend | RollingTrend | TrendBy | Rolling
     "result",
     rule,
     result,
-    "segments" in result ? { segments: "array" } : { points: "array" },
+    isBySegment(result) ? { segments: "array" } : { points: "array" },
   );
-  if ("window" in result) checkResult("formatTrendText", "result", rule, result, { window: "object" });
+  if (isRolling(result)) checkResult("formatTrendText", "result", rule, result, { window: "object" });
   const lines: string[] = [];
   if (isBySegment(result)) {
     lines.push(`${segmentTrendTitle(result)}${latestNote(result.respondents)} (${result.timeZone})`);
