@@ -20,6 +20,7 @@ export { type ReadTalliesOptions, type ReadTalliesResult, readTallies } from "./
 export type { EncodingChoice } from "./node/stream.js";
 export {
   type ReadingOptions,
+  type ResponseBatch,
   type StreamedInput,
   type StreamResponsesOptions,
   streamResponses,

@@ -26,7 +26,8 @@ export const SHOWN_REASONS = 5;
 export interface Collector {
   add(
     batch:
-      | (Pick<ParseResult, "responses" | "skipped" | "issues" | "counts"> & Partial<Pick<ParseResult, "undated">>)
+      | (Pick<ParseResult, "responses" | "skipped" | "issues" | "counts"> &
+          Partial<Pick<ParseResult, "undated">> & { readonly rowNumbers?: ReadonlyArray<number> })
       | ColumnarBatch,
   ): void;
   readonly counts: { rows: number; accepted: number; skipped: number; rejected: number };
@@ -139,7 +140,10 @@ export function createCollector(
         batches.add(batch.columns);
         return;
       }
-      for (const response of batch.responses) seeDate(response.date?.getTime() ?? Number.NaN, undefined);
+      const rowNumbers = batch.rowNumbers;
+      batch.responses.forEach((response, i) => {
+        seeDate(response.date?.getTime() ?? Number.NaN, rowNumbers?.[i]);
+      });
       if (keepResponses) {
         for (const response of batch.responses) responses.push(compact(response));
         return;

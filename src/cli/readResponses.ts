@@ -4,7 +4,6 @@ import { SHOWN_REASONS } from "./collect.js";
 import { type CliIo, dataError, readingIo, usageError } from "./io.js";
 import { columnOptions, delimiterOption, READ_OPTIONS, type ReadValues } from "./options.js";
 import { plural } from "./plural.js";
-import { rowNumbersOf } from "./reportWhy.js";
 
 /** Responses read from one file, with what was rejected and skipped. */
 export interface ReadResponses {
@@ -43,8 +42,7 @@ export async function readResponses(file: string, values: ReadValues, io: CliIo)
   const columns = columnOptions(values, values.attribute);
   const responses: NpsResponse[] = [];
   const issues: NpsIssue[] = [];
-  // Rows left out (rejected or skipped), to number the accepted ones.
-  const leftOut = new Set<number>();
+  const rowNumbers: number[] = [];
   const counts = { rows: 0, accepted: 0, skipped: 0, rejected: 0 };
   let undated = 0;
   const reading = readingIo(io, note);
@@ -61,11 +59,8 @@ export async function readResponses(file: string, values: ReadValues, io: CliIo)
       },
       (batch) => {
         for (const response of batch.responses) responses.push(response);
-        for (const row of batch.skipped) leftOut.add(row.row);
-        for (const issue of batch.issues) {
-          issues.push(issue);
-          leftOut.add(issue.row ?? 0);
-        }
+        for (const row of batch.rowNumbers) rowNumbers.push(row);
+        for (const issue of batch.issues) issues.push(issue);
         undated += batch.undated.length;
         counts.rows += batch.counts.rows;
         counts.accepted += batch.counts.accepted;
@@ -88,8 +83,7 @@ export async function readResponses(file: string, values: ReadValues, io: CliIo)
   }
   return {
     responses,
-    // CSV rows are numbered by their line (the header is line 1), JSON items and NDJSON lines from 1.
-    rowNumbers: rowNumbersOf(responses.length, leftOut, input.format === "csv" ? 2 : 1),
+    rowNumbers,
     rows: counts.rows,
     rejected: counts.rejected,
     skipped: counts.skipped,

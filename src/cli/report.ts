@@ -61,7 +61,7 @@ import {
 import { checkOutputPaths } from "./paths.js";
 import { plural } from "./plural.js";
 import { checkTallyOptions } from "./readTallies.js";
-import { keepForWhy, rowNumbersOf, type WhyResponse, wantsWhy, whyRequest, whySections, whyText } from "./reportWhy.js";
+import { keepForWhy, type WhyResponse, wantsWhy, whyRequest, whySections, whyText } from "./reportWhy.js";
 
 /** Options that only make sense with a file. */
 const FILE_OPTIONS = [
@@ -242,8 +242,7 @@ export async function report(args: ReadonlyArray<string>, io: CliIo): Promise<nu
   });
 
   const whyResponses: WhyResponse[] = [];
-  const leftOut = new Set<number>();
-  let firstRow = 1;
+  const whyRows: number[] = [];
   let source: string;
   let input: InputDescription;
   let hint = "";
@@ -305,7 +304,7 @@ export async function report(args: ReadonlyArray<string>, io: CliIo): Promise<nu
         keepResponses || wantsWhy(why)
           ? await streamResponses(file, streamOptions, (batch) => {
               collector.add(batch);
-              if (wantsWhy(why)) keepForWhy(batch, why, whyResponses, leftOut);
+              if (wantsWhy(why)) keepForWhy(batch, why, whyResponses, whyRows);
             })
           : await streamResponses(file, { ...streamOptions, output: "columns" }, (batch) => collector.add(batch));
     } finally {
@@ -315,7 +314,6 @@ export async function report(args: ReadonlyArray<string>, io: CliIo): Promise<nu
     if (why.comments && fields.comment === undefined) {
       throw usageError("--comment: the comment column could not be read");
     }
-    firstRow = read.format === "csv" ? 2 : 1;
     filtered = read.filtered;
     if (values.score === undefined) {
       hint = `\n  the score column was guessed: pass --score <column> if ${JSON.stringify(fields.score)} is not the 0–10 answer`;
@@ -382,10 +380,10 @@ export async function report(args: ReadonlyArray<string>, io: CliIo): Promise<nu
       `--${analysis.period === undefined ? "rolling" : "period"} needs dates, and ${source} has no date column that could be read; pass --date <column> (and --date-format)`,
     );
   }
-  // The why sections, from the rows kept for them (CSV rows numbered by their line, the header is 1).
+  // The why sections, from the rows kept for them.
   const sections: { comments?: CommentSection; drivers?: DriverAnalysis } = wantsWhy(why)
     ? whySections(whyResponses, why, analysis, {
-        rowNumbers: rowNumbersOf(whyResponses.length, leftOut, firstRow),
+        rowNumbers: whyRows,
         io,
       })
     : {};

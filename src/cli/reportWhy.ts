@@ -87,20 +87,15 @@ export function wantsWhy(why: WhyRequest): boolean {
 
 /**
  * Keeps what the why sections read of each accepted response of a batch (the comment only with
- * --comment, the driver answers only with --drivers), and the rows left out, to number the rows.
+ * --comment, the driver answers only with --drivers), and the row number of each in `rows`.
  */
 export function keepForWhy(
-  batch: {
-    responses: ReadonlyArray<NpsResponse>;
-    skipped: ReadonlyArray<{ row: number }>;
-    issues: ReadonlyArray<{ row?: number | undefined }>;
-  },
+  batch: { responses: ReadonlyArray<NpsResponse>; rowNumbers: ReadonlyArray<number> },
   why: WhyRequest,
   kept: WhyResponse[],
-  leftOut: Set<number>,
+  rows: number[],
 ): void {
-  for (const skipped of batch.skipped) leftOut.add(skipped.row);
-  for (const issue of batch.issues) if (issue.row !== undefined) leftOut.add(issue.row);
+  for (const row of batch.rowNumbers) rows.push(row);
   for (const response of batch.responses) {
     const attributes: Record<string, string | number | boolean | null> = Object.create(null);
     for (const name of why.drivers) {
@@ -115,13 +110,6 @@ export function keepForWhy(
       ...(why.drivers.length === 0 ? {} : { attributes }),
     });
   }
-}
-
-/** The rows of the file of `count` accepted responses: every row from `first` on that was not left out. */
-export function rowNumbersOf(count: number, leftOut: ReadonlySet<number>, first: number): number[] {
-  const rows: number[] = [];
-  for (let row = first; rows.length < count; row++) if (!leftOut.has(row)) rows.push(row);
-  return rows;
 }
 
 /** The why sections, computed by the library: themes, distinctive terms, themes by period, drivers. */

@@ -223,9 +223,10 @@ export function parseResponses(
 /**
  * {@link parseResponses} with checked options and without the check that each mapped column is in
  * some row: for rows streamed in batches, whose columns are known from the file (a batch of ragged
- * CSV rows or of NDJSON objects may lack a column that later rows have).
+ * CSV rows or of NDJSON objects may lack a column that later rows have). With `rowNumbers`, the row
+ * number of each accepted response is appended to it, in order.
  */
-export function parseCheckedRows(rows: ReadonlyArray<unknown>, settings: Settings): ParseResult {
+export function parseCheckedRows(rows: ReadonlyArray<unknown>, settings: Settings, rowNumbers?: number[]): ParseResult {
   const { fields, attributeColumns, firstRow } = settings;
 
   const readDateText = createDateTextReader(FN, settings);
@@ -278,6 +279,7 @@ export function parseCheckedRows(rows: ReadonlyArray<unknown>, settings: Setting
     if (checker.comment !== undefined) response.comment = checker.comment;
     if (attributeCount > 0) response.attributes = attributeRecord(checkedAttributes);
     responses.push(response);
+    rowNumbers?.push(rowNumber);
   }
 
   const counts: ParseCounts = { rows: rows.length, accepted: responses.length, skipped: skipped.length, rejected };

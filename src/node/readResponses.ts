@@ -1,11 +1,13 @@
 import { NpsError, type NpsIssue } from "../core/errors.js";
 import type { NpsResponse } from "../core/response.js";
-import type { ParseCounts, ParseResult, SkippedRow } from "../input/parseResponses.js";
+import type { ParseCounts, SkippedRow } from "../input/parseResponses.js";
+import type { WhereFilter } from "../input/where.js";
 import { countProblems, DEFAULT_MAX_REJECTED, tooManyLost, undatedNote } from "./lostRows.js";
 import {
   checkReadingOptions,
   invalidOption,
   type ReadingOptions,
+  type ResponseBatch,
   readBatches,
   type StreamedInput,
 } from "./streamResponses.js";
@@ -22,6 +24,12 @@ export interface ReadResponsesOptions extends ReadingOptions {
    * says so. @defaultValue 5
    */
   readonly maxRejected?: number;
+  /**
+   * Row filters (`parseWhere` of `npskit`), combined with AND: a row that fails one is left out
+   * before it is checked, and counted in `input.filtered` instead of in `counts`.
+   * @defaultValue no filter
+   */
+  readonly where?: ReadonlyArray<WhereFilter>;
 }
 
 /**
@@ -102,23 +110,17 @@ async function collect(path: string, options: ReadResponsesOptions): Promise<Rea
   const issues: NpsIssue[] = [];
   const undated: NpsIssue[] = [];
   const problems = new Map<string, number>();
-  // Rows left out (rejected or skipped), to number the accepted ones.
-  const leftOut = new Set<number>();
+  const rowNumbers: number[] = [];
   const counts = { rows: 0, accepted: 0, skipped: 0, rejected: 0 };
   const keep = (text: string): void => {
     notes.push(text);
     options.onNote?.(text);
   };
-  const input = await readBatches(path, { ...options, output: "responses", onNote: keep }, (batch: ParseResult) => {
+  const input = await readBatches(path, { ...options, output: "responses", onNote: keep }, (batch: ResponseBatch) => {
     for (const response of batch.responses) responses.push(response);
-    for (const row of batch.skipped) {
-      skipped.push(row);
-      leftOut.add(row.row);
-    }
-    for (const issue of batch.issues) {
-      issues.push(issue);
-      leftOut.add(issue.row ?? 0);
-    }
+    for (const row of batch.rowNumbers) rowNumbers.push(row);
+    for (const row of batch.skipped) skipped.push(row);
+    for (const issue of batch.issues) issues.push(issue);
     for (const issue of batch.undated) undated.push(issue);
     countProblems(problems, batch.issues);
     countProblems(problems, batch.undated);
@@ -129,11 +131,6 @@ async function collect(path: string, options: ReadResponsesOptions): Promise<Rea
   });
   if (undated.length > 0) {
     keep(undatedNote(undated.length));
-  }
-  // CSV rows are numbered by their line (the header is line 1), JSON items and NDJSON lines from 1.
-  const rowNumbers: number[] = [];
-  for (let row = input.format === "csv" ? 2 : 1; rowNumbers.length < responses.length; row++) {
-    if (!leftOut.has(row)) rowNumbers.push(row);
   }
   const lost = tooManyLost(
     {
@@ -173,6 +170,9 @@ function checkOptions(options: ReadResponsesOptions): void {
   }
   for (const name of ["score", "date", "dateFormat", "timeZone", "respondentId", "comment", "weight"] as const) {
     if (options[name] === "") throw invalidOption("readResponses", name, "a non-empty string", "");
+  }
+  if (options.where !== undefined && !Array.isArray(options.where)) {
+    throw invalidOption("readResponses", "where", "an array of filters from parseWhere", options.where);
   }
   if (options.attributes?.includes("")) {
     throw invalidOption("readResponses", "attributes", "an array of column names", options.attributes);

@@ -83,6 +83,20 @@ export interface StreamResponsesOptions extends ReadingOptions {
 }
 
 /**
+ * A batch of {@link streamResponses} (`output: "responses"`): the checked rows of a piece of the
+ * file, with the row each accepted response comes from.
+ *
+ * @category Node
+ */
+export interface ResponseBatch extends ParseResult {
+  /**
+   * The row number of each response of `responses`, in order: CSV rows by their line in the file (the
+   * header is line 1), JSON items and NDJSON lines from 1. Rows left out by `where` are skipped over.
+   */
+  readonly rowNumbers: ReadonlyArray<number>;
+}
+
+/**
  * How a file was read: what the report's JSON calls `input`, and the mapping used.
  *
  * @category Node
@@ -115,7 +129,7 @@ export interface StreamedInput {
  * that is not JSON, a JSON item that is not an object) rejected the same way; the rest of the file
  * is read. Every row is in the counts of one batch (`rows = accepted + skipped + rejected`), or in
  * `filtered`. Memory does not grow with the file unless `onBatch` keeps what it is given. O(n) in
- * the bytes.
+ * the bytes. Each batch holds the row number of each of its responses (`rowNumbers`).
  *
  * With `output: "columns"`, `onBatch` receives `ColumnarBatch`es instead: the same accepted rows,
  * skipped rows, issues and counts, with the accepted responses in typed columns and their row
@@ -156,12 +170,12 @@ export function streamResponses(
 export function streamResponses(
   path: string,
   options: StreamResponsesOptions & { readonly output?: "responses" },
-  onBatch: (batch: ParseResult) => void,
+  onBatch: (batch: ResponseBatch) => void,
 ): Promise<StreamedInput>;
 export async function streamResponses(
   path: string,
   options: StreamResponsesOptions,
-  onBatch: ((batch: ParseResult) => void) | ((batch: ColumnarBatch) => void),
+  onBatch: ((batch: ResponseBatch) => void) | ((batch: ColumnarBatch) => void),
 ): Promise<StreamedInput> {
   checkReadingOptions("streamResponses", options);
   const { output, where, checkColumns } = options;
@@ -185,7 +199,7 @@ export async function streamResponses(
 export async function readBatches(
   file: string,
   options: StreamResponsesOptions,
-  onBatch: ((batch: ParseResult) => void) | ((batch: ColumnarBatch) => void),
+  onBatch: ((batch: ResponseBatch) => void) | ((batch: ColumnarBatch) => void),
 ): Promise<StreamedInput> {
   const columnar = options.output === "columns";
   const bytes = await openBytes(file, options);
@@ -240,7 +254,7 @@ export async function readBatches(
     });
     handle = columnar
       ? columnarHandler(rows, parseOptions, onBatch as (batch: ColumnarBatch) => void, keep)
-      : objectHandler(parseOptions, onBatch as (batch: ParseResult) => void, keep);
+      : objectHandler(parseOptions, onBatch as (batch: ResponseBatch) => void, keep);
     for (const batch of probe) handle(batch);
     probe = [];
   };
@@ -316,23 +330,25 @@ function rowFilter(
 /** Unreadable rows first, then the parsed rows (those the filter keeps): one `ParseResult` per batch. */
 function objectHandler(
   parseOptions: ParseOptions,
-  onBatch: (batch: ParseResult) => void,
+  onBatch: (batch: ResponseBatch) => void,
   keep: RowFilter | undefined,
 ): (batch: RowBatch) => void {
   const settings = resolveOptions(parseOptions);
   return (batch) => {
+    const rowNumbers: number[] = [];
     const parsed =
       keep === undefined
-        ? parseCheckedRows(batch.rows, { ...settings, firstRow: batch.firstRow })
-        : parseKept(batch, settings, keep);
+        ? parseCheckedRows(batch.rows, { ...settings, firstRow: batch.firstRow }, rowNumbers)
+        : parseKept(batch, settings, keep, rowNumbers);
     const { unreadable } = batch;
     if (unreadable.length === 0) {
-      onBatch(parsed);
+      onBatch({ ...parsed, rowNumbers });
       return;
     }
     const { counts } = parsed;
     onBatch({
       responses: parsed.responses,
+      rowNumbers,
       skipped: parsed.skipped,
       issues: [...unreadable, ...parsed.issues],
       undated: parsed.undated,
@@ -347,12 +363,19 @@ function objectHandler(
 }
 
 /** The rows of a batch that the filter keeps, parsed run by run so that each keeps its row number. */
-function parseKept(batch: RowBatch, settings: ReturnType<typeof resolveOptions>, keep: RowFilter): ParseResult {
+function parseKept(
+  batch: RowBatch,
+  settings: ReturnType<typeof resolveOptions>,
+  keep: RowFilter,
+  rowNumbers: number[],
+): ParseResult {
   const parts: ParseResult[] = [];
   let start = 0;
   const flush = (end: number): void => {
     if (end > start)
-      parts.push(parseCheckedRows(batch.rows.slice(start, end), { ...settings, firstRow: batch.firstRow + start }));
+      parts.push(
+        parseCheckedRows(batch.rows.slice(start, end), { ...settings, firstRow: batch.firstRow + start }, rowNumbers),
+      );
   };
   for (let r = 0; r < batch.rows.length; r++) {
     if (keep.object(batch.rows[r], batch.firstRow + r)) continue;

@@ -5,6 +5,7 @@
  * `readTallies`.
  */
 import { readFileSync, statSync } from "node:fs";
+import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import {
   countSqlRows,
@@ -328,5 +329,73 @@ describe("readTallies (npskit/node)", () => {
     const command = await run(["report", "--tallies", empty]);
     expect(command.code).toBe(1);
     expect(command.stderr).toBe(`npskit: ${empty} has no tally rows\n`);
+  });
+});
+
+describe("streamResponses row numbers", () => {
+  it("give each response its line, in both outputs and in readResponses, with rows left out by where skipped over", async () => {
+    // Property (on generated files): the row numbers of the accepted responses are exactly the
+    // lines whose row the filter keeps and whose score is valid, whichever output reads them, and
+    // readResponses returns the same.
+    const row = fc.record({
+      score: fc.constantFrom("0", "6", "9", "10", "", "11", "x"),
+      plan: fc.constantFrom("free", "pro", "team"),
+      q: fc.constantFrom("1", "5", "x", ""),
+    });
+    let file = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(row, { minLength: 1, maxLength: 60 }),
+        fc.constantFrom("plan=pro", "plan!=free", "plan in free,team"),
+        async (rows, filter) => {
+          const lines = ["score,plan,q", ...rows.map((r) => `${r.score},${r.plan},${r.q}`)];
+          const path = temp.file(`rows-${file++}.csv`, `${lines.join("\n")}\n`);
+          const where = [parseWhere(filter)];
+          const kept = (plan: string): boolean =>
+            filter === "plan=pro" ? plan === "pro" : filter === "plan!=free" ? plan !== "free" : plan !== "pro";
+          const expectedRows = rows.flatMap((r, i) =>
+            kept(r.plan) && ["0", "6", "9", "10"].includes(r.score) ? [i + 2] : [],
+          );
+          const fromResponses: number[] = [];
+          const scores: number[] = [];
+          await streamResponses(path, { score: "score", attributes: ["plan"], where }, (batch) => {
+            fromResponses.push(...batch.rowNumbers);
+            scores.push(...batch.responses.map((response) => response.score));
+            expect(batch.rowNumbers).toHaveLength(batch.responses.length);
+          });
+          const fromColumns: number[] = [];
+          await streamResponses(path, { score: "score", attributes: ["plan"], where, output: "columns" }, (batch) => {
+            fromColumns.push(...batch.rowNumbers);
+          });
+          const read = await readResponses(path, { score: "score", attributes: ["plan"], where });
+          expect(fromResponses).toEqual(expectedRows);
+          expect(fromColumns).toEqual(expectedRows);
+          expect(read.rowNumbers).toEqual(expectedRows);
+          expect(scores).toEqual(expectedRows.map((line) => Number(rows[line - 2]?.score)));
+        },
+      ),
+      { numRuns: 60 },
+    );
+  }, 60_000);
+
+  it("name the right line when the command reports a driver answer it leaves out after a --where", async () => {
+    const path = temp.file("where-drivers.csv", "score,plan,q1\n9,pro,5\n3,free,4\n10,pro,x\n8,pro,3\n");
+    const result = await run(["report", path, "--score", "score", "--where", "plan=pro", "--drivers", "q1"]);
+    expect(result.stderr).toContain(
+      'q1: 1 values are not numbers (pass --levels for labels) and were left out: row 4 ("x")',
+    );
+  });
+});
+
+describe("readResponses where", () => {
+  it("leaves out the rows a filter does not keep, counts them in input.filtered, and refuses a filter that is not an array", async () => {
+    const path = temp.file("where-read.csv", "score,plan\n9,pro\n3,free\n10,pro\n");
+    const read = await readResponses(path, { score: "score", attributes: ["plan"], where: [parseWhere("plan=pro")] });
+    expect(read.responses.map((response) => response.score)).toEqual([9, 10]);
+    expect(read.counts).toEqual({ rows: 2, accepted: 2, skipped: 0, rejected: 0 });
+    expect(read.input.filtered).toBe(1);
+    await expect(
+      readResponses(path, { where: "plan=pro" as unknown as ReturnType<typeof parseWhere>[] }),
+    ).rejects.toMatchObject({ code: "invalid_option" });
   });
 });
