@@ -12,7 +12,7 @@ import type { ThemeAnalysis } from "../text/themes.js";
 import type { ThemesByPeriod } from "../text/themesByPeriod.js";
 import { type CsvCell, formatCsv } from "./csv.js";
 import { levelText } from "./levelText.js";
-import { wrapLine } from "./wrapText.js";
+import { TEXT_WIDTH, wrapLine } from "./wrapText.js";
 
 /**
  * What the report's "What customers say" section shows: the themes (`themes` from `npskit/text`),
@@ -118,11 +118,17 @@ function rate(comments: CategoryValues, responses: CategoryValues, key: keyof Ca
   return percent(responses[key] === 0 ? undefined : comments[key] / responses[key]);
 }
 
-/** A text table (first column left-aligned, the others right-aligned) or a Markdown pipe table. */
+/**
+ * A text table (first column left-aligned, the others right-aligned) or a Markdown pipe table. In
+ * text, a table wider than {@link TEXT_WIDTH} is shown in parts, one under the other, each repeating
+ * the first `keep` columns, as R prints a wide data frame: the columns go into the parts in order,
+ * each part taking as many as fit (at least one), unless `parts` says which columns each part has.
+ */
 function table(
   headers: ReadonlyArray<string>,
   rows: ReadonlyArray<ReadonlyArray<string>>,
   markdown: boolean,
+  layout: { readonly keep?: number; readonly parts?: ReadonlyArray<ReadonlyArray<number>> } = {},
 ): string[] {
   if (markdown) {
     return [
@@ -137,8 +143,41 @@ function table(
     const space = " ".repeat(Math.max(0, (widths[i] ?? 0) - length(cell)));
     return i === 0 ? cell + space : space + cell;
   };
-  const line = (cells: ReadonlyArray<string>): string => `  ${cells.map(pad).join("  ")}`.trimEnd();
-  return [line(headers), ...rows.map(line)];
+  const line = (cells: ReadonlyArray<string>, columns: ReadonlyArray<number>): string =>
+    `  ${columns.map((i) => pad(cells[i] ?? "", i)).join("  ")}`.trimEnd();
+  const keep = layout.keep ?? 1;
+  const total = 2 + widths.reduce((sum, width) => sum + width + 2, -2);
+  const parts =
+    total <= TEXT_WIDTH ? [headers.map((_, i) => i)] : (layout.parts ?? packColumns(widths, keep, TEXT_WIDTH));
+  return parts.flatMap((columns, part) => [
+    ...(part === 0 ? [] : [""]),
+    line(headers, columns),
+    ...rows.map((row) => line(row, columns)),
+  ]);
+}
+
+/**
+ * The columns of each part of a table too wide for `limit`: the first `keep` in every part, then
+ * the others in order, as many as fit in each part, at least one.
+ */
+function packColumns(widths: ReadonlyArray<number>, keep: number, limit: number): number[][] {
+  const kept = widths.slice(0, keep).map((_, i) => i);
+  const start = 2 + kept.reduce((sum, i) => sum + (widths[i] ?? 0) + 2, -2);
+  const parts: number[][] = [];
+  let columns = [...kept];
+  let width = start;
+  for (let i = keep; i < widths.length; i++) {
+    const added = 2 + (widths[i] ?? 0);
+    if (columns.length > keep && width + added > limit) {
+      parts.push(columns);
+      columns = [...kept];
+      width = start;
+    }
+    columns.push(i);
+    width += added;
+  }
+  parts.push(columns);
+  return parts;
 }
 
 /**
@@ -173,6 +212,10 @@ function writer(options: WhyTextOptions, fallback: string) {
     prose(indent: number, ...texts: string[]): void {
       for (const text of texts) lines.push(...(markdown || text === "" ? [text] : wrapLine(text, indent)));
     },
+    /** A line listing items separated by commas: in text, broken between items at 80 columns. */
+    list(indent: number, text: string): void {
+      lines.push(...(markdown ? [text] : wrapLine(text, indent, { betweenItems: true })));
+    },
     done(): string {
       return `${lines.join("\n").replace(/\n+$/, "")}\n`;
     },
@@ -186,8 +229,9 @@ function writer(options: WhyTextOptions, fallback: string) {
  * category (z ≥ 1.96), each theme's share and impact by period, and the excerpts with what was masked.
  * Theme names, words and excerpts come from the data: control characters are shown as escapes, and in
  * Markdown punctuation that could format or break a table gets a backslash. In text, lines of prose
- * (the notes, the marking words, the excerpts) are broken at 80 columns; tables are not. Figures are
- * rounded for display only. O(themes × periods + terms + excerpts).
+ * (the notes, the marking words, the excerpts) are broken at 80 columns, and a table wider than that
+ * is printed in parts that repeat its first column (the themes table: who mentions, then how their
+ * NPS compares). Figures are rounded for display only. O(themes × periods + terms + excerpts).
  *
  * @param section - The themes, and optionally the distinctive terms and the themes by period.
  * @param options - Text or Markdown, heading.
@@ -227,7 +271,7 @@ export function formatCommentsText(section: CommentSection, options: WhyTextOpti
   const rows = analysis.themes.map((theme) => themeCells(theme, safe));
   if (rows.length === 0) {
     lines.push("No themes: none were given, and no word marks detractors or promoters (z ≥ 1.96).", "");
-  } else lines.push(...table(THEME_HEADERS, rows, markdown), "");
+  } else lines.push(...table(THEME_HEADERS, rows, markdown, { parts: THEME_PARTS }), "");
   const terms = section.distinctiveTerms;
   if (terms !== undefined) {
     out.heading("Words that mark each category (log-odds, informative Dirichlet prior; z ≥ 1.96)");
@@ -237,7 +281,7 @@ export function formatCommentsText(section: CommentSection, options: WhyTextOpti
         marked.length === 0
           ? "(none)"
           : marked.map((term) => `${safe(term.term)} (z ${roundScore(term.zScore, 1).toFixed(1)})`).join(", ");
-      out.prose(4, markdown ? `- **${group.category}s**: ${list}` : `  ${group.category}s: ${list}`);
+      out.list(4, markdown ? `- **${group.category}s**: ${list}` : `  ${group.category}s: ${list}`);
     }
     lines.push("");
   }
@@ -254,6 +298,7 @@ export function formatCommentsText(section: CommentSection, options: WhyTextOpti
           ...point.themes.map((theme) => percent(theme.share)),
         ]),
         markdown,
+        { keep: 2 },
       ),
       "",
     );
@@ -267,6 +312,7 @@ export function formatCommentsText(section: CommentSection, options: WhyTextOpti
           ...point.themes.map((theme) => points(theme.impact)),
         ]),
         markdown,
+        { keep: 2 },
       ),
       "",
     );
@@ -310,6 +356,15 @@ export const THEME_HEADERS = [
   "Difference [CI]",
   "p adjusted",
   "Impact",
+];
+
+/**
+ * The two parts of the themes table in text, when it is wider than the terminal: who mentions each
+ * theme, then how their NPS compares.
+ */
+const THEME_PARTS = [
+  [0, 1, 2, 3, 4, 5],
+  [0, 6, 7, 8, 9, 10],
 ];
 
 /** A row of the themes table, its name passed through `name` (the escaping of the output). */

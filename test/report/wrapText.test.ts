@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { formatCommentsText } from "../../src/report/why.js";
 import { wrapLine } from "../../src/report/wrapText.js";
 import { themes } from "../../src/text/themes.js";
+import { themesByPeriod } from "../../src/text/themesByPeriod.js";
 
 const words = fc.array(
   fc.oneof(fc.string({ minLength: 1, maxLength: 12 }), fc.constantFrom("é", "😀", "naïve", "x".repeat(95))),
@@ -18,7 +19,7 @@ describe("wrapLine", () => {
       fc.property(words, fc.integer({ min: 0, max: 20 }), fc.integer({ min: 30, max: 120 }), (parts, indent, width) => {
         const clean = parts.map((part) => part.replace(/\s/g, "_"));
         const line = clean.join(" ");
-        const lines = wrapLine(line, indent, width);
+        const lines = wrapLine(line, indent, { width });
         for (const [i, piece] of lines.entries()) {
           expect(Array.from(piece).length).toBeLessThanOrEqual(width);
           if (i > 0) expect(piece.startsWith(" ".repeat(indent))).toBe(true);
@@ -32,8 +33,17 @@ describe("wrapLine", () => {
   });
 
   it("breaks at the last space that fits", () => {
-    expect(wrapLine("aaaa bbbb cccc", 2, 10)).toEqual(["aaaa bbbb", "  cccc"]);
-    expect(wrapLine("aaaaaaaaaaaa bb", 2, 10)).toEqual(["aaaaaaaaaa", "  aa bb"]);
+    expect(wrapLine("aaaa bbbb cccc", 2, { width: 10 })).toEqual(["aaaa bbbb", "  cccc"]);
+    expect(wrapLine("aaaaaaaaaaaa bb", 2, { width: 10 })).toEqual(["aaaaaaaaaa", "  aa bb"]);
+  });
+
+  it("keeps the items of a list whole when asked to", () => {
+    const list = "  x: prix (z 3.4), trop (z 3.3), cher (z 2.8)";
+    expect(wrapLine(list, 4, { width: 30 })).toEqual(["  x: prix (z 3.4), trop (z", "    3.3), cher (z 2.8)"]);
+    expect(wrapLine(list, 4, { width: 30, betweenItems: true })).toEqual([
+      "  x: prix (z 3.4),",
+      "    trop (z 3.3), cher (z 2.8)",
+    ]);
   });
 });
 
@@ -57,5 +67,36 @@ describe("formatCommentsText", () => {
     );
     const markdown = formatCommentsText({ themes: analysis }, { format: "markdown" });
     expect(markdown).toContain(`> "${long}" (2, detractor)`);
+  });
+});
+
+describe("formatCommentsText tables", () => {
+  const names = ["waiting at the till", "prices and offers", "staff and welcome", "advice", "plant quality"];
+  const given = names.map((name) => ({ name, keywords: [name.split(" ")[0] as string] }));
+  const responses = Array.from({ length: 60 }, (_, i) => ({
+    score: i % 11,
+    comment: `${names[i % names.length]} was noted`,
+    date: new Date(Date.UTC(2026, i % 3, 1 + (i % 20))),
+  }));
+
+  it("prints a table wider than 80 columns in parts that repeat the first columns, every column once", () => {
+    // The themes table: who mentions, then how their NPS compares, each part naming the theme. The
+    // tables by period: the period and its count in every part, each theme in exactly one part.
+    const analysis = themes(responses, { themes: given });
+    const byPeriod = themesByPeriod(responses, { period: "month", themes: given });
+    const text = formatCommentsText({ themes: analysis, byPeriod });
+    const lines = text.split("\n");
+    const themeHeaders = lines.filter((line) => line.startsWith("  Theme "));
+    expect(themeHeaders).toHaveLength(2);
+    expect(themeHeaders[0]).toMatch(/Mentions +Share +Detractors +Passives +Promoters$/);
+    expect(themeHeaders[1]).toMatch(/NPS mentioners +NPS others +Difference \[CI\] +p adjusted +Impact$/);
+    const periodHeaders = lines.filter((line) => line.startsWith("  Period   Comments"));
+    expect(periodHeaders.length).toBeGreaterThan(1);
+    for (const header of periodHeaders) expect(Array.from(header).length).toBeLessThanOrEqual(80);
+    for (const name of names) {
+      expect(periodHeaders.filter((header) => header.includes(name))).toHaveLength(1);
+    }
+    const markdown = formatCommentsText({ themes: analysis, byPeriod }, { format: "markdown" });
+    expect(markdown.split("\n").filter((line) => line.startsWith("| Theme |"))).toHaveLength(1);
   });
 });
