@@ -5,6 +5,7 @@
  * and `streamResponses` is the same reader batch by batch (objects or typed columns), for files that
  * do not fit in memory; `countProblems`, `undatedNote`, `tooManyLost` and `DEFAULT_MAX_REJECTED` are
  * its row accounting. `readTallies` reads the result rows of a `tallySql` query saved to a file.
+ * `describeFileError` puts a file-system error in the words of the command's messages.
  * `loadChartScripts` reads the charting library the offline HTML report inlines. Node only (it
  * reads files); everything else is in `npskit`.
  *
@@ -12,7 +13,7 @@
  */
 export { loadChartScripts } from "./node/chartScripts.js";
 export type { DateAdvice } from "./node/chooseFields.js";
-export type { ByteSource, ReadingIo } from "./node/io.js";
+export { type ByteSource, describeFileError, type ReadingIo } from "./node/io.js";
 export { countProblems, DEFAULT_MAX_REJECTED, type LostRows, tooManyLost, undatedNote } from "./node/lostRows.js";
 export { type ReadResponsesOptions, type ReadResponsesResult, readResponses } from "./node/readResponses.js";
 export type { InputFormatChoice } from "./node/readRows.js";

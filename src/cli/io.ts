@@ -1,5 +1,5 @@
 import { readFile, writeFile } from "node:fs/promises";
-import type { ByteSource, ReadingIo } from "../node.js";
+import { type ByteSource, describeFileError, type ReadingIo } from "../node.js";
 import { progressBar } from "./progress.js";
 
 /**
@@ -113,7 +113,7 @@ export function guardOutput(
       exit(0);
       return;
     }
-    stderr(`npskit: cannot write to standard output: ${fileErrorReason(error)}\n`);
+    stderr(`npskit: cannot write to standard output: ${describeFileError(error)}\n`);
     exit(1);
   };
   stream.on("error", fail);
@@ -125,26 +125,6 @@ export function guardOutput(
       fail(error);
     }
   };
-}
-
-/** An error of the command's own output in words: "permission denied", "no space left on device"… */
-export function fileErrorReason(error: unknown): string {
-  const code = (error as { code?: unknown } | null)?.code;
-  switch (code) {
-    case "ENOENT":
-      return "no such file";
-    case "EISDIR":
-      return "it is a directory";
-    case "EACCES":
-    case "EPERM":
-      return "permission denied";
-    case "ENOSPC":
-      return "no space left on device";
-    case "EPIPE":
-      return "the pipe is closed";
-    default:
-      return error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error);
-  }
 }
 
 /** Writes a text file through `io.writeFile`, or else the file system. */

@@ -33,6 +33,7 @@ import {
 } from "../index.js";
 import {
   DEFAULT_MAX_REJECTED,
+  describeFileError,
   type EncodingChoice,
   type InputFormatChoice,
   loadChartScripts,
@@ -44,7 +45,7 @@ import {
 import { checkBenchmarkId } from "./benchmarks.js";
 import { type Collector, createCollector, outlyingDates } from "./collect.js";
 import { REPORT_HELP } from "./help.js";
-import { type CliIo, dataError, fileErrorReason, readingIo, usageError, writeTextFile } from "./io.js";
+import { type CliIo, dataError, readingIo, usageError, writeTextFile } from "./io.js";
 import {
   choice,
   columnOptions,
@@ -824,7 +825,7 @@ async function writeOut(io: CliIo, path: string, text: string): Promise<void> {
   try {
     await writeTextFile(io, path, text);
   } catch (error) {
-    throw dataError(`cannot write ${path}: ${fileErrorReason(error)}`);
+    throw dataError(`cannot write ${path}: ${describeFileError(error)}`);
   }
 }
 

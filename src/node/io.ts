@@ -63,7 +63,7 @@ export async function openBytes(path: string, io: ReadingIo): Promise<ByteSource
   try {
     source = path === "-" ? (io.openStdin ?? standardInput)() : await (io.openFile ?? openFileSource)(path);
   } catch (error) {
-    throw readError(`cannot read ${path}: ${fileErrorReason(error)}`);
+    throw readError(`cannot read ${path}: ${describeFileError(error)}`);
   }
   const chunks = path === "-" ? source.chunks : readingErrors(path, source.chunks);
   const { onProgress } = io;
@@ -79,7 +79,7 @@ async function* readingErrors(path: string, chunks: AsyncIterable<Uint8Array>): 
   try {
     yield* chunks;
   } catch (error) {
-    throw readError(`cannot read ${path}: ${fileErrorReason(error)}`);
+    throw readError(`cannot read ${path}: ${describeFileError(error)}`);
   }
 }
 
@@ -97,8 +97,23 @@ async function* counted(
   }
 }
 
-/** A file-system error in words: "no such file", "permission denied"… */
-export function fileErrorReason(error: unknown): string {
+/**
+ * A Node file-system error in the words of npskit's messages: `ENOENT` "no such file", `EISDIR` "it
+ * is a directory", `EACCES` and `EPERM` "permission denied", `ENOSPC` "no space left on device",
+ * `EPIPE` "the pipe is closed"; any other error, the first line of its message. For a program
+ * that reads or writes files around `npskit/node` and wants to say what went wrong as the command
+ * does. O(length of the message).
+ *
+ * @param error - What a file-system call threw or rejected with.
+ * @returns The reason, in words.
+ * @example
+ * ```typescript
+ * import { describeFileError } from "npskit/node";
+ * describeFileError(Object.assign(new Error("ENOENT: no such file or directory"), { code: "ENOENT" })); // "no such file"
+ * ```
+ * @category Node
+ */
+export function describeFileError(error: unknown): string {
   const code = (error as { code?: unknown } | null)?.code;
   switch (code) {
     case "ENOENT":
@@ -108,6 +123,10 @@ export function fileErrorReason(error: unknown): string {
     case "EACCES":
     case "EPERM":
       return "permission denied";
+    case "ENOSPC":
+      return "no space left on device";
+    case "EPIPE":
+      return "the pipe is closed";
     default:
       return error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error);
   }

@@ -107,10 +107,11 @@ describe("readResponses (npskit/node)", () => {
     await expect(readResponses(file, { maxRejected: 101 })).rejects.toThrow(/maxRejected must be a percentage/);
   });
 
-  it("exports the readers, their row accounting and the chart scripts' loader only, not the command's internals", () => {
+  it("exports the readers, their row accounting, file errors in words and the chart scripts' loader only, not the command's internals", () => {
     expect(Object.keys(node).sort()).toEqual([
       "DEFAULT_MAX_REJECTED",
       "countProblems",
+      "describeFileError",
       "loadChartScripts",
       "readResponses",
       "readTallies",
@@ -118,5 +119,24 @@ describe("readResponses (npskit/node)", () => {
       "tooManyLost",
       "undatedNote",
     ]);
+  });
+
+  it("puts file-system errors in the words of the command's messages", () => {
+    const error = (code: string): Error => Object.assign(new Error(`${code}: raw\nsecond line`), { code });
+    expect(
+      ["ENOENT", "EISDIR", "EACCES", "EPERM", "ENOSPC", "EPIPE", "EIO"].map((code) =>
+        node.describeFileError(error(code)),
+      ),
+    ).toEqual([
+      "no such file",
+      "it is a directory",
+      "permission denied",
+      "permission denied",
+      "no space left on device",
+      "the pipe is closed",
+      "EIO: raw",
+    ]);
+    expect(node.describeFileError("text")).toBe("text");
+    expect(node.describeFileError(null)).toBe("null");
   });
 });
