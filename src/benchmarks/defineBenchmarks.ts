@@ -198,19 +198,12 @@ export function defineBenchmarks(rows: ReadonlyArray<unknown>): Benchmark[] {
       ...(note === undefined ? {} : { note }),
     });
   });
-  if (issues.length > 0) {
-    const shown = issues.slice(0, 5).map((issue) => `row ${issue.row} ${issue.message}`);
-    const more = issues.length > 5 ? `; and ${issues.length - 5} more issues` : "";
-    const noun = issues.length === 1 ? "issue" : "issues";
-    throw new NpsValidationError(
-      `${fn}: ${issues.length} ${noun} in ${rows.length} ${rows.length === 1 ? "row" : "rows"}: ${shown.join("; ")}${more}`,
-      issues,
-    );
-  }
+  if (issues.length > 0) throw tableError(fn, issues, rows.length);
   return result;
 }
 
-function quartilesOf(q: {
+/** The cuts given, without absent keys. */
+export function quartilesOf(q: {
   lower?: number | undefined;
   median?: number | undefined;
   upper?: number | undefined;
@@ -220,4 +213,15 @@ function quartilesOf(q: {
     ...(q.median === undefined ? {} : { median: q.median }),
     ...(q.upper === undefined ? {} : { upper: q.upper }),
   };
+}
+
+/** The error of a table with issues: how many, in how many rows, and the first five. */
+export function tableError(fn: string, issues: ReadonlyArray<NpsIssue>, rowCount: number): NpsValidationError {
+  const shown = issues.slice(0, 5).map((issue) => `row ${issue.row} ${issue.message}`);
+  const more = issues.length > 5 ? `; and ${issues.length - 5} more issues` : "";
+  const noun = issues.length === 1 ? "issue" : "issues";
+  return new NpsValidationError(
+    `${fn}: ${issues.length} ${noun} in ${rowCount} ${rowCount === 1 ? "row" : "rows"}: ${shown.join("; ")}${more}`,
+    issues,
+  );
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Benchmark, BenchmarkQuartiles } from "../../src/benchmarks/benchmark.js";
-import { RULES, STATISTICS } from "../../src/benchmarks/defineBenchmarks.js";
-import { NpsError, type NpsIssue, NpsValidationError } from "../../src/core/errors.js";
+import { quartilesOf, RULES, STATISTICS, tableError } from "../../src/benchmarks/defineBenchmarks.js";
+import { NpsError, type NpsIssue } from "../../src/core/errors.js";
 import { describeValue } from "../../src/internal/describe.js";
 
 /**
@@ -41,7 +41,6 @@ export function referenceDefineBenchmarks(rows: ReadonlyArray<unknown>): Benchma
     note: z.string().optional(),
   });
   const issues: NpsIssue[] = [];
-  const zodIssues: z.core.$ZodIssue[] = [];
   const result: Benchmark[] = [];
   const ids = new Map<string, number>();
   rows.forEach((raw, index) => {
@@ -54,7 +53,6 @@ export function referenceDefineBenchmarks(rows: ReadonlyArray<unknown>): Benchma
     if (!parsed.success) {
       const seen = new Set<string>();
       for (const zodIssue of parsed.error.issues) {
-        zodIssues.push({ ...zodIssue, path: [index, ...zodIssue.path] });
         const unknownKeys = zodIssue.code === "unrecognized_keys" && zodIssue.path.length === 0 ? zodIssue.keys : [];
         for (const key of unknownKeys) {
           const value = (raw as Record<string, unknown>)[key];
@@ -105,27 +103,6 @@ export function referenceDefineBenchmarks(rows: ReadonlyArray<unknown>): Benchma
       ...(data.note === undefined ? {} : { note: data.note }),
     });
   });
-  if (issues.length > 0) {
-    const shown = issues.slice(0, 5).map((issue) => `row ${issue.row} ${issue.message}`);
-    const more = issues.length > 5 ? `; and ${issues.length - 5} more issues` : "";
-    const noun = issues.length === 1 ? "issue" : "issues";
-    throw new NpsValidationError(
-      `${fn}: ${issues.length} ${noun} in ${rows.length} ${rows.length === 1 ? "row" : "rows"}: ${shown.join("; ")}${more}`,
-      issues,
-      zodIssues.length > 0 ? { cause: new z.ZodError(zodIssues) } : {},
-    );
-  }
+  if (issues.length > 0) throw tableError(fn, issues, rows.length);
   return result;
-}
-
-function quartilesOf(q: {
-  lower?: number | undefined;
-  median?: number | undefined;
-  upper?: number | undefined;
-}): BenchmarkQuartiles {
-  return {
-    ...(q.lower === undefined ? {} : { lower: q.lower }),
-    ...(q.median === undefined ? {} : { median: q.median }),
-    ...(q.upper === undefined ? {} : { upper: q.upper }),
-  };
 }
