@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Benchmark, BenchmarkQuartiles } from "../../src/benchmarks/benchmark.js";
+import type { Benchmark } from "../../src/benchmarks/benchmark.js";
 import { quartilesOf, RULES, STATISTICS, tableError } from "../../src/benchmarks/defineBenchmarks.js";
 import { NpsError, type NpsIssue } from "../../src/core/errors.js";
 import { describeValue } from "../../src/internal/describe.js";
