@@ -82,6 +82,7 @@ const CASES = [
 
 export function run({ n = 200_000 } = {}) {
   const rows = makeRows(n);
+  const ratios = new Map();
   const table = CASES.map(({ label, withDates, options }) => {
     const result = parseResponses(rows, options);
     if (result.counts.accepted !== n) throw new Error(`${label}: ${result.counts.accepted} of ${n} rows accepted`);
@@ -89,6 +90,7 @@ export function run({ n = 200_000 } = {}) {
       [() => convertOnly(rows, withDates), () => naive(rows, withDates), () => parseResponses(rows, options)],
       { runs: 11, warmup: 2 },
     );
+    ratios.set(label, ours / lean);
     return [
       label,
       formatMs(lean),
@@ -105,5 +107,9 @@ export function run({ n = 200_000 } = {}) {
       `the three run in turn, medians of 11; load average ${os.loadavg()[0].toFixed(1)})`,
     ["fields", "convert", "objects", "parseResponses", "per row", "/ convert", "/ objects"],
     table,
+  );
+  const goal = ratios.get(CASES[1].label);
+  console.log(
+    `\nGoal: parseResponses ≤ 3× the convert loop for "${CASES[1].label}": ${goal.toFixed(1)}×, ${goal <= 3 ? "met" : "NOT MET"}`,
   );
 }

@@ -93,7 +93,14 @@ export function createRowChecker(rules: RowRules): RowChecker {
   const undatedBadDate = rules.undatedBadDate;
   const missingSet = new Set(rules.missingValues);
   let longestMissing = 0;
-  for (const value of rules.missingValues) longestMissing = Math.max(longestMissing, value.length);
+  // The first characters of the missing-value strings (those in ASCII): a value without white space
+  // at its ends that starts with none of them is not one, without a lookup in the set.
+  const missingStart = new Uint8Array(128);
+  for (const value of rules.missingValues) {
+    longestMissing = Math.max(longestMissing, value.length);
+    const first = value.charCodeAt(0);
+    if (first < 128) missingStart[first] = 1;
+  }
 
   const missing = (value: unknown): boolean => {
     if (value === undefined || value === null) return true;
@@ -104,7 +111,7 @@ export function createRowChecker(rules: RowRules): RowChecker {
     const last = value.charCodeAt(length - 1);
     // No white space at either end: `trim()` would return the value itself.
     if (first > 32 && first < 127 && last > 32 && last < 127) {
-      return length <= longestMissing && missingSet.has(value);
+      return length <= longestMissing && missingStart[first] === 1 && missingSet.has(value);
     }
     return missingSet.has(value.trim());
   };
