@@ -8,7 +8,7 @@ import {
   similarNames,
 } from "../index.js";
 import { DRIVERS_HELP } from "./help.js";
-import { type CliIo, usageError } from "./io.js";
+import { type CliIo, usageError, writeNote } from "./io.js";
 import { choice, levelOption, READ_OPTIONS } from "./options.js";
 import { readResponses } from "./readResponses.js";
 
@@ -137,12 +137,14 @@ export function noteRejections(
     const rows = driver.rejectedRows
       .slice(0, 5)
       .map((rejection) => `${rowNumbers[rejection.row - 1]} (${JSON.stringify(rejection.value)})`);
+    const one = driver.rejected === 1;
     const rule =
       levels.common === undefined && !Object.hasOwn(levels.byName, driver.name)
-        ? "numbers (pass --levels for labels)"
+        ? `${one ? "a number" : "numbers"} (pass --levels for labels)`
         : "on the levels";
-    io.stderr(
-      `npskit: ${driver.name}: ${driver.rejected} values are not ${rule} and were left out: row ${rows.join(", row ")}${driver.rejected > rows.length ? `, and ${driver.rejected - rows.length} more` : ""}\n`,
+    writeNote(
+      io,
+      `${driver.name}: ${driver.rejected} ${one ? "value is" : "values are"} not ${rule} and ${one ? "was" : "were"} left out: row ${rows.join(", row ")}${driver.rejected > rows.length ? `, and ${driver.rejected - rows.length} more` : ""}`,
     );
   }
 }

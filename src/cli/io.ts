@@ -1,4 +1,5 @@
 import { readFile, writeFile } from "node:fs/promises";
+import { escapeLines } from "../index.js";
 import { type ByteSource, describeFileError, type ReadingIo } from "../node.js";
 import { progressBar } from "./progress.js";
 
@@ -125,6 +126,14 @@ export function guardOutput(
       fail(error);
     }
   };
+}
+
+/**
+ * Writes a note on standard error, after `npskit: `. Notes quote column names, values and file names
+ * from the data, so their control characters are written as escapes, never obeyed.
+ */
+export function writeNote(io: CliIo, text: string): void {
+  io.stderr(`npskit: ${escapeLines(text)}\n`);
 }
 
 /** Writes a text file through `io.writeFile`, or else the file system. */

@@ -43,7 +43,7 @@ export async function main(args: ReadonlyArray<string>, io: CliIo = nodeIo()): P
       case "drivers":
         return await drivers(rest, io);
       default:
-        io.stderr(`npskit: unknown command ${JSON.stringify(command)}\n\n${MAIN_HELP}`);
+        io.stderr(`npskit: unknown command ${escapeLines(JSON.stringify(command))}\n\n${MAIN_HELP}`);
         return 2;
     }
   } catch (error) {
@@ -64,7 +64,7 @@ async function help(args: ReadonlyArray<string>, io: CliIo): Promise<number> {
     io.stdout(MAIN_HELP);
     return 0;
   }
-  io.stderr(`npskit: unknown command ${JSON.stringify(topic)}\n\n${MAIN_HELP}`);
+  io.stderr(`npskit: unknown command ${escapeLines(JSON.stringify(topic))}\n\n${MAIN_HELP}`);
   return 2;
 }
 

@@ -1,7 +1,7 @@
 import type { FieldMapping, NpsIssue, NpsResponse } from "../index.js";
 import { type EncodingChoice, type InputFormatChoice, streamResponses, undatedNote } from "../node.js";
 import { SHOWN_REASONS } from "./collect.js";
-import { type CliIo, dataError, readingIo, usageError } from "./io.js";
+import { type CliIo, dataError, readingIo, usageError, writeNote } from "./io.js";
 import { columnOptions, delimiterOption, READ_OPTIONS, type ReadValues } from "./options.js";
 import { plural } from "./plural.js";
 
@@ -33,7 +33,7 @@ export function givenReadOptions(values: ReadValues): string[] {
  */
 export async function readResponses(file: string, values: ReadValues, io: CliIo): Promise<ReadResponses> {
   const source = file === "-" ? "standard input" : file;
-  const note = (text: string): void => io.stderr(`npskit: ${source}: ${text}\n`);
+  const note = (text: string): void => writeNote(io, `${source}: ${text}`);
   const format = values["input-format"] ?? "auto";
   if (!["auto", "csv", "json", "ndjson"].includes(format)) {
     throw usageError(`--input-format must be one of auto, csv, json, ndjson, received ${JSON.stringify(format)}`);

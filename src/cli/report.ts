@@ -45,7 +45,7 @@ import {
 import { checkBenchmarkId } from "./benchmarks.js";
 import { type Collector, createCollector, outlyingDates } from "./collect.js";
 import { REPORT_HELP } from "./help.js";
-import { type CliIo, dataError, readingIo, usageError, writeTextFile } from "./io.js";
+import { type CliIo, dataError, readingIo, usageError, writeNote, writeTextFile } from "./io.js";
 import {
   choice,
   columnOptions,
@@ -215,7 +215,7 @@ export async function report(args: ReadonlyArray<string>, io: CliIo): Promise<nu
     ],
     [file],
   );
-  const note = (text: string): void => io.stderr(`npskit: ${text}\n`);
+  const note = (text: string): void => writeNote(io, text);
   if (values.tallies !== undefined) {
     if (where.length > 0) {
       throw usageError("--where filters the rows of a file of responses; with --tallies, filter in the query (WHERE)");
@@ -439,7 +439,7 @@ async function emit(
   { format, table }: { format: OutputFormat; table: ReportTable },
   io: CliIo,
 ): Promise<number> {
-  const note = (text: string): void => io.stderr(`npskit: ${text}\n`);
+  const note = (text: string): void => writeNote(io, text);
   const output =
     format === "html"
       ? renderHtmlReport(document, { scripts: await loadChartScripts() })

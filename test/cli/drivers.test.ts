@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
+import { RAW_CONTROL } from "../helpers/terminal.js";
 import { run, tempDirectory } from "./helpers.js";
 
 const files = tempDirectory();
@@ -31,7 +32,7 @@ describe("npskit drivers", () => {
     expect(result.stdout).toMatch(/R² of the 0-10 score on all drivers: 0\.\d{3} \(40 respondents, listwise/);
     expect(result.stdout).toContain("NPS by answer: item");
     expect(result.stderr).toContain(
-      'npskit: item: 1 values are not on the levels and were left out: row 43 ("Sometimes")',
+      'npskit: item: 1 value is not on the levels and was left out: row 43 ("Sometimes")',
     );
     const json = JSON.parse(
       (
@@ -101,5 +102,25 @@ describe("npskit drivers", () => {
     const result = await run(["drivers", data]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("drivers needs the driver columns");
+  });
+});
+
+describe("notes quoting the data", () => {
+  it("write control characters of column names and values as escapes, on every command", async () => {
+    // A C1 control-sequence introducer in a column name, and a right-to-left override in a value:
+    // a terminal would obey both if they were written raw.
+    const name = "q\u009b1";
+    const data = files.file("controls.csv", `score,${name}\n9,5\n10,x\u202e\n3,4\n`);
+    for (const args of [
+      ["drivers", data, "--score", "score", "--drivers", name],
+      ["report", data, "--score", "score", "--drivers", name],
+    ]) {
+      const result = await run(args);
+      expect(result.code).toBe(0);
+      expect(result.stderr).not.toMatch(RAW_CONTROL);
+      expect(result.stderr).toContain(
+        'q\\u009b1: 1 value is not a number (pass --levels for labels) and was left out: row 3 ("x\\u202e")',
+      );
+    }
   });
 });

@@ -47,7 +47,7 @@ describe("npskit report --comment and --drivers", () => {
     expect(added).toContain("What drives the score");
     expect(added).toContain("NPS by answer: agree");
     // The off-level answer is named with its line in the file.
-    expect(result.stderr).toContain('agree: 1 values are not on the levels and were left out: row 9 ("Maybe")');
+    expect(result.stderr).toContain('agree: 1 value is not on the levels and was left out: row 9 ("Maybe")');
   });
 
   it("with --period, shows each theme's share and impact by period", async () => {

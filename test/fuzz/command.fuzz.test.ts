@@ -298,6 +298,8 @@ function checkRun(result: { code: number; stdout: string; stderr: string }, form
   expect([0, 1, 2], what).toContain(result.code);
   expect(result.stderr, `${what}: stack trace`).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
   expect(result.stderr, `${what}: error type`).not.toMatch(/\b(TypeError|RangeError|ReferenceError|SyntaxError):/);
+  // Notes and errors quote column names, values and file names: never as raw control characters.
+  expect(result.stderr, `${what}: raw control character on standard error`).not.toMatch(RAW_CONTROL);
   for (const line of result.stderr.split("\n")) {
     if (line === "") continue;
     expect(

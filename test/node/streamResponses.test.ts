@@ -382,7 +382,7 @@ describe("streamResponses row numbers", () => {
     const path = temp.file("where-drivers.csv", "score,plan,q1\n9,pro,5\n3,free,4\n10,pro,x\n8,pro,3\n");
     const result = await run(["report", path, "--score", "score", "--where", "plan=pro", "--drivers", "q1"]);
     expect(result.stderr).toContain(
-      'q1: 1 values are not numbers (pass --levels for labels) and were left out: row 4 ("x")',
+      'q1: 1 value is not a number (pass --levels for labels) and was left out: row 4 ("x")',
     );
   });
 });
