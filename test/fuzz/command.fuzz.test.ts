@@ -253,7 +253,11 @@ function optionsFor(columns: ReadonlyArray<string>, command: "report" | "follow-
                 "xmi-2021-all",
               ]),
           ),
-          fc.constantFrom("text", "json", "markdown", "csv", "html").map((f) => ["--format", f]),
+          fc.oneof(
+            fc.constantFrom("text", "json", "markdown", "csv", "html").map((f) => ["--format", f]),
+            // A CSV table that quotes the data (segment labels), for the formula check.
+            column.map((c) => ["--by", c, "--min-n", "0", "--format", "csv", "--table", "segments"]),
+          ),
         ]
       : command === "follow-up"
         ? [
@@ -321,6 +325,13 @@ function checkRun(result: { code: number; stdout: string; stderr: string }, form
     }
   } else if (format === "text" || format === "markdown") {
     expect(result.stdout, `${what}: raw control character`).not.toMatch(RAW_CONTROL);
+  } else if (format === "csv") {
+    // No cell reaches a spreadsheet as a formula: text that starts with = + - @, a tab or a carriage
+    // return has a leading ', and a cell that starts with - is a number.
+    for (const cell of csvCells(result.stdout)) {
+      expect(/^[=+@\t\r]/.test(cell), `${what}: formula cell ${JSON.stringify(cell)}`).toBe(false);
+      if (cell.startsWith("-")) expect(cell, `${what}: cell`).toMatch(/^-\d+(\.\d+)?(e-?\d+)?$/);
+    }
   } else if (format === "html") {
     expect(result.stdout, `${what}: canary tag`).not.toContain(CANARY);
     expect(result.stdout, `${what}: injected script`).not.toContain("<script>alert(1)");
@@ -328,6 +339,29 @@ function checkRun(result: { code: number; stdout: string; stderr: string }, form
     const closed = result.stdout.match(/<\/script/gi)?.length ?? 0;
     expect(opened, `${what}: script tags`).toBe(closed);
   }
+}
+
+/** The cells of CSV text (RFC 4180 quoting), in order. */
+function csvCells(text: string): string[] {
+  const cells: string[] = [];
+  let cell = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i] as string;
+    if (quoted) {
+      if (char === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (char === '"') quoted = false;
+      else cell += char;
+    } else if (char === '"') quoted = true;
+    else if (char === "," || char === "\n") {
+      cells.push(cell.endsWith("\r") && char === "\n" ? cell.slice(0, -1) : cell);
+      cell = "";
+    } else cell += char;
+  }
+  if (cell !== "") cells.push(cell);
+  return cells;
 }
 
 /** Every `nps` figure in a JSON document. */
@@ -382,6 +416,24 @@ describe(`command fuzz (seed ${SEED})`, () => {
       { seed: SEED, numRuns: 200 },
     );
   }, 120_000);
+
+  it("report --format csv: no segment label reaches a spreadsheet as a formula", async () => {
+    const label = fc.oneof(cell, fc.constantFrom("=1+1", "+1", "-1+2", "@SUM(A1)", "\t=1", "\r=1", "-", "--"));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 10 }), label), { minLength: 1, maxLength: 12 }),
+        async (rows) => {
+          const lines = ["score,plan", ...rows.map(([score, plan]) => `${score},${csvField(plan)}`)];
+          const path = temp.file(`fuzz-labels-${fileNumber++}.csv`, `${lines.join("\n")}\n`);
+          const args = ["report", path, "--score", "score", "--by", "plan", "--min-n", "0", "--top", "all"];
+          const result = await run([...args, "--format", "csv", "--table", "segments"]);
+          expect(result.code, result.stderr).toBe(0);
+          checkRun(result, "csv", args.join(" "));
+        },
+      ),
+      { seed: SEED, numRuns: 40 },
+    );
+  }, 60_000);
 
   it("follow-up: any file, any options", async () => {
     await fc.assert(
