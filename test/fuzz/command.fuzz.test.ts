@@ -5,14 +5,17 @@
  * in every output format. Whatever the input:
  *
  * - the exit status is 0, 1 or 2;
- * - standard error has no stack trace, and each of its lines is a message (`npskit: …`), an indented
- *   continuation of one, or the usage hint;
- * - the JSON report accounts for every row (read = accepted + skipped + rejected), NPS within ±100;
+ * - standard error has no stack trace and no raw control character, and each of its lines is a
+ *   message (`npskit: …`), an indented continuation of one, or the usage hint;
+ * - the JSON report accounts for every row (read = accepted + skipped + rejected + filtered), NPS
+ *   within ±100;
  * - text and Markdown output hold no raw control character;
+ * - no CSV cell reaches a spreadsheet as a formula (a property on segment labels makes sure some do
+ *   come from hostile text);
  * - the HTML page shows data only escaped (no tag, no `</script>` from the data);
  * - no input file is changed.
  *
- * About 300 runs of the command per test run; fast-check prints the seed and the shrunk case on
+ * About 340 runs of the command per test run; fast-check prints the seed and the shrunk case on
  * failure, and FUZZ_SEED=<seed> replays a run.
  */
 import { readFileSync } from "node:fs";
