@@ -4,6 +4,7 @@ import type { ParseCounts, SkippedRow } from "../input/parseResponses.js";
 import type { WhereFilter } from "../input/where.js";
 import { countProblems, DEFAULT_MAX_REJECTED, tooManyLost, undatedNote } from "./lostRows.js";
 import {
+  checkPath,
   checkReadingOptions,
   invalidOption,
   type ReadingOptions,
@@ -89,6 +90,7 @@ export interface ReadResponsesResult {
  * @category Node
  */
 export async function readResponses(path: string, options: ReadResponsesOptions = {}): Promise<ReadResponsesResult> {
+  checkPath("readResponses", path);
   checkOptions(options);
   try {
     return await collect(path, options);

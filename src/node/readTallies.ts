@@ -1,10 +1,11 @@
 import type { TrendPeriod } from "../core/calendar.js";
+import { NpsError } from "../core/errors.js";
 import type { KeyedTallies } from "../core/keyedTallies.js";
 import { countSqlRows, type SqlRowCounts, sqlRowCounts } from "../sql/countSqlRows.js";
 import { openBytes, type ReadingIo, readError } from "./io.js";
 import type { InputFormatChoice } from "./readRows.js";
 import { decodeStream, type EncodingChoice, streamRows } from "./stream.js";
-import { checkReadingOptions, invalidOption } from "./streamResponses.js";
+import { checkPath, checkReadingOptions, invalidOption } from "./streamResponses.js";
 
 /**
  * The texts `npskit report` reads as "no value" in a file of responses (a blank or NA score is
@@ -87,6 +88,7 @@ export interface ReadTalliesResult {
  * @category Node
  */
 export async function readTallies(file: string, options: ReadTalliesOptions = {}): Promise<ReadTalliesResult> {
+  checkPath("readTallies", file);
   checkReadingOptions("readTallies", options);
   if (options.checkColumns !== undefined && typeof options.checkColumns !== "function") {
     throw invalidOption("readTallies", "checkColumns", "a function", options.checkColumns);
@@ -120,15 +122,32 @@ export async function readTallies(file: string, options: ReadTalliesOptions = {}
   if (rows.length === 0) throw readError(`${where} has no tally rows`);
   options.checkColumns?.(table.columns.filter((name) => !name.toLowerCase().startsWith("nps_")));
   const dated = table.columns.includes("nps_period");
-  const tallies = countSqlRows(rows, {
-    by: options.by ?? [],
-    // Rows of a query that does not say its bucket (npskit 0.1) are read with the report's period.
-    ...(dated && !table.columns.includes("nps_bucket") ? { period: options.period ?? "day" } : {}),
-    ...(options.timeZone === undefined ? {} : { timeZone: options.timeZone }),
-  });
+  let tallies: KeyedTallies;
+  let counts: SqlRowCounts;
+  try {
+    tallies = countSqlRows(rows, {
+      by: options.by ?? [],
+      // Rows of a query that does not say its bucket (npskit 0.1) are read with the report's period.
+      ...(dated && !table.columns.includes("nps_bucket") ? { period: options.period ?? "day" } : {}),
+      ...(options.timeZone === undefined ? {} : { timeZone: options.timeZone }),
+    });
+    counts = sqlRowCounts(rows);
+  } catch (error) {
+    // A bad result row is named by its row in the file (a CSV's line, the header being line 1).
+    const issue = error instanceof NpsError ? error.issues[0] : undefined;
+    const index = issue?.path[0];
+    if (error instanceof NpsError && issue !== undefined && typeof index === "number") {
+      const row = index + (table.format === "csv" ? 2 : 1);
+      throw new NpsError(error.code, `${where}: row ${row}: ${issue.message}`, {
+        issues: [{ ...issue, row }],
+        cause: error,
+      });
+    }
+    throw error;
+  }
   return {
     tallies,
-    counts: sqlRowCounts(rows),
+    counts,
     format: table.format,
     encoding: decoded.encoding,
     ...(table.delimiter === undefined ? {} : { delimiter: table.delimiter }),

@@ -177,6 +177,7 @@ export async function streamResponses(
   options: StreamResponsesOptions,
   onBatch: ((batch: ResponseBatch) => void) | ((batch: ColumnarBatch) => void),
 ): Promise<StreamedInput> {
+  checkPath("streamResponses", path);
   checkReadingOptions("streamResponses", options);
   const { output, where, checkColumns } = options;
   if (output !== undefined && output !== "responses" && output !== "columns") {
@@ -496,6 +497,13 @@ function columnsOf(options: ReadingOptions): ColumnOptions {
     ["attributes", options.attributes],
   ];
   return Object.fromEntries(given.filter(([, value]) => value !== undefined)) as ColumnOptions;
+}
+
+/** Checks the path of a reader: a file's path, or `"-"` for standard input. */
+export function checkPath(caller: string, path: unknown): void {
+  if (typeof path !== "string" || path === "") {
+    throw invalidOption(caller, "path", 'a file\'s path, or "-" for standard input', path);
+  }
 }
 
 /**

@@ -7,7 +7,7 @@ import { type KeyedTallies, keyedTalliesOf, sumsOfTally } from "../core/keyedTal
 import { STANDARD_SCALE } from "../core/scale.js";
 import { createTallyCounter } from "../core/tallyCounter.js";
 import { describeValue } from "../internal/describe.js";
-import { countOf, groupValue, tallyFromRows } from "./tallyFromRows.js";
+import { countOf, groupValue, rowError, tallyFromRows } from "./tallyFromRows.js";
 import { SQL_COLUMNS } from "./tallySql.js";
 
 /**
@@ -162,9 +162,11 @@ export function countSqlRows(
       answers += count;
     }
     if (answers !== counted) {
-      throw new NpsError(
+      throw rowError(
+        fn,
+        `the nps_score_<v> columns must add up to the counted rows (${counted}), received ${answers}`,
+        index,
         "invalid_tally",
-        `${fn}: the nps_score_<v> columns must add up to the counted rows (${counted}), received ${answers} at index ${index}`,
       );
     }
     // The time bucket and the dated range.
@@ -183,31 +185,33 @@ export function countSqlRows(
       if (text !== null && text !== undefined) start = bucketStart(fn, text, time.bucket, calendar, starts, index);
       dated = countOf(fn, row, SQL_COLUMNS.dated, index);
       if (dated > counted) {
-        throw new NpsError(
+        throw rowError(
+          fn,
+          `nps_dated must be at most the counted rows (${counted}), received ${dated}`,
+          index,
           "invalid_tally",
-          `${fn}: nps_dated must be at most the counted rows (${counted}), received ${dated} at index ${index}`,
         );
       }
       first = instantOf(fn, row, SQL_COLUMNS.first, index);
       last = instantOf(fn, row, SQL_COLUMNS.last, index);
       if (dated > 0 !== (first !== null && last !== null) || (first !== null && last !== null && first > last)) {
-        throw new NpsError(
+        throw rowError(
+          fn,
+          `nps_first and nps_last must be the range of the nps_dated rows, received ${describeValue(first)} to ${describeValue(last)} for ${dated}`,
+          index,
           "invalid_tally",
-          `${fn}: nps_first and nps_last must be the range of the nps_dated rows, received ${describeValue(first)} to ${describeValue(last)} for ${dated} at index ${index}`,
         );
       }
     } else if (time !== null && rows.length > 0) {
-      throw new NpsError(
-        "invalid_input",
-        `${fn}: row must have a ${SQL_COLUMNS.period} column when period is given (the query needs a timeBucket), missing at index ${index}`,
+      throw rowError(
+        fn,
+        `row must have a ${SQL_COLUMNS.period} column when period is given (the query needs a timeBucket), missing`,
+        index,
       );
     }
     const missing = by.find((name) => !Object.hasOwn(row, name));
     if (missing !== undefined) {
-      throw new NpsError(
-        "invalid_input",
-        `${fn}: row must have the by column ${JSON.stringify(missing)}, missing at index ${index}`,
-      );
+      throw rowError(fn, `row must have the by column ${JSON.stringify(missing)}, missing`, index);
     }
     // A group without a counted row adds nothing (npskit never counts a key or a bucket it has no answer for).
     if (counted === 0) return;
@@ -274,9 +278,10 @@ function bucketOfRows(
           ? (TREND_PERIODS as ReadonlyArray<unknown>).includes(value)
           : typeof value === "string" && value !== "";
       if (!known || (seen !== undefined && value !== seen)) {
-        throw new NpsError(
-          "invalid_input",
-          `${fn}: ${column} must be ${key === "period" ? "one of day, week, month, quarter, year" : "a time-zone name"}, the same on every row, received ${describeValue(value)}${seen === undefined ? "" : ` after ${JSON.stringify(seen)}`} at index ${index}`,
+        throw rowError(
+          fn,
+          `${column} must be ${key === "period" ? "one of day, week, month, quarter, year" : "a time-zone name"}, the same on every row, received ${describeValue(value)}${seen === undefined ? "" : ` after ${JSON.stringify(seen)}`}`,
+          index,
         );
       }
       seen = value as string;
@@ -308,9 +313,10 @@ function bucketStart(
     noon !== undefined && noon.getFullYear() === year && noon.getMonth() + 1 === month && noon.getDate() === day;
   const start = valid ? periodStart(noon.getTime(), "day", calendar).getTime() : Number.NaN;
   if (!valid || periodStart(start, period, calendar).getTime() !== start) {
-    throw new NpsError(
-      "invalid_input",
-      `${fn}: nps_period must be the first day (YYYY-MM-DD) of a ${period} in ${calendar.timeZone}, the query's period and time zone, received ${describeValue(text)} at index ${index}`,
+    throw rowError(
+      fn,
+      `nps_period must be the first day (YYYY-MM-DD) of a ${period} in ${calendar.timeZone}, the query's period and time zone, received ${describeValue(text)}`,
+      index,
     );
   }
   starts.set(text, start);
@@ -320,7 +326,7 @@ function bucketStart(
 /** An instant in epoch milliseconds: an integer as a number, a bigint or a decimal string; or null. */
 function instantOf(fn: string, row: Readonly<Record<string, unknown>>, name: string, index: number): number | null {
   if (!Object.hasOwn(row, name)) {
-    throw new NpsError("invalid_input", `${fn}: row must have a ${name} column, missing at index ${index}`);
+    throw rowError(fn, `row must have a ${name} column, missing`, index);
   }
   const value = row[name];
   if (value === null) return null;
@@ -331,9 +337,10 @@ function instantOf(fn: string, row: Readonly<Record<string, unknown>>, name: str
         ? Number(value)
         : value;
   if (typeof number !== "number" || !Number.isSafeInteger(number)) {
-    throw new NpsError(
-      "invalid_input",
-      `${fn}: ${name} must be an instant in epoch milliseconds (an integer) or null, received ${describeValue(value)} at index ${index}`,
+    throw rowError(
+      fn,
+      `${name} must be an instant in epoch milliseconds (an integer) or null, received ${describeValue(value)}`,
+      index,
     );
   }
   return number;

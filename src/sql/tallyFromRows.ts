@@ -87,10 +87,7 @@ export function tallyFromRows(
   }
   return rows.map((row, index) => {
     if (row === null || typeof row !== "object") {
-      throw new NpsError(
-        "invalid_input",
-        `${fn}: row must be an object, received ${describeValue(row)} at index ${index}`,
-      );
+      throw rowError(fn, `row must be an object, received ${describeValue(row)}`, index);
     }
     const weighted = Object.hasOwn(row, SQL_COLUMNS.weights[0]);
     const count = (name: string): number => countOf(fn, row, name, index);
@@ -101,9 +98,11 @@ export function tallyFromRows(
     const total = count(SQL_COLUMNS.rows);
     const parts = promoters + passives + detractors + missingScores + invalidScores + invalidWeights;
     if (total !== parts) {
-      throw new NpsError(
+      throw rowError(
+        fn,
+        `nps_rows must equal the categories plus missing and invalid rows (${parts}), received ${total}`,
+        index,
         "invalid_tally",
-        `${fn}: nps_rows must equal the categories plus missing and invalid rows (${parts}), received ${total} at index ${index}`,
       );
     }
     let tally: Tally;
@@ -137,19 +136,32 @@ export function tallyFromRows(
     if (!Object.hasOwn(row, SQL_COLUMNS.period)) return result;
     const period = row[SQL_COLUMNS.period];
     if (period !== null && typeof period !== "string") {
-      throw new NpsError(
-        "invalid_input",
-        `${fn}: nps_period must be a date text or null, received ${describeValue(period)} at index ${index}`,
-      );
+      throw rowError(fn, `nps_period must be a date text or null, received ${describeValue(period)}`, index);
     }
     return { group, period, tally, rows: total, missingScores, invalidScores, invalidWeights };
+  });
+}
+
+/**
+ * The error of a result row: the message names the function and the row's index (`at index 3`),
+ * and its issue holds the index (`path: [3]`) and the reason alone, for readers that number rows
+ * otherwise (a file's lines).
+ */
+export function rowError(
+  fn: string,
+  reason: string,
+  index: number,
+  code: "invalid_input" | "invalid_tally" = "invalid_input",
+): NpsError {
+  return new NpsError(code, `${fn}: ${reason} at index ${index}`, {
+    issues: [{ path: [index], message: reason, value: undefined }],
   });
 }
 
 /** A count column: a non-negative safe integer given as a number, a bigint or a decimal string. */
 export function countOf(fn: string, row: Readonly<Record<string, unknown>>, name: string, index: number): number {
   if (!Object.hasOwn(row, name)) {
-    throw new NpsError("invalid_input", `${fn}: row must have a ${name} column, missing at index ${index}`);
+    throw rowError(fn, `row must have a ${name} column, missing`, index);
   }
   const value = row[name];
   const number =
@@ -159,9 +171,11 @@ export function countOf(fn: string, row: Readonly<Record<string, unknown>>, name
         ? Number(value)
         : value;
   if (typeof number !== "number" || !Number.isSafeInteger(number) || number < 0) {
-    throw new NpsError(
+    throw rowError(
+      fn,
+      `${name} must be a non-negative integer count, received ${describeValue(value)}`,
+      index,
       "invalid_tally",
-      `${fn}: ${name} must be a non-negative integer count, received ${describeValue(value)} at index ${index}`,
     );
   }
   return number;
@@ -170,7 +184,7 @@ export function countOf(fn: string, row: Readonly<Record<string, unknown>>, name
 /** A sum of weights: a finite number ≥ 0, given as a number or a decimal string. */
 export function sumOf(fn: string, row: Readonly<Record<string, unknown>>, name: string, index: number): number {
   if (!Object.hasOwn(row, name)) {
-    throw new NpsError("invalid_input", `${fn}: row must have a ${name} column, missing at index ${index}`);
+    throw rowError(fn, `row must have a ${name} column, missing`, index);
   }
   const value = row[name];
   const number =
@@ -180,9 +194,11 @@ export function sumOf(fn: string, row: Readonly<Record<string, unknown>>, name: 
         ? Number(value)
         : value;
   if (typeof number !== "number" || !Number.isFinite(number) || number < 0) {
-    throw new NpsError(
+    throw rowError(
+      fn,
+      `${name} must be a finite number >= 0, received ${describeValue(value)}`,
+      index,
       "invalid_tally",
-      `${fn}: ${name} must be a finite number >= 0, received ${describeValue(value)} at index ${index}`,
     );
   }
   return number;
@@ -200,8 +216,9 @@ export function groupValue(fn: string, name: string, value: unknown, index: numb
   ) {
     return Number(value);
   }
-  throw new NpsError(
-    "invalid_input",
-    `${fn}: group column ${JSON.stringify(name)} must hold strings, numbers, booleans or null, received ${describeValue(value)} at index ${index}`,
+  throw rowError(
+    fn,
+    `group column ${JSON.stringify(name)} must hold strings, numbers, booleans or null, received ${describeValue(value)}`,
+    index,
   );
 }

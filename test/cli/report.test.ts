@@ -541,7 +541,7 @@ describe("npskit report --tallies", () => {
     const month = await run(["report", "--tallies", tallies, "--period", "week"]);
     expect(month.code).toBe(1);
     expect(month.stderr).toBe(
-      'npskit: countSqlRows: nps_period must be the first day (YYYY-MM-DD) of a week in UTC, the query\'s period and time zone, received "2026-03-01" at index 0\n',
+      `npskit: ${tallies}: row 2: nps_period must be the first day (YYYY-MM-DD) of a week in UTC, the query's period and time zone, received "2026-03-01"\n`,
     );
     const text = await run(["report", "--tallies", undated]);
     expect(text.code).toBe(0);

@@ -399,3 +399,31 @@ describe("readResponses where", () => {
     ).rejects.toMatchObject({ code: "invalid_option" });
   });
 });
+
+describe("the readers' path and a bad tally row", () => {
+  it("refuse a path that is not a non-empty string, before reading anything", async () => {
+    for (const path of [42, "", undefined, null]) {
+      for (const [name, read] of [
+        ["readResponses", () => readResponses(path as string)],
+        ["streamResponses", () => streamResponses(path as string, {}, () => {})],
+        ["readTallies", () => readTallies(path as string)],
+      ] as const) {
+        await expect(read()).rejects.toMatchObject({
+          code: "invalid_option",
+          message: expect.stringMatching(new RegExp(`^${name}: path must be a file's path, or "-" for standard input`)),
+        });
+      }
+    }
+  });
+
+  it("name a bad tally row by its line in the file, in readTallies and the command", async () => {
+    const path = temp.file("bad-tallies.csv", "plan,nps_rows\npro,x\n");
+    const error = await readTallies(path).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(NpsError);
+    expect((error as NpsError).message).toBe(`${path}: row 2: row must have a nps_promoters column, missing`);
+    expect((error as NpsError).issues[0]?.row).toBe(2);
+    const result = await run(["report", "--tallies", path]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${path}: row 2: row must have a nps_promoters column, missing`);
+  });
+});
