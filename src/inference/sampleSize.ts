@@ -88,7 +88,7 @@ export function requiredSampleSize(options: RequiredSampleSizeOptions): number {
   if (population === undefined && !(n0 - offset <= Number.MAX_SAFE_INTEGER)) {
     throw new NpsError(
       "invalid_option",
-      `${fn}: marginOfError must need at most ${Number.MAX_SAFE_INTEGER} responses (Number.MAX_SAFE_INTEGER), received ${describeValue(marginOfError)}, which needs about ${(n0 - offset).toPrecision(3)}`,
+      `${fn}: marginOfError must need at most ${Number.MAX_SAFE_INTEGER} responses (Number.MAX_SAFE_INTEGER), received ${describeValue(marginOfError)}, which needs ${Number.isFinite(n0) ? `about ${(n0 - offset).toPrecision(3)}` : "more than any number can hold"}`,
     );
   }
   // With a population, a target too small for floating point (n0 = Infinity) asks for everyone.
