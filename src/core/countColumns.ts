@@ -8,7 +8,7 @@ import {
   timeAt,
   weightAt,
 } from "./columns.js";
-import { type CountOptions, resolveCountTime } from "./countResponses.js";
+import { checkDistinctBy, type CountOptions, resolveCountTime } from "./countResponses.js";
 import { NpsError } from "./errors.js";
 import { type KeyedTallies, keyedTalliesOf, type TallyTime, weightExponentOf } from "./keyedTallies.js";
 import { invalidScoreError, type Scale, STANDARD_SCALE } from "./scale.js";
@@ -63,6 +63,7 @@ export function columnNames(fn: string, by: CountColumnsOptions["by"]): Readonly
       `${fn}: by must be a segment column name or an array of them, received ${describeValue(by)}`,
     );
   }
+  checkDistinctBy(fn, names);
   return names;
 }
 

@@ -106,6 +106,20 @@ export function countResponses(
 }
 
 /**
+ * Refuses an attribute named twice in `by`: crossing a segment with itself only repeats the one-way
+ * breakdown, so it is a mistake in the call. O(k²) for k ≤ 2 dimensions.
+ */
+export function checkDistinctBy(fn: string, by: ReadonlyArray<unknown>): void {
+  const twice = by.find((name, i) => typeof name === "string" && by.indexOf(name) !== i);
+  if (twice !== undefined) {
+    throw new NpsError(
+      "invalid_option",
+      `${fn}: by must name different attributes, received ${describeValue(twice)} twice`,
+    );
+  }
+}
+
+/**
  * {@link countResponses}, naming `fn` in errors; `leftOut`, when given, receives the indices of the
  * responses without a key for the first dimension.
  */
@@ -121,6 +135,7 @@ export function countResponsesFor(
   if (!Array.isArray(responses)) {
     throw new NpsError("invalid_input", `${fn}: responses must be an array, received ${describeValue(responses)}`);
   }
+  checkDistinctBy(fn, by);
   const readers = by.map((dimension) => segmentKeyReader(fn, responses, dimension, requireAttributes));
   const names = by.map((dimension) =>
     typeof dimension === "string" ? dimension : dimension.name === "" ? "(function)" : dimension.name,

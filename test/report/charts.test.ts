@@ -314,7 +314,9 @@ describe("segmentChart", () => {
     const tiers = segmentChart(segmentByTiers(responses, "size", { tiers: 4 }));
     expect(rowsOf(tiers)).toHaveLength(4);
     expect(tiers.height).toBe(104);
-    const cells = segmentChart(crossSegment(responses, ["plan", "plan"]));
+    // The plan crossed with itself through a function (crossing an attribute name with itself is refused).
+    const planAgain = (response: NpsResponse) => (response.attributes?.plan as string | undefined) ?? null;
+    const cells = segmentChart(crossSegment(responses, ["plan", planAgain]));
     expect(rowsOf(cells).map((row) => row.segment)).toEqual([`${HOSTILE} × ${HOSTILE}`, "pro × pro"]);
     expectFieldsInData(cells);
     expectCompiles(tiers);
