@@ -8,7 +8,7 @@ import {
   timeAt,
   weightAt,
 } from "./columns.js";
-import { checkDistinctBy, type CountOptions, resolveCountTime } from "./countResponses.js";
+import { type CountOptions, checkDistinctBy, resolveCountTime } from "./countResponses.js";
 import { NpsError } from "./errors.js";
 import { type KeyedTallies, keyedTalliesOf, type TallyTime, weightExponentOf } from "./keyedTallies.js";
 import { invalidScoreError, type Scale, STANDARD_SCALE } from "./scale.js";
