@@ -8,7 +8,7 @@
  * - standard error has no stack trace and no raw control character, and each of its lines is a
  *   message (`npskit: …`), an indented continuation of one, or the usage hint;
  * - the JSON report accounts for every row (read = accepted + skipped + rejected + filtered), NPS
- *   within ±100;
+ *   within ±100, and holds no null but segment keys (JSON's way of writing NaN and infinities);
  * - text and Markdown output hold no raw control character;
  * - no CSV cell reaches a spreadsheet as a formula (a property on segment labels makes sure some do
  *   come from hostile text);
@@ -323,6 +323,10 @@ function checkRun(result: { code: number; stdout: string; stderr: string }, form
       // Every row read is accepted, skipped, rejected or left out by --where.
       expect(accepted + skipped + rejected + filtered, `${what}: rows`).toBe(read);
     }
+    // JSON writes NaN and infinities as null: the only nulls are segment keys ("(no value)").
+    for (const path of nullPaths(document)) {
+      expect(/(^|\.)(key|keys\.\d+)$/.test(path), `${what}: null at ${path}`).toBe(true);
+    }
     for (const figure of npsFigures(document)) {
       expect(Math.abs(figure), `${what}: NPS ${figure}`).toBeLessThanOrEqual(100);
     }
@@ -365,6 +369,17 @@ function csvCells(text: string): string[] {
   }
   if (cell !== "") cells.push(cell);
   return cells;
+}
+
+/** The paths (`a.b.0.c`) of every null in a JSON document. */
+function nullPaths(value: unknown, path = "", out: string[] = []): string[] {
+  if (value === null) out.push(path);
+  else if (Array.isArray(value)) value.forEach((item, i) => nullPaths(item, `${path}.${i}`, out));
+  else if (typeof value === "object") {
+    for (const [key, item] of Object.entries(value as object))
+      nullPaths(item, path === "" ? key : `${path}.${key}`, out);
+  }
+  return out;
 }
 
 /** Every `nps` figure in a JSON document. */
