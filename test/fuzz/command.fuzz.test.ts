@@ -374,8 +374,11 @@ function csvCells(text: string): string[] {
 /** The paths (`a.b.0.c`) of every null in a JSON document. */
 function nullPaths(value: unknown, path = "", out: string[] = []): string[] {
   if (value === null) out.push(path);
-  else if (Array.isArray(value)) value.forEach((item, i) => nullPaths(item, `${path}.${i}`, out));
-  else if (typeof value === "object") {
+  else if (Array.isArray(value)) {
+    value.forEach((item, i) => {
+      nullPaths(item, `${path}.${i}`, out);
+    });
+  } else if (typeof value === "object") {
     for (const [key, item] of Object.entries(value as object))
       nullPaths(item, path === "" ? key : `${path}.${key}`, out);
   }
